@@ -1,0 +1,26 @@
+// Jest runs TypeScript through swc: it strips types without checking them (`npm run typecheck` does that),
+// which keeps a run over the seed workbooks fast.
+// Node is the default environment; a component test opts into the DOM with a `@jest-environment jsdom` docblock.
+
+/** @type {import('@swc/core').Options} */
+const swcOptions = {
+  jsc: {
+    parser: { syntax: "typescript", tsx: true },
+    transform: { react: { runtime: "automatic" } },
+    target: "es2020",
+  },
+  module: { type: "commonjs" },
+  sourceMaps: "inline",
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  roots: ["<rootDir>/test"],
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+  testEnvironment: "node",
+  transform: {
+    "^.+\\.(ts|tsx)$": ["@swc/jest", swcOptions],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,111 @@
+import Decimal from "decimal.js";
+import { Dec, printedDecimals } from "./decimal";
+import { stripSpace, toHalfWidth } from "./text";
+import type { CellScalar } from "./types";
+
+const CENT = new Dec("0.01");
+
+/** A printed number as typed: "99.79分" → 99.79, "9.80" keeps its 2 decimals; null when not a number. */
+export interface Printed {
+  readonly value: Decimal;
+  readonly decimals: number;
+  readonly text: string;
+  readonly percent: boolean;
+}
+
+export function readPrinted(raw: CellScalar | undefined, numberFormat?: string): Printed | null {
+  if (raw === null || raw === undefined || raw === "") return null;
+  if (typeof raw === "number") {
+    // no weight, score, rate or total of these forms is negative: -5 is not read (the caller prompts)
+    if (!Number.isFinite(raw) || raw < 0) return null;
+    const text = String(raw);
+    const isPercentFormat = !!numberFormat && numberFormat.includes("%");
+    return { value: new Dec(text), decimals: printedDecimals(text), text, percent: isPercentFormat };
+  }
+  if (typeof raw !== "string") return null;
+  const s = stripSpace(toHalfWidth(raw)).replace(/%%+/g, "%").replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  const m = /^[=＝]?(\d+(?:\.\d+)?)(%|分)?$/.exec(s);
+  if (!m) return null;
+  const pct = m[2] === "%";
+  const v = new Dec(m[1]);
+  return { value: pct ? v.dividedBy(100) : v, decimals: printedDecimals(m[1]), text: raw, percent: pct };
+}
+
+/**
+ * §4: a printed score agrees with the computed (unrounded) one when it equals it rounded or
+ * truncated to its own decimals (only when it has 2 or more), or differs by less than 0.01.
+ */
+export function scoreAgrees(printed: Printed, computed: Decimal): boolean {
+  if (printed.value.minus(computed).abs().lessThan(CENT)) return true;
+  if (printed.decimals >= 2) {
+    const dp = printed.decimals;
+    if (computed.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).equals(printed.value)) return true;
+    if (computed.toDecimalPlaces(dp, Decimal.ROUND_DOWN).equals(printed.value)) return true;
+  }
+  return false;
+}
+
+/**
+ * §4: a printed rate (a fraction, with `decimals` counted in percent units when printed with %)
+ * agrees when it equals the computed rate rounded or truncated to its own decimals, or lies
+ * within the rates obtained from amounts within half a unit of their last printed decimal.
+ */
+export function rateAgrees(
+  printedFraction: Decimal,
+  percentDecimals: number,
+  computed: Decimal,
+  bounds?: { low: Decimal; high: Decimal },
+): boolean {
+  const asPercent = computed.times(100);
+  const printedPercent = printedFraction.times(100);
+  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_HALF_UP).equals(printedPercent)) return true;
+  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN).equals(printedPercent)) return true;
+  if (bounds) {
+    const lo = bounds.low.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN);
+    const hi = bounds.high.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_UP);
+    if (printedPercent.greaterThanOrEqualTo(lo) && printedPercent.lessThanOrEqualTo(hi)) return true;
+  }
+  return false;
+}
+
+/** Half a unit of the last printed decimal of an amount: "1.75" → 0.005. */
+export function halfUnit(digits: string): Decimal {
+  return new Dec(10).pow(-printedDecimals(digits)).dividedBy(2);
+}
+
+/**
+ * A printed rate cell read as a fraction. With % it is a percentage; a bare number above 1.5
+ * is a percentage (98.75); a bare number up to 1.5 is tried as a fraction and as a
+ * percentage, and the reading that agrees with the computed rate wins (0.75 for 74.81%).
+ */
+export function readRate(
+  raw: CellScalar | undefined,
+  numberFormat: string | undefined,
+  computed: Decimal | null,
+  bounds?: { low: Decimal; high: Decimal },
+): { fraction: Decimal; decimals: number; convention: "percent-text" | "bare-percent" | "fraction" } | null {
+  const p = readPrinted(raw, numberFormat);
+  if (!p) return null;
+  if (p.percent && typeof raw !== "number") return { fraction: p.value, decimals: p.decimals, convention: "percent-text" };
+  if (p.percent) {
+    // a number formatted 0.00%: decimals of the percentage as displayed
+    const fmt = /\.(0+)%/.exec(numberFormat ?? "");
+    return { fraction: p.value, decimals: fmt ? fmt[1].length : 0, convention: "fraction" };
+  }
+  const asPercent = { fraction: p.value.dividedBy(100), decimals: p.decimals, convention: "bare-percent" as const };
+  if (p.value.greaterThan("1.5")) return asPercent;
+  const asFraction = {
+    fraction: p.value,
+    decimals: Math.max(0, p.decimals - 2),
+    convention: "fraction" as const,
+  };
+  if (computed) {
+    if (rateAgrees(asFraction.fraction, asFraction.decimals, computed, bounds)) return asFraction;
+    if (rateAgrees(asPercent.fraction, asPercent.decimals, computed, bounds)) return asPercent;
+    // neither agrees: take the reading closer to the computed rate
+    return asFraction.fraction.minus(computed).abs().lessThan(asPercent.fraction.minus(computed).abs())
+      ? asFraction
+      : asPercent;
+  }
+  return asFraction;
+}

@@ -1,0 +1,37 @@
+/** The scoring engine: pure functions from recognised Forms and a profile to explained Results. */
+import { chooseProfiles } from "./auto";
+import { isProfileId, PROFILES, withOverrides, type Profile, type ProfileId } from "./profiles";
+import { scoreForm } from "./score";
+import type { Form, FormResult } from "./types";
+
+export type ProfileSpec = "auto" | ProfileId;
+
+export interface EngineOptions {
+  readonly profile?: ProfileSpec;
+  /** Any profile value overridden by the user (规则 panel, CLI). */
+  readonly overrides?: Partial<Omit<Profile, "id">>;
+}
+
+/**
+ * Score every form of a workbook. With `auto`, the profile of each form is chosen from the
+ * evidence of the whole workbook and the reason is reported on each result.
+ */
+export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {}): FormResult[] {
+  const spec = options.profile ?? "auto";
+  if (spec !== "auto" && !isProfileId(spec)) throw new Error(`未知的规则：${String(spec)}`);
+  const choices =
+    spec === "auto" ? chooseProfiles(forms) : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
+  return forms.map((form, i) => {
+    const base = PROFILES[choices[i].profile];
+    const profile = options.overrides ? withOverrides(base, options.overrides) : base;
+    return scoreForm(form, profile, { profileReason: choices[i].reason });
+  });
+}
+
+export { chooseProfiles, templateKey } from "./auto";
+export { PROFILES, PROFILE_IDS, isProfileId, withOverrides } from "./profiles";
+export type { Profile, ProfileId } from "./profiles";
+export { scoreForm, gradeOf } from "./score";
+export { readValue } from "./quantity";
+export { KIND_NAMES, SEVERITY } from "./prompts";
+export type * from "./types";

@@ -1,0 +1,54 @@
+import type { Prompt, PromptKind, Severity } from "./types";
+
+/** Severity decides the fill colour a host gives the cell; one table, not scattered choices. */
+export const SEVERITY: Readonly<Record<PromptKind, Severity>> = {
+  "score-mismatch": "error",
+  "rate-mismatch": "error",
+  "total-mismatch": "error",
+  "weight-sum": "error",
+  "grade-mismatch": "error",
+  "deviation-reason-missing": "warning",
+  overshoot: "warning",
+  "budget-low-execution": "warning",
+  "budget-overspent": "error",
+  "execution-inconsistent": "warning",
+  "unit-mismatch": "warning",
+  "multi-value": "warning",
+  "deadline-missed": "warning",
+  "qualitative-judgement": "info",
+  "layout-shift": "info",
+  unparseable: "error",
+  "missing-value": "warning",
+  unscored: "warning",
+};
+
+/** Chinese name of each kind, for the task pane and the summary sheet. */
+export const KIND_NAMES: Readonly<Record<PromptKind, string>> = {
+  "score-mismatch": "得分不符",
+  "rate-mismatch": "比率不符",
+  "total-mismatch": "总分不符",
+  "weight-sum": "分值合计不符",
+  "grade-mismatch": "等级不符",
+  "deviation-reason-missing": "缺偏差原因",
+  overshoot: "超额完成",
+  "budget-low-execution": "执行率偏低",
+  "budget-overspent": "超预算支出",
+  "execution-inconsistent": "执行与产出不一致",
+  "unit-mismatch": "单位不一致",
+  "multi-value": "多个数值",
+  "deadline-missed": "逾期",
+  "qualitative-judgement": "定性判断待确认",
+  "layout-shift": "版式错位",
+  unparseable: "无法识别",
+  "missing-value": "缺少数值",
+  unscored: "未赋分值",
+};
+
+export function makePrompt(sheet: string, cell: string, kind: PromptKind, message: string): Prompt {
+  return { sheet, cell, kind, severity: SEVERITY[kind], message };
+}
+
+/** "Sheet1!H6" as the messages name a cell. */
+export function at(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}

@@ -1,0 +1,73 @@
+import type { CellScalar } from "./types";
+
+/** The text of a cell value as an accountant sees it; numbers through their shortest decimal string. */
+export function cellText(value: CellScalar | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value;
+}
+
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** Full-width ASCII (１２３，．％：（）) to half-width; U+3000 to a space. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
+export function toHalfWidth(text: string): string {
+  if (!HAS_FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)));
+}
+
+/** Remove every whitespace character (spaces, U+3000, line breaks). */
+const SPACE = /[\s\u3000\u00a0\u200b]+/g;
+const HAS_SPACE = /[\s\u3000\u00a0\u200b]/;
+
+export function stripSpace(text: string): string {
+  return HAS_SPACE.test(text) ? text.replace(SPACE, "") : text;
+}
+
+/**
+ * Normalise a header or label for whole-cell comparison: no whitespace, half-width brackets
+ * and colons, no trailing colon.
+ */
+export function normalizeHeader(text: string): string {
+  return stripSpace(toHalfWidth(text)).replace(/[:：]+$/, "");
+}
+
+/** Cells holding -, —, /, ／ mean "not applicable": no value, no prompt. */
+export function isNotApplicable(text: string): boolean {
+  return /^[-—–－/／\\]+$/.test(stripSpace(text));
+}
+
+const EXCEL_ERROR = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+export function isExcelError(text: string): boolean {
+  return EXCEL_ERROR.test(stripSpace(text));
+}
+
+/** The last （N分） with a numeric N in a text: （XX分）效益指标（20分） → 20. */
+export function bracketWeight(text: string): string | null {
+  const re = /\((\d+(?:\.\d+)?)分\)/g;
+  let last: string | null = null;
+  for (const m of toHalfWidth(stripSpace(text)).matchAll(re)) last = m[1];
+  return last;
+}
+
+/** A text without its （N分） / （XX分） weight marks and whitespace. */
+export function withoutWeightMarks(text: string): string {
+  return stripSpace(toHalfWidth(text)).replace(/\([^()]*分\)/g, "");
+}
+
+/**
+ * Text compared for "same text, achieved": whitespace and punctuation normalised,
+ * a leading 完成/已/已完成 dropped.
+ */
+export function comparableText(text: string): string {
+  return stripSpace(toHalfWidth(text))
+    .replace(/[，,。.;；、:：!！?？“”"'‘’()（）【】\[\]]/g, "")
+    .replace(/＞/g, ">")
+    .replace(/＜/g, "<")
+    .replace(/＝/g, "=")
+    .replace(/^(已完成|已|完成)/, "");
+}

@@ -1,0 +1,151 @@
+import type Decimal from "decimal.js";
+import { readPrinted } from "./agree";
+import { Dec, ZERO } from "./decimal";
+import { n } from "./format";
+import type { Level1 } from "./groups";
+import { bracketWeight, cellText, isNotApplicable, stripSpace } from "./text";
+import type { Cell, IndicatorResult } from "./types";
+
+export type WeightSource = IndicatorResult["weightSource"];
+
+export interface RowWeightInput {
+  readonly weightCell?: Cell;
+  readonly name: string;
+  /** Corrected canonical level 1 (the group it counts in). */
+  readonly group: Level1 | null;
+  /** Weight printed in its own level-1 cell （40分）, for the group it was printed under. */
+  readonly level1Weight: Decimal | null;
+  readonly level1Group: Level1 | null;
+  /** Level-2 cell text and its （15分）. */
+  readonly level2Key: string;
+  readonly level2Weight: Decimal | null;
+  /** Fully met with a printed score: the score is its implied weight (Hubei). */
+  readonly printedScore: Decimal | null;
+  readonly met: boolean | null;
+}
+
+export interface RowWeight {
+  readonly weight: Decimal | null;
+  readonly source: WeightSource;
+  readonly note: string | null;
+  /** A weight cell holding text that is not a number. */
+  readonly unreadable: boolean;
+}
+
+export interface GroupIssue {
+  readonly group: string;
+  readonly stated: Decimal;
+  readonly sum: Decimal;
+  readonly implied: boolean;
+}
+
+/** A row's own weight: the 分值/权重 column, else a （N分） in its name. */
+export function ownWeight(input: RowWeightInput): RowWeight {
+  const cell = input.weightCell;
+  if (cell) {
+    const text = cellText(cell.value);
+    if (stripSpace(text) !== "" && !isNotApplicable(text)) {
+      const p = readPrinted(cell.value);
+      if (p) return { weight: p.value, source: "column", note: null, unreadable: false };
+      return { weight: null, source: "none", note: null, unreadable: true };
+    }
+  }
+  const b = bracketWeight(input.name);
+  if (b !== null) return { weight: new Dec(b), source: "name", note: `权重取自名称中的（${b}分）`, unreadable: false };
+  return { weight: null, source: "none", note: null, unreadable: false };
+}
+
+/**
+ * Weights inside weighted groups (Hubei: 产出指标（40分）, 质量指标（18分）). A row with its own weight
+ * keeps it. Where every weightless row of a group but at most one is fully met with a printed
+ * score, each printed score is its implied weight (权重按填报得分推定) and the one left takes the
+ * rest; otherwise the rest is split equally.
+ */
+export function distributeGroupWeights(rows: readonly RowWeightInput[], own: readonly RowWeight[]): { weights: RowWeight[]; issues: GroupIssue[] } {
+  const weights = own.slice();
+  const issues: GroupIssue[] = [];
+  // level-2 groups with a weight, then level-1 groups (a weighted level-2 group counts as one unit)
+  const level2Groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.level2Weight) level2Groups.set(`${r.group}|${r.level2Key}`, [...(level2Groups.get(`${r.group}|${r.level2Key}`) ?? []), i]);
+  });
+  for (const [key, members] of level2Groups) {
+    const stated = rows[members[0]].level2Weight as Decimal;
+    fill(key.split("|")[1], stated, members, [], rows, weights, issues);
+  }
+  // The stated weight of each level-1 group, from the level-1 cells that print it.
+  const statedByGroup = new Map<Level1, Decimal>();
+  for (const r of rows) if (r.level1Weight && r.level1Group && !statedByGroup.has(r.level1Group)) statedByGroup.set(r.level1Group, r.level1Weight);
+  const level1Groups = new Map<string, { stated: Decimal | null; members: number[] }>();
+  rows.forEach((r, i) => {
+    if (!r.group) return;
+    // a row moved by its level-2 name into a group that prints no weight is weighted where its
+    // level-1 cell stands (the printed 产出指标（40分） merge covers it)
+    const key = statedByGroup.has(r.group) || !r.level1Group || !statedByGroup.has(r.level1Group) ? r.group : r.level1Group;
+    const g = level1Groups.get(key) ?? { stated: statedByGroup.get(key as Level1) ?? null, members: [] };
+    g.members.push(i);
+    level1Groups.set(key, g);
+  });
+  for (const [group, { stated, members }] of level1Groups) {
+    if (!stated) continue;
+    const inLevel2 = members.filter((i) => level2Groups.has(`${rows[i].group}|${rows[i].level2Key}`));
+    const fixedLevel2 = new Set(inLevel2.map((i) => `${rows[i].group}|${rows[i].level2Key}`));
+    const level2Sum = [...fixedLevel2].reduce((s, k) => s.plus(rows[(level2Groups.get(k) as number[])[0]].level2Weight as Decimal), ZERO);
+    const direct = members.filter((i) => !inLevel2.includes(i));
+    fill(group, stated, direct, [level2Sum], rows, weights, issues);
+  }
+  return { weights, issues };
+}
+
+function fill(group: string, stated: Decimal, members: number[], fixed: Decimal[], rows: readonly RowWeightInput[], weights: RowWeight[], issues: GroupIssue[]): void {
+  const weightless = members.filter((i) => weights[i].weight === null && !weights[i].unreadable);
+  const ownSum = members.reduce((s, i) => s.plus(weights[i].weight ?? ZERO), fixed.reduce((s, x) => s.plus(x), ZERO));
+  const rest = stated.minus(ownSum);
+  if (weightless.length === 0) {
+    if (!ownSum.equals(stated) && members.length > 0) issues.push({ group, stated, sum: ownSum, implied: false });
+    return;
+  }
+  const withScore = weightless.filter((i) => rows[i].met === true && rows[i].printedScore !== null);
+  const others = weightless.filter((i) => !withScore.includes(i));
+  if (withScore.length > 0 && others.length <= 1) {
+    const impliedSum = withScore.reduce((s, i) => s.plus(rows[i].printedScore as Decimal), ZERO);
+    for (const i of withScore) {
+      weights[i] = { weight: rows[i].printedScore, source: "implied", note: `权重按填报得分推定（${group}（${n(stated)}分）内）`, unreadable: false };
+    }
+    if (others.length === 1) {
+      const left = rest.minus(impliedSum);
+      weights[others[0]] = { weight: Dec.max(left, ZERO), source: "implied", note: `${group}（${n(stated)}分）减去其他指标的推定权重，余 ${n(left)} 分`, unreadable: false };
+      if (left.lessThanOrEqualTo(0)) issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
+    } else if (!impliedSum.equals(rest)) {
+      issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
+    }
+    return;
+  }
+  const each = rest.dividedBy(weightless.length);
+  for (const i of weightless) {
+    weights[i] = { weight: each, source: "split", note: `${group}（${n(stated)}分）${ownSum.isZero() ? "" : `减去已注明分值 ${n(ownSum)} 分，`}由 ${weightless.length} 个指标平均分配，每个 ${n(each)} 分`, unreadable: false };
+  }
+  if (rest.lessThan(0)) issues.push({ group, stated, sum: ownSum, implied: false });
+}
+
+/** National default weights for a weightless form (sichuan, on request): 产出+成本 50, 效益 30, 满意度 10. */
+export function defaultWeights(groups: readonly (Level1 | null)[], split: { outputAndCost: string; benefit: string; satisfaction: string }): RowWeight[] {
+  const bucket = (g: Level1 | null): "outputAndCost" | "benefit" | "satisfaction" | null =>
+    g === "产出指标" || g === "成本指标" || g === "完成指标" || g === "履职效能" ? "outputAndCost" : g === "效益指标" ? "benefit" : g === "满意度指标" ? "satisfaction" : null;
+  const counts = { outputAndCost: 0, benefit: 0, satisfaction: 0 };
+  for (const g of groups) {
+    const b = bucket(g);
+    if (b) counts[b]++;
+  }
+  return groups.map((g) => {
+    const b = bucket(g);
+    if (!b) return { weight: null, source: "none", note: null, unreadable: false };
+    const each = new Dec(split[b]).dividedBy(counts[b]);
+    return { weight: each, source: "default", note: `全国默认权重：${split[b]} 分由 ${counts[b]} 个指标平均分配`, unreadable: false };
+  });
+}
+
+/** Text of a row's weight cell, for messages. */
+export function weightText(cell: Cell | undefined): string {
+  return cell ? cellText(cell.value).trim() : "";
+}

@@ -165,12 +165,14 @@ export function scoreBudget(form: Form, reading: BudgetReading, profile: Profile
     prompts.push(makePrompt(sheet, cell, "budget-low-execution", `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}${quoted}`));
   }
 
-  if (profile.budgetMethod === "none") {
+  // a weightless template is scored only with the national default weights, on request
+  const method = profile.budgetMethod === "none" && profile.useDefaultWeights ? "capped" : profile.budgetMethod;
+  if (method === "none") {
     return { result: { ...base, annual: annual.shown, executed: executed.shown, rate, rateStated, rateValue, explain: rateWords }, prompts, acceptedWeight: null };
   }
 
   // the weight (分值): the profile's, or a printed one that can be right
-  let weight = new Dec(profile.budgetWeight);
+  let weight = new Dec(profile.budgetMethod === "none" ? profile.defaultWeights.budget : profile.budgetWeight);
   const printedWeight = row.weight ? readPrinted(row.weight.value) : null;
   if (row.weight && printedWeight && !printedWeight.value.equals(weight)) {
     const rest = indicatorWeights ? new Dec(100).minus(indicatorWeights) : null;
@@ -183,7 +185,7 @@ export function scoreBudget(form: Form, reading: BudgetReading, profile: Profile
 
   let share: Decimal;
   let shareWords: string;
-  if (profile.budgetMethod === "deviation" && rate.lessThan(ONE)) {
+  if (method === "deviation" && rate.lessThan(ONE)) {
     share = Dec.max(ZERO, ONE.minus(new Dec("2.5").times(ONE.minus(rate))));
     shareWords = `偏差法 1 − 2.5 × ${pct(ONE.minus(rate))} = ${pct(share)}`;
   } else {

@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { BudgetRow, Cell, Form, IndicatorRow } from "../../src/engine/types";
 
-export const SEEDS_DIR = path.resolve(__dirname, "../../../shared/seeds");
+/** A copy of ../shared/seeds (the five published documents and their extraction), bundled so the demo runs anywhere. */
+export const SEEDS_DIR = path.resolve(__dirname, "../fixtures/seeds");
 
 interface SeedBudgetRow {
   label: string;

@@ -1,0 +1,110 @@
+/**
+ * docs/decisions.md: the decisions taken where domain.md is silent, each tested on a small form.
+ */
+import { PROFILES, scoreForm, scoreWorkbook, withOverrides } from "../../src/engine";
+import { buildForm } from "../support/build";
+import { kinds, s } from "../support/score";
+
+const national = PROFILES.national;
+const budget = { annual: "100", executed: "100", weight: "10", score: "10" };
+
+describe("decisions", () => {
+  test("10: same text is achieved without a judgement prompt; words judged with no typed score are prompted", () => {
+    const r = scoreForm(
+      buildForm({
+        budget,
+        rows: [
+          { level1: "效益指标", level2: "社会效益指标", target: "有效提升", actual: "有效提升", weight: "45" },
+          { level1: "效益指标", level2: "社会效益指标", target: "有效提升", actual: "较好完成", weight: "45" },
+        ],
+      }),
+      national,
+    );
+    expect(r.indicators.map((i) => i.level)).toEqual(["achieved", "achieved"]);
+    expect(r.indicators.map((i) => s(i.value))).toEqual(["45", "45"]);
+    expect(r.prompts.map((p) => `${p.kind}@${p.cell}`)).toEqual(["qualitative-judgement@I9"]);
+    expect(r.prompts[0].message).toBe("Sheet1!I9 实际“较好完成”判为达成预期指标，暂按 45 分，请确认");
+  });
+
+  test("13: a weighted row that needs a manual score leaves the total and grade pending, naming the cell", () => {
+    const r = scoreForm(
+      buildForm({
+        budget,
+        rows: [
+          { target: "≥10件", actual: "12件", weight: "45", score: "45" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45" },
+        ],
+      }),
+      national,
+    );
+    expect(r.indicators[1].method).toBe("manual");
+    expect(r.total).toBeNull();
+    expect(r.grade).toBeNull();
+    expect(r.totalExplain).toBe("I9 需人工评分，总分待定");
+    expect(kinds(r)).toEqual(["qualitative-judgement"]);
+    // once the accountant types a score, it is kept and the total is written
+    const typed = scoreForm(
+      buildForm({
+        budget,
+        rows: [
+          { target: "≥10件", actual: "12件", weight: "45", score: "45" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45", score: "40" },
+        ],
+      }),
+      national,
+    );
+    expect(s(typed.total)).toBe("95");
+    expect(typed.grade).toBe("优");
+  });
+
+  test("12: without a reason column the deviation prompt goes on the actual cell", () => {
+    const r = scoreForm(buildForm({ budget, columns: { reason: false }, rows: [{ target: "≥16套", actual: "11套", weight: "90", score: "61.88" }] }), national);
+    const p = r.prompts.find((x) => x.kind === "deviation-reason-missing");
+    expect(p?.cell).toBe("F8");
+    expect(p?.message).toBe("“指标1”完成率 68.75%（11套 ÷ 16套），请在 Sheet1!F8 说明偏差原因及改进措施");
+  });
+
+  test("11: an overshoot with text in its reason cell is explained, quoting it; without, it is prompted", () => {
+    const rows = (reason: string | null) => [{ target: "≥100次", actual: "350次", weight: "90", score: "90", reason }];
+    const silent = scoreForm(buildForm({ budget, rows: rows(null) }), national);
+    expect(silent.prompts.map((p) => p.message)).toEqual(["Sheet1!F8 实际 350次 为目标 ≥100次 的 3.5 倍，目标值可能设定偏低"]);
+    const explained = scoreForm(buildForm({ budget, rows: rows("活动热度超出预期") }), national);
+    expect(explained.prompts).toEqual([]);
+    expect(explained.indicators[0].explain).toContain("已说明原因：“活动热度超出预期”");
+  });
+
+  test("14: a printed grade is compared by its first character", () => {
+    const rows = [{ target: "≥10件", actual: "12件", weight: "90", score: "90" }];
+    expect(scoreForm(buildForm({ budget, rows, total: "100", grade: "优秀" }), national).prompts).toEqual([]);
+    const wrong = scoreForm(buildForm({ budget, rows, total: "100", grade: "良" }), national);
+    expect(wrong.prompts.map((p) => p.message)).toEqual(["Sheet1!J9 等级填写为“良”，按总分 100 应为“优”"]);
+  });
+
+  test("15: a template without 分值/权重/得分 is sichuan, with or without 完成率", () => {
+    const plain = buildForm({ budget: { annual: "100", executed: "16" }, headers: ["一级指标", "二级指标", "三级指标", "预期指标值", "实际完成指标值"], rows: [{ target: "4场", actual: "4场" }], columns: { weight: false, score: false } });
+    const [r] = scoreWorkbook([plain]);
+    expect(r.profile).toBe("sichuan");
+    expect(r.profileReason).toContain("只有目标值与实际值");
+    expect(r.total).toBeNull();
+    expect(kinds(r)).toEqual(["budget-low-execution", "execution-inconsistent"]);
+  });
+
+  test("sichuan scores with national default weights only when asked: 产出+成本 50, 效益 30, 满意度 10", () => {
+    const form = buildForm({
+      budget,
+      columns: { weight: false, score: false },
+      headers: ["一级指标", "二级指标", "三级指标", "年度设定指标值", "实际完成值", "完成率(%)"],
+      rows: [
+        { level1: "产出指标", level2: "数量指标", target: "4个", actual: "4个" },
+        { level1: "产出指标", level2: "质量指标", target: "100%", actual: "100%" },
+        { level1: "效益指标", level2: "社会效益指标", target: "有效提升", actual: "有效提升" },
+        { level1: "满意度指标", level2: "服务对象满意度指标", target: "≥90%", actual: "95%" },
+      ],
+    });
+    expect(scoreForm(form, PROFILES.sichuan).total).toBeNull();
+    const r = scoreForm(form, withOverrides(PROFILES.sichuan, { useDefaultWeights: true }));
+    expect(r.indicators.map((i) => s(i.weight))).toEqual(["25", "25", "30", "10"]);
+    expect(r.indicators[0].weightSource).toBe("default");
+    expect(s(r.total)).toBe("100");
+  });
+});

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { Dec, printedDecimals } from "./decimal";
-import { stripSpace, toHalfWidth } from "./text";
+import { cellText, stripSpace, toHalfWidth } from "./text";
 import type { CellScalar } from "./types";
 
 const CENT = new Dec("0.01");
@@ -18,17 +18,29 @@ export function readPrinted(raw: CellScalar | undefined, numberFormat?: string):
   if (typeof raw === "number") {
     // no weight, score, rate or total of these forms is negative: -5 is not read (the caller prompts)
     if (!Number.isFinite(raw) || raw < 0) return null;
-    const text = String(raw);
+    const text = cellText(raw);
     const isPercentFormat = !!numberFormat && numberFormat.includes("%");
-    return { value: new Dec(text), decimals: printedDecimals(text), text, percent: isPercentFormat };
+    return {
+      value: new Dec(text),
+      decimals: printedDecimals(text),
+      text,
+      percent: isPercentFormat,
+    };
   }
   if (typeof raw !== "string") return null;
-  const s = stripSpace(toHalfWidth(raw)).replace(/%%+/g, "%").replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  const s = stripSpace(toHalfWidth(raw))
+    .replace(/%%+/g, "%")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
   const m = /^[=＝]?(\d+(?:\.\d+)?)(%|分)?$/.exec(s);
   if (!m) return null;
   const pct = m[2] === "%";
   const v = new Dec(m[1]);
-  return { value: pct ? v.dividedBy(100) : v, decimals: printedDecimals(m[1]), text: raw, percent: pct };
+  return {
+    value: pct ? v.dividedBy(100) : v,
+    decimals: printedDecimals(m[1]),
+    text: raw,
+    percent: pct,
+  };
 }
 
 /**
@@ -54,16 +66,19 @@ export function rateAgrees(
   printedFraction: Decimal,
   percentDecimals: number,
   computed: Decimal,
-  bounds?: { low: Decimal; high: Decimal },
+  bounds?: { low: Decimal; high: Decimal }
 ): boolean {
   const asPercent = computed.times(100);
   const printedPercent = printedFraction.times(100);
-  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_HALF_UP).equals(printedPercent)) return true;
-  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN).equals(printedPercent)) return true;
+  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_HALF_UP).equals(printedPercent))
+    return true;
+  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN).equals(printedPercent))
+    return true;
   if (bounds) {
     const lo = bounds.low.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN);
     const hi = bounds.high.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_UP);
-    if (printedPercent.greaterThanOrEqualTo(lo) && printedPercent.lessThanOrEqualTo(hi)) return true;
+    if (printedPercent.greaterThanOrEqualTo(lo) && printedPercent.lessThanOrEqualTo(hi))
+      return true;
   }
   return false;
 }
@@ -82,17 +97,26 @@ export function readRate(
   raw: CellScalar | undefined,
   numberFormat: string | undefined,
   computed: Decimal | null,
-  bounds?: { low: Decimal; high: Decimal },
-): { fraction: Decimal; decimals: number; convention: "percent-text" | "bare-percent" | "fraction" } | null {
+  bounds?: { low: Decimal; high: Decimal }
+): {
+  fraction: Decimal;
+  decimals: number;
+  convention: "percent-text" | "bare-percent" | "fraction";
+} | null {
   const p = readPrinted(raw, numberFormat);
   if (!p) return null;
-  if (p.percent && typeof raw !== "number") return { fraction: p.value, decimals: p.decimals, convention: "percent-text" };
+  if (p.percent && typeof raw !== "number")
+    return { fraction: p.value, decimals: p.decimals, convention: "percent-text" };
   if (p.percent) {
     // a number formatted 0.00%: decimals of the percentage as displayed
     const fmt = /\.(0+)%/.exec(numberFormat ?? "");
     return { fraction: p.value, decimals: fmt ? fmt[1].length : 0, convention: "fraction" };
   }
-  const asPercent = { fraction: p.value.dividedBy(100), decimals: p.decimals, convention: "bare-percent" as const };
+  const asPercent = {
+    fraction: p.value.dividedBy(100),
+    decimals: p.decimals,
+    convention: "bare-percent" as const,
+  };
   if (p.value.greaterThan("1.5")) return asPercent;
   const asFraction = {
     fraction: p.value,
@@ -103,7 +127,10 @@ export function readRate(
     if (rateAgrees(asFraction.fraction, asFraction.decimals, computed, bounds)) return asFraction;
     if (rateAgrees(asPercent.fraction, asPercent.decimals, computed, bounds)) return asPercent;
     // neither agrees: take the reading closer to the computed rate
-    return asFraction.fraction.minus(computed).abs().lessThan(asPercent.fraction.minus(computed).abs())
+    return asFraction.fraction
+      .minus(computed)
+      .abs()
+      .lessThan(asPercent.fraction.minus(computed).abs())
       ? asFraction
       : asPercent;
   }

@@ -22,10 +22,18 @@ function ruleTextEvidence(form: Form): Evidence | null {
   const t = normalizeHeader(form.ruleText ?? "");
   if (!t) return null;
   if (/200%/.test(t) && /300%/.test(t) && /500%/.test(t)) {
-    return { profile: "beijing", strength: 3, reason: `${form.sheet} 的填报注意事项列明超额 200%/300%/500% 扣分档` };
+    return {
+      profile: "beijing",
+      strength: 3,
+      reason: `${form.sheet} 的填报注意事项列明超额 200%/300%/500% 扣分档`,
+    };
   }
   if (/80-50%|80%-50%/.test(t) || (/备注/.test(t) && /\(20分\)/.test(t))) {
-    return { profile: "hubei", strength: 3, reason: `${form.sheet} 的备注列明定性指标 100-80%、80-50%、50-0% 三档` };
+    return {
+      profile: "hubei",
+      strength: 3,
+      reason: `${form.sheet} 的备注列明定性指标 100-80%、80-50%、50-0% 三档`,
+    };
   }
   return null;
 }
@@ -33,14 +41,30 @@ function ruleTextEvidence(form: Form): Evidence | null {
 function templateEvidence(form: Form): Evidence | null {
   const h = form.headers.map(normalizeHeader);
   const mark = h.find((x) => /\(20分\)/.test(x) || /20分\*执行率/.test(x) || x === "年初目标值(A)");
-  if (mark) return { profile: "hubei", strength: 2, reason: `${form.sheet} 的表头“${mark}”是湖北 20/80 模板` };
+  if (mark)
+    return {
+      profile: "hubei",
+      strength: 2,
+      reason: `${form.sheet} 的表头“${mark}”是湖北 20/80 模板`,
+    };
   const xj = h.find((x) => x === "赋分规则" || x === "业绩值");
-  if (xj) return { profile: "xinjiang", strength: 2, reason: `${form.sheet} 的表头“${xj}”是新疆（昌吉）模板` };
-  const scored = h.some((x) => /^(分值|权重|分值权重|得分|指标得分)/.test(x) || /\(\d+分\)/.test(x));
+  if (xj)
+    return {
+      profile: "xinjiang",
+      strength: 2,
+      reason: `${form.sheet} 的表头“${xj}”是新疆（昌吉）模板`,
+    };
+  const scored = h.some(
+    (x) => /^(分值|权重|分值权重|得分|指标得分)/.test(x) || /\(\d+分\)/.test(x)
+  );
   const completion = h.some((x) => /^完成率/.test(x));
   if (!scored) {
     const what = completion ? "只有完成率列" : "只有目标值与实际值";
-    return { profile: "sichuan", strength: 1, reason: `${form.sheet} 没有分值、权重、得分列，${what}（四川模板）` };
+    return {
+      profile: "sichuan",
+      strength: 1,
+      reason: `${form.sheet} 没有分值、权重、得分列，${what}（四川模板）`,
+    };
   }
   return null;
 }

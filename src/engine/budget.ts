@@ -13,7 +13,9 @@ const TOTAL_ROW = /^(年度资金总额|年度财政资金总额|资金总额|�
 
 /** The unit the budget block's header names: 万元 (10⁴) unless it says 元. */
 export function budgetScale(block: BudgetBlock): { scale: Decimal; unit: string } {
-  const words = [cellText(block.header.value), ...block.columnHeaders].map(normalizeHeader).join("|");
+  const words = [cellText(block.header.value), ...block.columnHeaders]
+    .map(normalizeHeader)
+    .join("|");
   if (/\(万元\)|万元/.test(words)) return { scale: new Dec(10000), unit: "万元" };
   if (/\(元\)/.test(words)) return { scale: ONE, unit: "元" };
   return { scale: new Dec(10000), unit: "万元" };
@@ -21,9 +23,14 @@ export function budgetScale(block: BudgetBlock): { scale: Decimal; unit: string 
 
 /** The row that carries the figures: the total row when it has any, else the first row that has. */
 export function chooseBudgetRow(block: BudgetBlock): BudgetRow | null {
-  const filled = (r: BudgetRow): boolean => stripSpace(cellText(r.annual?.value)) !== "" || stripSpace(cellText(r.executed?.value)) !== "";
+  const filled = (r: BudgetRow): boolean =>
+    stripSpace(cellText(r.annual?.value)) !== "" || stripSpace(cellText(r.executed?.value)) !== "";
   const usable = block.rows.filter(filled);
-  return usable.find((r) => TOTAL_ROW.test(normalizeHeader(cellText(r.label.value)))) ?? usable[0] ?? null;
+  return (
+    usable.find((r) => TOTAL_ROW.test(normalizeHeader(cellText(r.label.value)))) ??
+    usable[0] ??
+    null
+  );
 }
 
 export interface Amount {
@@ -38,12 +45,17 @@ export interface Amount {
 }
 
 /** An amount cell read in the header's unit; 680万 or 6727625.90元 are converted and the conversion said. */
-export function readAmount(cell: Cell | undefined, scale: Decimal, unit: string): Amount | { error: string } | null {
+export function readAmount(
+  cell: Cell | undefined,
+  scale: Decimal,
+  unit: string
+): Amount | { error: string } | null {
   if (!cell) return null;
   const text = cellText(cell.value);
   const r = readValue(text);
   if (r.status === "empty" || r.status === "na") return null;
-  if (r.status === "error" || r.quantities.length !== 1) return { error: `“${text.trim()}”不是金额` };
+  if (r.status === "error" || r.quantities.length !== 1)
+    return { error: `“${text.trim()}”不是金额` };
   const q = r.quantities[0];
   if (q.unit !== "" && q.unit !== "元") return { error: `“${text.trim()}”不是金额` };
   const explicit = q.unit === "元" || !q.scale.equals(1);
@@ -55,7 +67,8 @@ export function readAmount(cell: Cell | undefined, scale: Decimal, unit: string)
     shown,
     digits: q.digits,
     tolerance: halfUnit(q.digits).times(unitOfDigits),
-    conversion: explicit && !q.scale.equals(scale) ? `${stripSpace(text)} 折合 ${n(shown)}${unit}` : null,
+    conversion:
+      explicit && !q.scale.equals(scale) ? `${stripSpace(text)} 折合 ${n(shown)}${unit}` : null,
   };
 }
 
@@ -87,51 +100,122 @@ export function readBudget(form: Form): BudgetReading | null {
   const row = chooseBudgetRow(block);
   if (!row) {
     const cell = block.rows[0]?.annual?.address ?? block.header.address;
-    prompts.push(makePrompt(sheet, cell, "missing-value", `${at(sheet, cell)} 全年预算数未填写，无法计算执行率`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "missing-value",
+        `${at(sheet, cell)} 全年预算数未填写，无法计算执行率`
+      )
+    );
     return { row, annual: null, executed: null, mirror: null, prompts };
   }
   const { scale, unit } = budgetScale(block);
   const annual = readAmount(row.annual, scale, unit);
   const executed = readAmount(row.executed, scale, unit);
   const initial = readAmount(row.initial, scale, unit);
-  for (const [amount, cell, what] of [[annual, row.annual, "全年预算数"], [executed, row.executed, "全年执行数"]] as const) {
+  for (const [amount, cell, what] of [
+    [annual, row.annual, "全年预算数"],
+    [executed, row.executed, "全年执行数"],
+  ] as const) {
     if (amount && "error" in amount && cell) {
-      prompts.push(makePrompt(sheet, cell.address, "unparseable", `${at(sheet, cell.address)} 的${what}${amount.error}`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          cell.address,
+          "unparseable",
+          `${at(sheet, cell.address)} 的${what}${amount.error}`
+        )
+      );
     }
   }
   const mirror: BudgetMirror = {
     annual: isAmount(annual) ? annual.yuan : null,
     initial: isAmount(initial) ? initial.yuan : null,
     executed: isAmount(executed) ? executed.yuan : null,
-    tolerance: Dec.max(isAmount(annual) ? annual.tolerance : ZERO, isAmount(executed) ? executed.tolerance : ZERO),
+    tolerance: Dec.max(
+      isAmount(annual) ? annual.tolerance : ZERO,
+      isAmount(executed) ? executed.tolerance : ZERO
+    ),
   };
   if (isAmount(annual) && annual.yuan.isZero() && row.annual) {
-    prompts.push(makePrompt(sheet, row.annual.address, "unparseable", `${at(sheet, row.annual.address)} 全年预算数为 0，无法计算执行率`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        row.annual.address,
+        "unparseable",
+        `${at(sheet, row.annual.address)} 全年预算数为 0，无法计算执行率`
+      )
+    );
   } else if (!annual && row.annual) {
-    prompts.push(makePrompt(sheet, row.annual.address, "missing-value", `${at(sheet, row.annual.address)} 全年预算数未填写，无法计算执行率`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        row.annual.address,
+        "missing-value",
+        `${at(sheet, row.annual.address)} 全年预算数未填写，无法计算执行率`
+      )
+    );
   } else if (!executed && row.executed) {
-    prompts.push(makePrompt(sheet, row.executed.address, "missing-value", `${at(sheet, row.executed.address)} 全年执行数未填写，无法计算执行率`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        row.executed.address,
+        "missing-value",
+        `${at(sheet, row.executed.address)} 全年执行数未填写，无法计算执行率`
+      )
+    );
   }
-  return { row, annual: isAmount(annual) ? annual : null, executed: isAmount(executed) ? executed : null, mirror, prompts };
+  return {
+    row,
+    annual: isAmount(annual) ? annual : null,
+    executed: isAmount(executed) ? executed : null,
+    mirror,
+    prompts,
+  };
 }
 
 /**
  * 预算执行率 and its score (domain §3): rate = 全年执行数 ÷ 全年预算数, scored by the profile's
  * budgetMethod; a printed rate and score are checked (§4) and kept when they agree.
  */
-export function scoreBudget(form: Form, reading: BudgetReading, profile: Profile, indicatorWeights: Decimal | null, reasonText: string): BudgetOutcome {
+export function scoreBudget(
+  form: Form,
+  reading: BudgetReading,
+  profile: Profile,
+  indicatorWeights: Decimal | null,
+  reasonText: string
+): BudgetOutcome {
   const sheet = form.sheet;
   const prompts: Prompt[] = [...reading.prompts];
   const { row, annual, executed } = reading;
   const emptyResult: BudgetResult = {
-    row: null, annual: null, executed: null, rate: null, rateStated: null, rateValue: null,
-    weight: null, score: null, stated: null, value: null, explain: "预算表未填写",
+    row: null,
+    annual: null,
+    executed: null,
+    rate: null,
+    rateStated: null,
+    rateValue: null,
+    weight: null,
+    score: null,
+    stated: null,
+    value: null,
+    explain: "预算表未填写",
   };
   if (!row) return { result: emptyResult, prompts, acceptedWeight: null };
   const rowNumber = Number(/\d+/.exec(row.label.address)?.[0] ?? 0);
-  const base = { ...emptyResult, row: rowNumber, rateCell: row.rate?.address, cell: row.score?.address };
+  const base = {
+    ...emptyResult,
+    row: rowNumber,
+    rateCell: row.rate?.address,
+    cell: row.score?.address,
+  };
   if (!annual || annual.yuan.isZero() || !executed) {
-    return { result: { ...base, explain: "预算数或执行数缺失，未计算执行率" }, prompts, acceptedWeight: null };
+    return {
+      result: { ...base, explain: "预算数或执行数缺失，未计算执行率" },
+      prompts,
+      acceptedWeight: null,
+    };
   }
   const annualCell = row.annual;
   const block = form.budget as BudgetBlock;
@@ -147,39 +231,88 @@ export function scoreBudget(form: Form, reading: BudgetReading, profile: Profile
   // the printed 执行率
   let rateStated: Decimal | null = null;
   let rateValue: Decimal | null = rate;
-  const printedRate = row.rate && stripSpace(cellText(row.rate.value)) !== "" ? readRate(row.rate.value, row.rate.numberFormat, rate, bounds) : null;
+  const printedRate =
+    row.rate && stripSpace(cellText(row.rate.value)) !== ""
+      ? readRate(row.rate.value, row.rate.numberFormat, rate, bounds)
+      : null;
   if (row.rate && printedRate) {
     rateStated = printedRate.fraction;
     const agrees = rateAgrees(printedRate.fraction, printedRate.decimals, rate, bounds);
     rateValue = agrees ? printedRate.fraction : rate;
     if (!agrees) {
-      prompts.push(makePrompt(sheet, row.rate.address, "rate-mismatch", `${at(sheet, row.rate.address)} 执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          row.rate.address,
+          "rate-mismatch",
+          `${at(sheet, row.rate.address)} 执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`
+        )
+      );
     }
   }
   if (rate.greaterThan(ONE)) {
-    const cell = row.rate?.address ?? row.executed?.address ?? annualCell?.address ?? block.header.address;
-    prompts.push(makePrompt(sheet, cell, "budget-overspent", `${at(sheet, cell)} 执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`));
+    const cell =
+      row.rate?.address ?? row.executed?.address ?? annualCell?.address ?? block.header.address;
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "budget-overspent",
+        `${at(sheet, cell)} 执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
+      )
+    );
   } else if (rate.lessThan(profile.lowExecution)) {
     const cell = row.rate?.address ?? row.executed?.address ?? block.header.address;
-    const quoted = reasonText ? `；已填写原因：“${reasonText.slice(0, 60)}${reasonText.length > 60 ? "…" : ""}”` : "，请说明原因";
-    prompts.push(makePrompt(sheet, cell, "budget-low-execution", `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}${quoted}`));
+    const quoted = reasonText
+      ? `；已填写原因：“${reasonText.slice(0, 60)}${reasonText.length > 60 ? "…" : ""}”`
+      : "，请说明原因";
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "budget-low-execution",
+        `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}${quoted}`
+      )
+    );
   }
 
   // a weightless template is scored only with the national default weights, on request
-  const method = profile.budgetMethod === "none" && profile.useDefaultWeights ? "capped" : profile.budgetMethod;
+  const method =
+    profile.budgetMethod === "none" && profile.useDefaultWeights ? "capped" : profile.budgetMethod;
   if (method === "none") {
-    return { result: { ...base, annual: annual.shown, executed: executed.shown, rate, rateStated, rateValue, explain: rateWords }, prompts, acceptedWeight: null };
+    return {
+      result: {
+        ...base,
+        annual: annual.shown,
+        executed: executed.shown,
+        rate,
+        rateStated,
+        rateValue,
+        explain: rateWords,
+      },
+      prompts,
+      acceptedWeight: null,
+    };
   }
 
   // the weight (分值): the profile's, or a printed one that can be right
-  let weight = new Dec(profile.budgetMethod === "none" ? profile.defaultWeights.budget : profile.budgetWeight);
+  let weight = new Dec(
+    profile.budgetMethod === "none" ? profile.defaultWeights.budget : profile.budgetWeight
+  );
   const printedWeight = row.weight ? readPrinted(row.weight.value) : null;
   if (row.weight && printedWeight && !printedWeight.value.equals(weight)) {
     const rest = indicatorWeights ? new Dec(100).minus(indicatorWeights) : null;
     if (rest && printedWeight.value.equals(rest)) {
       weight = printedWeight.value;
     } else {
-      prompts.push(makePrompt(sheet, row.weight.address, "weight-sum", `${at(sheet, row.weight.address)} 预算执行分值填写为 ${cellText(row.weight.value).trim()}，不能成立，按 ${n(weight)} 分计算`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          row.weight.address,
+          "weight-sum",
+          `${at(sheet, row.weight.address)} 预算执行分值填写为 ${cellText(row.weight.value).trim()}，不能成立，按 ${n(weight)} 分计算`
+        )
+      );
     }
   }
 
@@ -201,13 +334,43 @@ export function scoreBudget(form: Form, reading: BudgetReading, profile: Profile
     if (scoreAgrees(stated, exact)) {
       value = stated.value;
     } else {
-      prompts.push(makePrompt(sheet, row.score.address, "score-mismatch", `${at(sheet, row.score.address)} 得分填写为 ${cellText(row.score.value).trim()}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share)}）`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          row.score.address,
+          "score-mismatch",
+          `${at(sheet, row.score.address)} 得分填写为 ${cellText(row.score.value).trim()}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share)}）`
+        )
+      );
     }
-  } else if (row.score && stripSpace(cellText(row.score.value)) !== "" && !/^[-—/／]+$/.test(stripSpace(cellText(row.score.value)))) {
-    prompts.push(makePrompt(sheet, row.score.address, "unparseable", `${at(sheet, row.score.address)} 的得分“${cellText(row.score.value).trim()}”不是数值`));
+  } else if (
+    row.score &&
+    stripSpace(cellText(row.score.value)) !== "" &&
+    !/^[-—/／]+$/.test(stripSpace(cellText(row.score.value)))
+  ) {
+    prompts.push(
+      makePrompt(
+        sheet,
+        row.score.address,
+        "unparseable",
+        `${at(sheet, row.score.address)} 的得分“${cellText(row.score.value).trim()}”不是数值`
+      )
+    );
   }
   return {
-    result: { ...base, annual: annual.shown, executed: executed.shown, rate, rateStated, rateValue, weight, score, stated: stated?.value ?? null, value, explain },
+    result: {
+      ...base,
+      annual: annual.shown,
+      executed: executed.shown,
+      rate,
+      rateStated,
+      rateValue,
+      weight,
+      score,
+      stated: stated?.value ?? null,
+      value,
+      explain,
+    },
     prompts,
     acceptedWeight: weight,
   };

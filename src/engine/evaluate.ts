@@ -3,8 +3,16 @@ import { ONE } from "./decimal";
 import { pct } from "./format";
 import { deviationShare, negativeShare, positiveShare, type Share } from "./methods";
 import type { Profile } from "./profiles";
-import { compareDays, isDuration, readValue, type Direction, type Quantity, type Reading } from "./quantity";
+import {
+  compareDays,
+  isDuration,
+  readValue,
+  type Direction,
+  type Quantity,
+  type Reading,
+} from "./quantity";
 import { judgeWords, LEVEL_NAMES, levelOfRatio } from "./qualitative";
+import { quote } from "./prompts";
 import { comparableText, stripSpace } from "./text";
 import { align, isAligned, pairQuantities, type Aligned } from "./units";
 import type { Method, PromptKind, QualitativeLevel } from "./types";
@@ -30,6 +38,8 @@ export interface IndicatorInput {
 export interface PendingPrompt {
   readonly kind: PromptKind;
   readonly message: string;
+  /** The prompt is about the target cell (else the actual). */
+  readonly onTarget?: boolean;
 }
 
 /** What an indicator is, before any weight: its method, level or ratio, and how it was decided. */
@@ -47,7 +57,12 @@ export interface Evaluation {
   readonly notes: readonly string[];
   readonly prompts: readonly PendingPrompt[];
   /** Amounts for a rate tolerance check (budget mirror). */
-  readonly operands: { readonly a: Decimal; readonly b: Decimal; readonly aDigits: string; readonly bDigits: string } | null;
+  readonly operands: {
+    readonly a: Decimal;
+    readonly b: Decimal;
+    readonly aDigits: string;
+    readonly bDigits: string;
+  } | null;
 }
 
 const LOWER_IS_BETTER_NAME = /成本|费用|经费|支出|投诉|事故|差错|错误率|故障|发生率|下降率/;
@@ -70,7 +85,11 @@ function manual(why: string, prompts: PendingPrompt[] = [], notes: string[] = []
   };
 }
 
-function qualitative(level: QualitativeLevel, why: string, extra: Partial<Evaluation> = {}): Evaluation {
+function qualitative(
+  level: QualitativeLevel,
+  why: string,
+  extra: Partial<Evaluation> = {}
+): Evaluation {
   return {
     method: "qualitative",
     why,
@@ -105,7 +124,8 @@ function isLowerBetter(t: Quantity, input: IndicatorInput): string | null {
   const costGroup = /成本/.test(input.level2) || /成本/.test(input.level1);
   if (costGroup && (t.unit === "元" || t.unit === "")) return "成本指标的金额目标，越低越好";
   const name = stripSpace(input.name);
-  if (/时效/.test(input.level2) && isDuration(t) && TIME_NAME.test(name)) return `时效指标“${name}”以时长为目标，越短越好`;
+  if (/时效/.test(input.level2) && isDuration(t) && TIME_NAME.test(name))
+    return `时效指标“${name}”以时长为目标，越短越好`;
   const word = LOWER_IS_BETTER_NAME.exec(name);
   if (word) return `名称含“${word[0]}”，越低越好`;
   return null;
@@ -124,19 +144,29 @@ interface Quant {
 }
 
 /** Rules 3–6 for a numeric target. */
-function quantitativeMethod(t: Quantity, b: Quantity | undefined, input: IndicatorInput, profile: Profile, budget: BudgetMirror | null, proportional: boolean): Quant {
+function quantitativeMethod(
+  t: Quantity,
+  b: Quantity | undefined,
+  input: IndicatorInput,
+  profile: Profile,
+  budget: BudgetMirror | null,
+  proportional: boolean
+): Quant {
   const atMost = t.direction === "atMost";
   if (proportional && profile.proportionalMethod === "deviation") {
-    return { method: "deviation", why: "赋分规则为按照完成比例赋分（偏差法）", mirror: false, atMost };
+    return { method: "deviation", why: "赋分规则为按照完成比例赋分", mirror: false, atMost };
   }
-  if (t.direction === "atLeast") return { method: "positive", why: `目标值带“≥/不少于”等，正向指标`, mirror: false, atMost };
-  if (t.direction === "atMost") return { method: "negative", why: `目标值带“≤/不超过”等，反向指标`, mirror: false, atMost };
-  if (mirrorsBudget(t, b, budget)) return { method: "positive", why: "与预算执行率一致（目标为预算数）", mirror: true, atMost };
+  if (t.direction === "atLeast")
+    return { method: "positive", why: "目标值带“≥/不少于”等", mirror: false, atMost };
+  if (t.direction === "atMost")
+    return { method: "negative", why: "目标值带“≤/不超过”等", mirror: false, atMost };
+  if (mirrorsBudget(t, b, budget))
+    return { method: "positive", why: "与预算执行率一致（目标为预算数）", mirror: true, atMost };
   const lower = isLowerBetter(t, input);
   if (lower) return { method: "negative", why: lower, mirror: false, atMost: true };
   return {
     method: directionOf(t, profile) === "atMost" ? "negative" : "positive",
-    why: proportional ? "赋分规则为按照完成比例赋分，正向指标" : "目标与实际均为数值，正向指标",
+    why: proportional ? "赋分规则为按照完成比例赋分" : "目标与实际均为数值",
     mirror: false,
     atMost,
   };
@@ -154,14 +184,28 @@ function shareOf(q: Quant, al: Aligned, t: Quantity, profile: Profile): Share {
  * order the rules give, and compute its ratio or level. Weight-free, so that Hubei's implied
  * weights can be derived from which rows are fully met.
  */
-export function evaluateIndicator(input: IndicatorInput, profile: Profile, budget: BudgetMirror | null): Evaluation {
+export function evaluateIndicator(
+  input: IndicatorInput,
+  profile: Profile,
+  budget: BudgetMirror | null
+): Evaluation {
   const target = readValue(input.target);
   const actual = readValue(input.actual);
   if (target.status === "na" || actual.status === "na") return manual("目标值或实际值为“不适用”");
-  if (actual.status === "error") return manual("实际值无法识别", [{ kind: "unparseable", message: `“${input.actual}”不是数值` }]);
-  if (target.status === "error") return manual("目标值无法识别", [{ kind: "unparseable", message: `目标值“${input.target}”不是数值` }]);
-  if (actual.status === "empty") return manual("实际完成值未填写", [{ kind: "missing-value", message: "实际完成值未填写" }]);
-  if (target.status === "empty") return manual("目标值未填写", [{ kind: "missing-value", message: "目标值未填写" }]);
+  if (actual.status === "error")
+    return manual("实际值无法识别", [
+      { kind: "unparseable", message: `${quote(input.actual)}不是数值` },
+    ]);
+  if (target.status === "error")
+    return manual("目标值无法识别", [
+      { kind: "unparseable", message: `目标值${quote(input.target)}不是数值`, onTarget: true },
+    ]);
+  if (actual.status === "empty")
+    return manual("实际完成值未填写", [{ kind: "missing-value", message: "实际完成值未填写" }]);
+  if (target.status === "empty")
+    return manual("目标值未填写", [
+      { kind: "missing-value", message: "目标值未填写", onTarget: true },
+    ]);
 
   const rule = stripSpace(input.rule);
   const proportionalRule = rule.includes("按照完成比例赋分") || rule.includes("按完成比例赋分");
@@ -171,14 +215,47 @@ export function evaluateIndicator(input: IndicatorInput, profile: Profile, budge
   // Same text, achieved: the method is what the target alone implies, ratio 1, full score.
   if (comparableText(input.target) === comparableText(input.actual)) {
     if (gradedRule || !t0) {
-      return qualitative("achieved", "实际值与目标值相同，达成", { sameText: true, completion: ONE });
+      return qualitative("achieved", "实际值与目标值相同，达成", {
+        sameText: true,
+        completion: ONE,
+      });
     }
     const q = quantitativeMethod(t0, undefined, input, profile, budget, proportionalRule);
-    const share: Share = { share: ONE, ratio: ONE, completion: ONE, met: true, overshoot: null, words: "实际值与目标值相同，完成率 100%" };
-    return { method: q.method, why: q.why, level: null, share, met: true, completion: ONE, budgetMirror: q.mirror, sameText: true, notes: [], prompts: [], operands: null };
+    const share: Share = {
+      share: ONE,
+      ratio: ONE,
+      completion: ONE,
+      met: true,
+      overshoot: null,
+      words: "实际值与目标值相同，完成率 100%",
+    };
+    return {
+      method: q.method,
+      why: q.why,
+      level: null,
+      share,
+      met: true,
+      completion: ONE,
+      budgetMirror: q.mirror,
+      sameText: true,
+      notes: [],
+      prompts: [],
+      operands: null,
+    };
   }
 
-  const actualQuantities = actual.zero && t0 ? [{ ...t0, value: t0.value.times(0), digits: "0", source: input.actual.trim(), direction: "none" as const }] : actual.quantities;
+  const actualQuantities =
+    actual.zero && t0
+      ? [
+          {
+            ...t0,
+            value: t0.value.times(0),
+            digits: "0",
+            source: input.actual.trim(),
+            direction: "none" as const,
+          },
+        ]
+      : actual.quantities;
   const bothNumbers = !!t0 && actualQuantities.length > 0;
 
   // 1. The form says so.
@@ -188,7 +265,11 @@ export function evaluateIndicator(input: IndicatorInput, profile: Profile, budge
       if (ev.method !== "manual" && ev.share?.ratio) {
         const ratio = ev.share.ratio; // in the target's direction: B ÷ A, or A ÷ B for at-most
         const level = levelOfRatio(ratio, profile);
-        return qualitative(level, `赋分规则为按评判等级赋分，按完成比例 ${pct(ratio)} 判为${LEVEL_NAMES[level]}`, { notes: ev.notes });
+        return qualitative(
+          level,
+          `赋分规则为按评判等级赋分，按完成比例 ${pct(ratio)} 判为${LEVEL_NAMES[level]}`,
+          { notes: ev.notes }
+        );
       }
     }
     return judgeActualWords(input.actual, "赋分规则为按评判等级赋分");
@@ -197,45 +278,70 @@ export function evaluateIndicator(input: IndicatorInput, profile: Profile, budge
   // Deadlines and dates.
   if ((target.date || target.recurringDay !== null) && !t0) return deadline(target, actual, input);
   if (t0 && !bothNumbers) {
-    if (actual.date && isDuration(t0)) return manual("目标为时长、实际为日期，需人工判断", [{ kind: "unit-mismatch", message: `目标“${input.target}”是时长，实际“${input.actual}”是日期，无法比较` }]);
+    if (actual.date && isDuration(t0))
+      return manual("目标为时长、实际为日期，需人工判断", [
+        {
+          kind: "unit-mismatch",
+          message: `目标${quote(input.target)}是时长，实际${quote(input.actual)}是日期，无法比较`,
+        },
+      ]);
     // 2. Words against a number target.
     return judgeActualWords(input.actual, "实际值为文字、目标为数值");
   }
-  if (bothNumbers) return quantitative(target, actualQuantities, input, profile, budget, proportionalRule);
+  if (bothNumbers)
+    return quantitative(target, actualQuantities, input, profile, budget, proportionalRule);
   // 7. The target is words.
   if (!t0) return judgeActualWords(input.actual, "目标值为文字描述");
-  return manual("无法识别目标与实际", [{ kind: "unparseable", message: `无法识别“${input.target}”与“${input.actual}”` }]);
+  return manual("无法识别目标与实际", [
+    { kind: "unparseable", message: `无法识别${quote(input.target)}与${quote(input.actual)}` },
+  ]);
 }
 
 function judgeActualWords(actualText: string, why: string): Evaluation {
   const judged = judgeWords(actualText);
   if (!judged) {
-    return manual(`${why}；实际值“${actualText.trim()}”中没有可判断等级的词`, [
-      { kind: "qualitative-judgement", message: `实际值“${actualText.trim()}”无法判断达成等级，请人工评分` },
+    return manual(`${why}；实际值${quote(actualText)}中没有可判断等级的词`, [
+      {
+        kind: "qualitative-judgement",
+        message: `实际值${quote(actualText)}无法判断达成等级，请人工评分`,
+      },
     ]);
   }
-  return qualitative(judged.level, `${why}，定性指标：“${judged.word}”判为${LEVEL_NAMES[judged.level]}`);
+  return qualitative(
+    judged.level,
+    `${why}，定性指标：“${judged.word}”判为${LEVEL_NAMES[judged.level]}`
+  );
 }
 
 function deadline(target: Reading, actual: Reading, input: IndicatorInput): Evaluation {
   const due = target.date;
   const why = "目标为期限";
-  const missed = { kind: "deadline-missed" as const, message: `实际“${input.actual.trim()}”晚于期限“${input.target.trim()}”` };
+  const missed = {
+    kind: "deadline-missed" as const,
+    message: `实际${quote(input.actual)}晚于期限${quote(input.target)}`,
+  };
   if (target.recurringDay !== null && actual.recurringDay !== null) {
-    if (!actual.recurringLate && actual.recurringDay <= target.recurringDay) return qualitative("achieved", `${why}，每月期限内完成`);
+    if (!actual.recurringLate && actual.recurringDay <= target.recurringDay)
+      return qualitative("achieved", `${why}，每月期限内完成`);
     // 偶有次月10日后: late now and then is partial where the words say so
     const judged = judgeWords(input.actual);
     const level = judged && judged.level !== "achieved" ? judged.level : "failed";
-    return qualitative(level, `${why}，实际晚于每月期限${judged ? `，“${judged.word}”判为${LEVEL_NAMES[level]}` : ""}`, { prompts: [missed] });
+    return qualitative(
+      level,
+      `${why}，实际晚于每月期限${judged ? `，“${judged.word}”判为${LEVEL_NAMES[level]}` : ""}`,
+      { prompts: [missed] }
+    );
   }
   if (actual.date && due) {
-    if (compareDays(actual.date, due) <= 0) return qualitative("achieved", `${why}，实际日期在期限之内`);
+    if (compareDays(actual.date, due) <= 0)
+      return qualitative("achieved", `${why}，实际日期在期限之内`);
     return qualitative("failed", `${why}，实际日期晚于期限`, { prompts: [missed] });
   }
   if (DEADLINE_WORDS.test(stripSpace(input.actual))) {
     const judged = judgeWords(input.actual);
-    if (judged && judged.level !== "achieved") return qualitative(judged.level, `${why}，“${judged.word}”判为${LEVEL_NAMES[judged.level]}`);
-    return qualitative("achieved", `${why}，实际“${input.actual.trim()}”按时完成`);
+    if (judged && judged.level !== "achieved")
+      return qualitative(judged.level, `${why}，“${judged.word}”判为${LEVEL_NAMES[judged.level]}`);
+    return qualitative("achieved", `${why}，实际${quote(input.actual)}按时完成`);
   }
   return judgeActualWords(input.actual, why);
 }
@@ -246,12 +352,15 @@ function quantitative(
   input: IndicatorInput,
   profile: Profile,
   budget: BudgetMirror | null,
-  proportional: boolean,
+  proportional: boolean
 ): Evaluation {
   const pairs = pairQuantities(target.quantities, actualQuantities, profile);
   if (!pairs) {
     return manual("目标与实际的多个数值无法一一对应", [
-      { kind: "multi-value", message: `目标“${input.target.trim()}”与实际“${input.actual.trim()}”含多个数值，无法一一对应，请人工评分` },
+      {
+        kind: "multi-value",
+        message: `目标${quote(input.target)}与实际${quote(input.actual)}含多个数值，无法一一对应，请人工评分`,
+      },
     ]);
   }
   const notes: string[] = [];
@@ -260,11 +369,17 @@ function quantitative(
   for (const { t, b } of pairs) {
     const al = align(t, b, profile);
     if (!isAligned(al)) {
-      return manual(al.mismatch, [{ kind: "unit-mismatch", message: `${al.mismatch}，请人工评分` }]);
+      return manual(al.mismatch, [
+        { kind: "unit-mismatch", message: `${al.mismatch}，请人工评分` },
+      ]);
     }
     if (al.note) {
       notes.push(al.note);
-      if (al.equivalence) prompts.push({ kind: "unit-mismatch", message: `${al.note}（目标“${t.source}”，实际“${b.source}”）` });
+      if (al.equivalence)
+        prompts.push({
+          kind: "unit-mismatch",
+          message: `${al.note}（目标“${t.source}”，实际“${b.source}”）`,
+        });
     }
     const q = quantitativeMethod(t, b, input, profile, budget, proportional);
     const share = shareOf(q, al, t, profile);

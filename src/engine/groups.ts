@@ -1,7 +1,8 @@
 import { withoutWeightMarks } from "./text";
 
 /** Canonical level-1 groups (一级指标). */
-export type Level1 = "产出指标" | "效益指标" | "满意度指标" | "成本指标" | "履职效能" | "完成指标" | "其他";
+export type Level1 =
+  "产出指标" | "效益指标" | "满意度指标" | "成本指标" | "履职效能" | "完成指标" | "其他";
 
 const LEVEL1_WORDS: readonly [RegExp, Level1][] = [
   [/^产出(指标)?$/, "产出指标"],

@@ -20,7 +20,9 @@ export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {
   const spec = options.profile ?? "auto";
   if (spec !== "auto" && !isProfileId(spec)) throw new Error(`未知的规则：${String(spec)}`);
   const choices =
-    spec === "auto" ? chooseProfiles(forms) : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
+    spec === "auto"
+      ? chooseProfiles(forms)
+      : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
   return forms.map((form, i) => {
     const base = PROFILES[choices[i].profile];
     const profile = options.overrides ? withOverrides(base, options.overrides) : base;

@@ -24,13 +24,19 @@ export interface Share {
 
 const TWO_AND_HALF = new Dec("2.5");
 
-function overshootDeduction(overshoot: Decimal, profile: Profile): { deduct: Decimal; words: string } | null {
+function overshootDeduction(
+  overshoot: Decimal,
+  profile: Profile
+): { deduct: Decimal; words: string } | null {
   for (const tier of profile.overshootDeductions) {
     const from = new Dec(tier.from);
     if (overshoot.lessThan(from)) continue;
     if (tier.to !== null && overshoot.greaterThanOrEqualTo(tier.to)) continue;
     const range = tier.to === null ? `≥ ${pct(from)}` : `${pct(from)}–${pct(new Dec(tier.to))}`;
-    return { deduct: new Dec(tier.deduct), words: `超出目标 ${pct(overshoot)}（${range}），扣分值的 ${pct(new Dec(tier.deduct))}` };
+    return {
+      deduct: new Dec(tier.deduct),
+      words: `超出目标 ${pct(overshoot)}（${range}），扣分值的 ${pct(new Dec(tier.deduct))}`,
+    };
   }
   return null;
 }
@@ -53,7 +59,14 @@ export function positiveShare(op: Operands, atLeastSign: boolean, profile: Profi
   if (a.isZero()) {
     const met = atLeastSign || b.isZero();
     const words = atLeastSign ? `目标 ≥0，视为完成` : `目标为 0，实际 ${n(b)}`;
-    return { share: met ? ONE : ZERO, ratio: null, completion: met ? ONE : ZERO, met, overshoot: null, words };
+    return {
+      share: met ? ONE : ZERO,
+      ratio: null,
+      completion: met ? ONE : ZERO,
+      met,
+      overshoot: null,
+      words,
+    };
   }
   const ratio = b.dividedBy(a);
   const overshoot = b.greaterThan(a) ? b.minus(a).dividedBy(a) : null;
@@ -68,7 +81,14 @@ export function positiveShare(op: Operands, atLeastSign: boolean, profile: Profi
       words += `；${d.words}`;
     }
   }
-  return { share, ratio, completion: capped, met: ratio.greaterThanOrEqualTo(ONE), overshoot, words };
+  return {
+    share,
+    ratio,
+    completion: capped,
+    met: ratio.greaterThanOrEqualTo(ONE),
+    overshoot,
+    words,
+  };
 }
 
 /**
@@ -79,10 +99,24 @@ export function positiveShare(op: Operands, atLeastSign: boolean, profile: Profi
 export function negativeShare(op: Operands, profile: Profile): Share {
   const { a, b } = op;
   if (b.isZero()) {
-    return { share: ONE, ratio: null, completion: ONE, met: true, overshoot: null, words: `实际为 0，反向指标得满分` };
+    return {
+      share: ONE,
+      ratio: null,
+      completion: ONE,
+      met: true,
+      overshoot: null,
+      words: `实际为 0，反向指标得满分`,
+    };
   }
   if (a.isZero()) {
-    return { share: ZERO, ratio: ZERO, completion: ZERO, met: false, overshoot: null, words: `目标为 0，实际 ${n(b)}，不得分` };
+    return {
+      share: ZERO,
+      ratio: ZERO,
+      completion: ZERO,
+      met: false,
+      overshoot: null,
+      words: `目标为 0，实际 ${n(b)}，不得分`,
+    };
   }
   const ratio = a.dividedBy(b);
   const capped = Dec.min(ratio, ONE);
@@ -92,7 +126,14 @@ export function negativeShare(op: Operands, profile: Profile): Share {
     return { share: capped, ratio, completion: capped, met, overshoot: null, words };
   }
   if (met) {
-    return { share: ONE, ratio, completion: capped, met, overshoot: null, words: `实际 ${op.bText} 未超过目标 ${op.aText}` };
+    return {
+      share: ONE,
+      ratio,
+      completion: capped,
+      met,
+      overshoot: null,
+      words: `实际 ${op.bText} 未超过目标 ${op.aText}`,
+    };
   }
   const excess = b.minus(a).dividedBy(a);
   const share = Dec.max(ZERO, ONE.minus(excess));
@@ -115,20 +156,56 @@ export function deviationShare(op: Operands, atMost: boolean): Share {
   const { a, b } = op;
   const label = `${op.bText} ÷ ${op.aText}`;
   if (atMost && b.isZero()) {
-    return { share: ONE, ratio: ZERO, completion: ONE, met: true, overshoot: null, words: `上限目标，实际为 0，完成率 100%` };
+    return {
+      share: ONE,
+      ratio: ZERO,
+      completion: ONE,
+      met: true,
+      overshoot: null,
+      words: `上限目标，实际为 0，完成率 100%`,
+    };
   }
   if (a.isZero()) {
     const met = b.isZero();
-    return { share: met ? ONE : ZERO, ratio: null, completion: met ? ONE : ZERO, met, overshoot: null, words: `目标为 0，实际 ${n(b)}` };
+    return {
+      share: met ? ONE : ZERO,
+      ratio: null,
+      completion: met ? ONE : ZERO,
+      met,
+      overshoot: null,
+      words: `目标为 0，实际 ${n(b)}`,
+    };
   }
   const ratio = b.dividedBy(a);
-  if (ratio.equals(ONE)) return { share: ONE, ratio, completion: ONE, met: true, overshoot: null, words: `${label} = 100%` };
+  if (ratio.equals(ONE))
+    return {
+      share: ONE,
+      ratio,
+      completion: ONE,
+      met: true,
+      overshoot: null,
+      words: `${label} = 100%`,
+    };
   if (ratio.lessThan(ONE)) {
     const gap = ONE.minus(ratio);
     const share = Dec.max(ZERO, ONE.minus(TWO_AND_HALF.times(gap)));
-    return { share, ratio, completion: ratio, met: false, overshoot: null, words: `偏差法 ${label} = ${pct(ratio)}，1 − 2.5 × ${pct(gap)} = ${pct(share)}` };
+    return {
+      share,
+      ratio,
+      completion: ratio,
+      met: false,
+      overshoot: null,
+      words: `${label} = ${pct(ratio)}，1 − 2.5 × ${pct(gap)} = ${pct(share)}`,
+    };
   }
   const over = ratio.minus(ONE);
   const share = Dec.max(ZERO, ONE.minus(over));
-  return { share, ratio, completion: ratio, met: false, overshoot: atMost ? null : over, words: `偏差法 ${label} = ${pct(ratio)}，1 − ${pct(over)} = ${pct(share)}` };
+  return {
+    share,
+    ratio,
+    completion: ratio,
+    met: false,
+    overshoot: atMost ? null : over,
+    words: `${label} = ${pct(ratio)}，1 − ${pct(over)} = ${pct(share)}`,
+  };
 }

@@ -54,7 +54,12 @@ export interface Profile {
   readonly scoresIndicators: boolean;
   /** Score a weightless form with national default weights (sichuan, on request). */
   readonly useDefaultWeights: boolean;
-  readonly defaultWeights: { readonly budget: string; readonly outputAndCost: string; readonly benefit: string; readonly satisfaction: string };
+  readonly defaultWeights: {
+    readonly budget: string;
+    readonly outputAndCost: string;
+    readonly benefit: string;
+    readonly satisfaction: string;
+  };
   /** Execution rate below which every-indicator-met is inconsistent. */
   readonly inconsistentExecution: string;
 }
@@ -72,7 +77,12 @@ const NATIONAL_GRADES: readonly GradeCut[] = [
   { min: "0", grade: "差" },
 ];
 
-const MEASURE_WORDS = [["篇", "条", "稿"], ["次", "场"], ["个", "项"], ["人", "人次"]] as const;
+const MEASURE_WORDS = [
+  ["篇", "条", "稿"],
+  ["次", "场"],
+  ["个", "项"],
+  ["人", "人次"],
+] as const;
 
 const national: Profile = {
   id: "national",

@@ -52,3 +52,9 @@ export function makePrompt(sheet: string, cell: string, kind: PromptKind, messag
 export function at(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
+
+/** A cell's text quoted in a message, cut to a readable length: “…”. */
+export function quote(text: string, max = 40): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return `“${t.length > max ? `${t.slice(0, max)}…` : t}”`;
+}

@@ -5,7 +5,19 @@ import { stripSpace, toHalfWidth } from "./text";
 import type { QualitativeLevel } from "./types";
 
 /** Negations of achievement only; 无误, 无事故, 未产生浪费, 未发生, 不断 are not failures. */
-const FAILED = ["未完成", "未达到", "未达成", "未实现", "未支付", "未按时", "没有完成", "不达标", "不合格", "较差", "差距较大"];
+const FAILED = [
+  "未完成",
+  "未达到",
+  "未达成",
+  "未实现",
+  "未支付",
+  "未按时",
+  "没有完成",
+  "不达标",
+  "不合格",
+  "较差",
+  "差距较大",
+];
 // 偶有 / 个别 (now and then late, a few missing) read as partial: see docs/decisions.md
 const PARTIAL = ["基本", "部分", "大部分", "有待", "一般", "偶有", "个别"];
 const ACHIEVED = [
@@ -71,7 +83,14 @@ export function defaultShare(level: QualitativeLevel, profile: Profile): Decimal
 }
 
 /** Whether a typed score lies inside the judged band (both ends included). */
-export function inBand(score: Decimal, weight: Decimal, level: QualitativeLevel, profile: Profile): boolean {
+export function inBand(
+  score: Decimal,
+  weight: Decimal,
+  level: QualitativeLevel,
+  profile: Profile
+): boolean {
   const { min, max } = band(level, profile);
-  return score.greaterThanOrEqualTo(weight.times(min)) && score.lessThanOrEqualTo(weight.times(max));
+  return (
+    score.greaterThanOrEqualTo(weight.times(min)) && score.lessThanOrEqualTo(weight.times(max))
+  );
 }

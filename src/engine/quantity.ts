@@ -56,11 +56,37 @@ export interface Reading {
 const SCALE: Record<string, string> = { 万: "10000", 亿: "100000000", 千: "1000", 百: "100" };
 
 /** Measure words read after a number; longer first. 元 and % are handled apart. */
-const MULTI_MEASURES = ["个百分点", "个工作日", "工作日", "个月", "小时", "分钟", "人次", "户次", "课时", "学时", "平方米", "公里", "千米"];
+const MULTI_MEASURES = [
+  "个百分点",
+  "个工作日",
+  "工作日",
+  "个月",
+  "小时",
+  "分钟",
+  "人次",
+  "户次",
+  "课时",
+  "学时",
+  "平方米",
+  "公里",
+  "千米",
+];
 const MEASURE_CHARS =
   "期篇条稿次场个项人件套部集台份名户处册家所天年月日周秒本幅组批起首章张辆座栋间块只双对盏根米亩吨度周轮节门栏档类款集帧屏分秒";
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 const CN_NUMERAL = /[一二两三四五六七八九十]/;
 
@@ -73,14 +99,16 @@ function chineseCounts(text: string): string {
       let n = 0;
       if (num.includes("十")) {
         const [tens, ones] = num.split("十");
-        n = (tens === "" ? 1 : CN_DIGITS[tens] ?? NaN) * 10 + (ones === "" ? 0 : CN_DIGITS[ones] ?? NaN);
+        n =
+          (tens === "" ? 1 : (CN_DIGITS[tens] ?? NaN)) * 10 +
+          (ones === "" ? 0 : (CN_DIGITS[ones] ?? NaN));
       } else if (num.length === 1) {
         n = CN_DIGITS[num];
       } else {
         return whole;
       }
       return Number.isNaN(n) ? whole : `${pre}${n}`;
-    },
+    }
   );
 }
 
@@ -108,16 +136,28 @@ interface DateHit {
 const DATE_PATTERNS: readonly { re: RegExp; day: (m: RegExpExecArray) => Day | null }[] = [
   // 2023年1月1日-2023年12月31日 is two hits of the next pattern; ranges end on the later one.
   // (2023年1-12月 is a month range below, not the 12th of January)
-  { re: /(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})(?![\d月])[日号]?/g, day: (m) => ({ y: +m[1], m: +m[2], d: +m[3] }) },
+  {
+    re: /(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})(?![\d月])[日号]?/g,
+    day: (m) => ({ y: +m[1], m: +m[2], d: +m[3] }),
+  },
   // 2023年1-12月, 2022年9月至12月 → the end month's last day
   {
     re: /(\d{4})年(\d{1,2})月?(?:-|—|~|至|到)(\d{1,2})月/g,
     day: (m) => ({ y: +m[1], m: +m[3], d: lastDay(+m[1], +m[3]) }),
   },
-  { re: /(\d{4})年(\d{1,2})月(?:底|末|份)?/g, day: (m) => ({ y: +m[1], m: +m[2], d: lastDay(+m[1], +m[2]) }) },
+  {
+    re: /(\d{4})年(\d{1,2})月(?:底|末|份)?/g,
+    day: (m) => ({ y: +m[1], m: +m[2], d: lastDay(+m[1], +m[2]) }),
+  },
   { re: /(\d{4})年(?:底|末|内|年底)/g, day: (m) => ({ y: +m[1], m: 12, d: 31 }) },
-  { re: /(?:当年|本年|年内)?(\d{1,2})月(\d{1,2})[日号]/g, day: (m) => ({ y: null, m: +m[1], d: +m[2] }) },
-  { re: /(?:当年|本年)?(\d{1,2})月(?:底|末|份)/g, day: (m) => ({ y: null, m: +m[1], d: lastDay(null, +m[1]) }) },
+  {
+    re: /(?:当年|本年|年内)?(\d{1,2})月(\d{1,2})[日号]/g,
+    day: (m) => ({ y: null, m: +m[1], d: +m[2] }),
+  },
+  {
+    re: /(?:当年|本年)?(\d{1,2})月(?:底|末|份)/g,
+    day: (m) => ({ y: null, m: +m[1], d: lastDay(null, +m[1]) }),
+  },
 ];
 
 const MAY_HOLD_DATE = /\d[年月.\-/]/;
@@ -170,7 +210,13 @@ function directionAround(before: string, tail: string): Direction {
 
 const NUMBER = /(\d+(?:\.\d+)?)/g;
 
-function readUnit(rest: string): { scale: string | null; approx: boolean; unit: string; per: string | null; length: number } {
+function readUnit(rest: string): {
+  scale: string | null;
+  approx: boolean;
+  unit: string;
+  per: string | null;
+  length: number;
+} {
   let i = 0;
   let approx = false;
   let scale: string | null = null;
@@ -213,7 +259,16 @@ function readUnit(rest: string): { scale: string | null; approx: boolean; unit: 
 }
 
 function noValue(text: string, status: Reading["status"]): Reading {
-  return { text, status, quantities: [], date: null, recurringDay: null, recurringLate: false, zero: false, words: "" };
+  return {
+    text,
+    status,
+    quantities: [],
+    date: null,
+    recurringDay: null,
+    recurringLate: false,
+    zero: false,
+    words: "",
+  };
 }
 
 /** Read a target or actual cell into quantities, a date, or words (domain §2). */
@@ -229,10 +284,11 @@ export function readValue(raw: string): Reading {
   const dates = findDates(s);
   let date: Day | null = null;
   for (const h of dates) if (!date || compareDays(h.day, date) > 0) date = h.day;
-  // blank out dates so their digits are not read as quantities
-  for (const h of dates) s = s.slice(0, h.start) + "\u0000".repeat(h.end - h.start) + s.slice(h.end);
-  if (recurring) s = s.replace(recurring[0], "\u0000".repeat(recurring[0].length));
-  const recurringLate = !!recurring && /^\u0000*(后|之后|以后)/.test(s.slice(s.indexOf("\u0000")));
+  // blank out dates (with a private-use character) so their digits are not read as quantities
+  for (const h of dates)
+    s = s.slice(0, h.start) + "\ue000".repeat(h.end - h.start) + s.slice(h.end);
+  if (recurring) s = s.replace(recurring[0], "\ue000".repeat(recurring[0].length));
+  const recurringLate = !!recurring && /^\ue000*(后|之后|以后)/.test(s.slice(s.indexOf("\ue000")));
 
   const quantities: Quantity[] = [];
   let words = "";
@@ -244,12 +300,19 @@ export function readValue(raw: string): Reading {
     const after = s.slice(start + m[0].length);
     // list numbering: 1、 2. (not a decimal), （1）
     const prevChar = s[start - 1] ?? "";
-    if (/^[、．]/.test(after) || (/^\.(?!\d)/.test(after) && (start === 0 || /[;；。\u0000]/.test(prevChar)))) continue;
+    if (
+      /^[、．]/.test(after) ||
+      (/^\.(?!\d)/.test(after) && (start === 0 || /[;；。\ue000]/.test(prevChar)))
+    )
+      continue;
     if (prevChar === "(" && after.startsWith(")")) continue;
     // a digit glued to letters (App2, 5G, H5) is a name, not a quantity
     if (/[A-Za-z]/.test(prevChar) || /^[A-Za-z]/.test(after)) continue;
     // a minus sign makes a negative number, not a range (1-12月) or a date range (…日-2023年…)
-    if (/^[-−]/.test(s.slice(start - 1, start)) && (start === 1 || /[=≥≤<>:;,(~为是达]/.test(s[start - 2]))) {
+    if (
+      /^[-−]/.test(s.slice(start - 1, start)) &&
+      (start === 1 || /[=≥≤<>:;,(~为是达]/.test(s[start - 2]))
+    ) {
       return noValue(text, "error");
     }
     const u = readUnit(after);
@@ -273,14 +336,16 @@ export function readValue(raw: string): Reading {
       approximate: u.approx,
       direction,
       explicitEqual,
-      source: s.slice(start, cursor).replace(/\u0000/g, ""),
+      source: s.slice(start, cursor).replace(/\ue000/g, ""),
     });
   }
   words += s.slice(cursor);
-  words = words.replace(/\u0000+/g, " ").trim();
+  words = words.replace(/\ue000+/g, " ").trim();
   // 无 / 零 / 没有 / 未发生 are zero of the other side's unit; 没有完成 is a failure phrase to judge, not a count
   const zero =
-    quantities.length === 0 && /^(无|零|没有|未发生|无发生|0)/.test(words.replace(/^[=＝]/, "")) && judgeWords(words)?.level !== "failed";
+    quantities.length === 0 &&
+    /^(无|零|没有|未发生|无发生|0)/.test(words.replace(/^[=＝]/, "")) &&
+    judgeWords(words)?.level !== "failed";
   return {
     text,
     status: "ok",

@@ -10,7 +10,13 @@ import { at, makePrompt } from "./prompts";
 import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
 import { bracketWeight, cellText, isNotApplicable, stripSpace } from "./text";
 import type { Cell, Form, FormResult, IndicatorResult, IndicatorRow, Prompt } from "./types";
-import { defaultWeights, distributeGroupWeights, ownWeight, type RowWeight, type RowWeightInput } from "./weights";
+import {
+  defaultWeights,
+  distributeGroupWeights,
+  ownWeight,
+  type RowWeight,
+  type RowWeightInput,
+} from "./weights";
 
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
@@ -35,9 +41,13 @@ function columnIndex(address: string): number {
 
 /** The row's first cell (where layout-shift is reported). */
 function firstCell(row: IndicatorRow): string {
-  const cells = [row.level1Inherited ? undefined : row.level1, row.level2Inherited ? undefined : row.level2, row.name, row.target, row.actual].filter(
-    (c): c is Cell => !!c,
-  );
+  const cells = [
+    row.level1Inherited ? undefined : row.level1,
+    row.level2Inherited ? undefined : row.level2,
+    row.name,
+    row.target,
+    row.actual,
+  ].filter((c): c is Cell => !!c);
   return cells.reduce((a, b) => (columnIndex(b.address) < columnIndex(a.address) ? b : a)).address;
 }
 
@@ -67,7 +77,9 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   const formReasonText = text(form.formReason);
   const level1Texts = form.indicators.map((r) => text(r.level1));
   const level1s = level1Texts.map(canonicalLevel1);
-  const hasCostLevel1 = form.indicators.some((r, i) => level1s[i] === "成本指标" && !r.level1Inherited);
+  const hasCostLevel1 = form.indicators.some(
+    (r, i) => level1s[i] === "成本指标" && !r.level1Inherited
+  );
 
   // The budget is read first (an indicator may mirror it) and scored once indicator weights are known.
   const budgetReading = readBudget(form);
@@ -82,15 +94,25 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     const byName = level1OfLevel2(level2, hasCostLevel1);
     let group = l1;
     let correction: string | null = null;
-    const compatible = byName === null || byName === l1 || (level2 === "成本指标" && (l1 === "产出指标" || l1 === "成本指标"));
+    const compatible =
+      byName === null ||
+      byName === l1 ||
+      (level2 === "成本指标" && (l1 === "产出指标" || l1 === "成本指标"));
     if (!compatible && byName) {
       group = byName;
       correction = `二级指标“${level2}”属于${byName}（一级指标单元格为“${stripSpace(l1Text) || "空"}”），按二级指标归类`;
     }
     const ev = evaluateIndicator(
-      { target: text(row.target), actual: text(row.actual), rule: text(row.rule), name: text(row.name), level1: l1 ?? "", level2 },
+      {
+        target: text(row.target),
+        actual: text(row.actual),
+        rule: text(row.rule),
+        name: text(row.name),
+        level1: l1 ?? "",
+        level2,
+      },
       profile,
-      mirror,
+      mirror
     );
     const printed = row.score ? readPrinted(row.score.value) : null;
     const l1Weight = bracketWeight(l1Text);
@@ -113,8 +135,12 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   // Hubei note 4: a satisfaction group left blank is left out (never silently full).
   const satisfaction = states.filter((s) => s.group === "满意度指标");
   const satisfactionBlank =
-    profile.satisfactionOptional && satisfaction.length > 0 && satisfaction.every((s) => isBlank(s.row.actual) && isBlank(s.row.score));
-  const rowStates = states.map((s) => (satisfactionBlank && s.group === "满意度指标" ? { ...s, satisfactionLeftOut: true } : s));
+    profile.satisfactionOptional &&
+    satisfaction.length > 0 &&
+    satisfaction.every((s) => isBlank(s.row.actual) && isBlank(s.row.score));
+  const rowStates = states.map((s) =>
+    satisfactionBlank && s.group === "满意度指标" ? { ...s, satisfactionLeftOut: true } : s
+  );
 
   // 2. Weights.
   const weightInputs: RowWeightInput[] = rowStates.map((s) => ({
@@ -134,7 +160,10 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   const weighted = weights.some((w) => w.weight !== null) || weights.some((w) => w.unreadable);
   let usesDefaults = false;
   if (!weighted && profile.useDefaultWeights && rowStates.length > 0) {
-    weights = defaultWeights(rowStates.map((s) => s.group), profile.defaultWeights);
+    weights = defaultWeights(
+      rowStates.map((s) => s.group),
+      profile.defaultWeights
+    );
     usesDefaults = true;
   }
   const scoring = (weighted || usesDefaults) && (profile.scoresIndicators || usesDefaults);
@@ -142,28 +171,84 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   for (const [i, w] of weights.entries()) {
     const cell = rowStates[i].row.weight;
     if (w.unreadable && cell) {
-      prompts.push(makePrompt(sheet, cell.address, "unparseable", `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标无法评分`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          cell.address,
+          "unparseable",
+          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标无法评分`
+        )
+      );
+    }
+  }
+
+  if (form.indicators.length === 0) {
+    const cell = form.indicatorHeader?.address ?? form.anchor;
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "missing-value",
+        `${at(sheet, cell)} 绩效指标表中没有指标行，无法评分`
+      )
+    );
+  }
+  for (const [i, w] of weights.entries()) {
+    const cell = rowStates[i].row.weight;
+    if (w.weight?.isZero() && cell) {
+      prompts.push(
+        makePrompt(
+          sheet,
+          cell.address,
+          "weight-sum",
+          `${at(sheet, cell.address)} 指标“${text(rowStates[i].row.name)}”分值为 0，不计分，请核实`
+        )
+      );
     }
   }
 
   // 3. Score every indicator.
-  const indicators: IndicatorResult[] = rowStates.map((s, i) => scoreRow(form, profile, s, weights[i], scoring, prompts));
+  const indicators: IndicatorResult[] = rowStates.map((s, i) =>
+    scoreRow(form, profile, s, weights[i], scoring, prompts)
+  );
 
   // 4. Budget with the indicator weights known (a printed 分值 of 100 − their sum is accepted).
   const indicatorWeightSum = weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO);
-  const budgetOutcome = budgetReading ? scoreBudget(form, budgetReading, profile, weighted ? indicatorWeightSum : null, formReasonText) : null;
+  const budgetOutcome = budgetReading
+    ? scoreBudget(
+        form,
+        budgetReading,
+        profile,
+        weighted ? indicatorWeightSum : null,
+        formReasonText
+      )
+    : null;
   const budget = budgetOutcome?.result ?? null;
   if (budgetOutcome) prompts.unshift(...budgetOutcome.prompts);
 
   // 5. Form-level checks: weights, reasons, consistency.
-  checkWeights(form, profile, scoring, weights, grouped.issues, budgetOutcome?.acceptedWeight ?? null, rowStates, prompts);
+  checkWeights(
+    form,
+    profile,
+    scoring,
+    weights,
+    grouped.issues,
+    budgetOutcome?.acceptedWeight ?? null,
+    rowStates,
+    prompts
+  );
   reasonPrompts(form, rowStates, indicators, prompts);
   if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution)) {
     const others = rowStates.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
       prompts.push(
-        makePrompt(sheet, cell, "execution-inconsistent", `${at(sheet, cell)} 预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`),
+        makePrompt(
+          sheet,
+          cell,
+          "execution-inconsistent",
+          `${at(sheet, cell)} 预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`
+        )
       );
     }
   }
@@ -172,27 +257,54 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   let total: Decimal | null = null;
   let totalExplain = "";
   if (scoring) {
-    const parts = [budget?.value ?? null, ...indicators.filter((r) => r.method !== "unscored" || r.value !== null).map((r) => (r.weight === null && r.value === null ? ZERO : r.value))];
-    const waiting = indicators.filter((r) => r.weight !== null && r.value === null && !rowStates[indicators.indexOf(r)].satisfactionLeftOut);
+    const parts = [
+      budget?.value ?? null,
+      ...indicators
+        .filter((r) => r.method !== "unscored" || r.value !== null)
+        .map((r) => (r.weight === null && r.value === null ? ZERO : r.value)),
+    ];
+    const waiting = indicators.filter(
+      (r) =>
+        r.weight !== null &&
+        r.value === null &&
+        !rowStates[indicators.indexOf(r)].satisfactionLeftOut
+    );
     if (budget?.value === null || budget === null) {
       totalExplain = "预算执行得分无法计算，总分待定";
     } else if (waiting.length > 0) {
       totalExplain = `${waiting.map((r) => r.cell ?? `第${r.row}行`).join("、")} 需人工评分，总分待定`;
     } else {
       total = parts.reduce<Decimal>((sum, p) => sum.plus(p ?? ZERO), ZERO);
-      totalExplain = `总分 = ${parts.filter((p): p is Decimal => p !== null).map(n).join(" + ")} = ${n(total)}`;
+      totalExplain = `总分 = ${parts
+        .filter((p): p is Decimal => p !== null)
+        .map(n)
+        .join(" + ")} = ${n(total)}`;
       if (satisfactionBlank) totalExplain += "（满意度指标未填报，不计入，不折算）";
     }
   }
   const statedTotal = form.total?.score ? readPrinted(form.total.score.value) : null;
   if (total !== null && statedTotal && form.total?.score && !scoreAgrees(statedTotal, total)) {
     const cell = form.total.score.address;
-    prompts.push(makePrompt(sheet, cell, "total-mismatch", `${at(sheet, cell)} 总分填写为 ${text(form.total.score)}，各项得分合计为 ${n(total)}`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "total-mismatch",
+        `${at(sheet, cell)} 总分填写为 ${text(form.total.score)}，各项得分合计为 ${n(total)}`
+      )
+    );
   }
   const grade = total !== null ? gradeOf(total, profile) : null;
   const statedGrade = form.grade && !isBlank(form.grade) ? stripSpace(text(form.grade)) : null;
   if (grade && statedGrade && form.grade && !statedGrade.startsWith(grade)) {
-    prompts.push(makePrompt(sheet, form.grade.address, "grade-mismatch", `${at(sheet, form.grade.address)} 等级填写为“${statedGrade}”，按总分 ${n(total as Decimal)} 应为“${grade}”`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        form.grade.address,
+        "grade-mismatch",
+        `${at(sheet, form.grade.address)} 等级填写为“${statedGrade}”，按总分 ${n(total as Decimal)} 应为“${grade}”`
+      )
+    );
   }
 
   return {
@@ -237,7 +349,14 @@ interface RowOutcome {
   readonly explain: string;
 }
 
-function scoreRow(form: Form, profile: Profile, s: RowState, w: RowWeight, scoring: boolean, prompts: Prompt[]): IndicatorResult {
+function scoreRow(
+  form: Form,
+  profile: Profile,
+  s: RowState,
+  w: RowWeight,
+  scoring: boolean,
+  prompts: Prompt[]
+): IndicatorResult {
   const { row, ev } = s;
   const rate = checkCompletionRate(form.sheet, row, ev, prompts);
   const o = rowOutcome(form, profile, s, w, scoring, prompts);
@@ -267,7 +386,12 @@ function scoreRow(form: Form, profile: Profile, s: RowState, w: RowWeight, scori
 }
 
 /** 完成率 printed: checked against the computed one (§4), kept when it agrees. */
-function checkCompletionRate(sheet: string, row: IndicatorRow, ev: Evaluation, prompts: Prompt[]): { stated: Decimal | null; value: Decimal | null } {
+function checkCompletionRate(
+  sheet: string,
+  row: IndicatorRow,
+  ev: Evaluation,
+  prompts: Prompt[]
+): { stated: Decimal | null; value: Decimal | null } {
   let stated: Decimal | null = null;
   let value: Decimal | null = ev.completion;
   if (row.rate && !isBlank(row.rate) && !isNotApplicable(text(row.rate)) && ev.completion) {
@@ -275,14 +399,30 @@ function checkCompletionRate(sheet: string, row: IndicatorRow, ev: Evaluation, p
     const printedRate = readRate(row.rate.value, row.rate.numberFormat, ev.completion, bounds);
     if (printedRate) {
       stated = printedRate.fraction;
-      if (rateAgrees(printedRate.fraction, printedRate.decimals, ev.completion, bounds)) value = printedRate.fraction;
-      else prompts.push(makePrompt(sheet, row.rate.address, "rate-mismatch", `${at(sheet, row.rate.address)} 完成率填写为 ${text(row.rate)}，按规则应为 ${pct(ev.completion)}`));
+      if (rateAgrees(printedRate.fraction, printedRate.decimals, ev.completion, bounds))
+        value = printedRate.fraction;
+      else
+        prompts.push(
+          makePrompt(
+            sheet,
+            row.rate.address,
+            "rate-mismatch",
+            `${at(sheet, row.rate.address)} 完成率填写为 ${text(row.rate)}，按规则应为 ${pct(ev.completion)}`
+          )
+        );
     }
   }
   return { stated, value };
 }
 
-function rowOutcome(form: Form, profile: Profile, s: RowState, w: RowWeight, scoring: boolean, prompts: Prompt[]): RowOutcome {
+function rowOutcome(
+  form: Form,
+  profile: Profile,
+  s: RowState,
+  w: RowWeight,
+  scoring: boolean,
+  prompts: Prompt[]
+): RowOutcome {
   const sheet = form.sheet;
   const { row, ev } = s;
   const promptCell = row.actual?.address ?? row.name.address;
@@ -290,37 +430,81 @@ function rowOutcome(form: Form, profile: Profile, s: RowState, w: RowWeight, sco
   if (s.correction) notes.push(s.correction);
   if (row.shift) {
     const cell = firstCell(row);
-    prompts.push(makePrompt(sheet, cell, "layout-shift", `${at(sheet, cell)} 所在行比表头错开 ${Math.abs(row.shift)} 列，已按错位读取，不向该行写入`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "layout-shift",
+        `${at(sheet, cell)} 所在行比表头错开 ${Math.abs(row.shift)} 列，已按错位读取，不向该行写入`
+      )
+    );
   }
   if (w.note) notes.push(w.note);
   notes.push(ev.why, ...ev.notes);
-  for (const p of ev.prompts) prompts.push(makePrompt(sheet, promptCell, p.kind, `${at(sheet, promptCell)} ${p.message}`));
-
+  for (const p of ev.prompts) {
+    const cell = p.onTarget && row.target ? row.target.address : promptCell;
+    prompts.push(makePrompt(sheet, cell, p.kind, `${at(sheet, cell)} ${p.message}`));
+  }
 
   if (s.satisfactionLeftOut) {
-    return { method: "unscored", score: null, stated: null, value: null, explain: "满意度指标未填报，按湖北备注4不作为必评指标，不计入总分" };
+    return {
+      method: "unscored",
+      score: null,
+      stated: null,
+      value: null,
+      explain: "满意度指标未填报，按湖北备注4不作为必评指标，不计入总分",
+    };
   }
   const stated = s.printed?.value ?? null;
-  const unreadableScore = row.score && !isBlank(row.score) && !s.printed && !isNotApplicable(text(row.score));
+  const unreadableScore =
+    row.score && !isBlank(row.score) && !s.printed && !isNotApplicable(text(row.score));
   if (unreadableScore && row.score) {
-    prompts.push(makePrompt(sheet, row.score.address, "unparseable", `${at(sheet, row.score.address)} 的得分“${text(row.score)}”不是数值`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        row.score.address,
+        "unparseable",
+        `${at(sheet, row.score.address)} 的得分“${text(row.score)}”不是数值`
+      )
+    );
   }
 
   if (!scoring) {
-    const explain = [...notes, ev.share ? ev.share.words : ev.level ? `判为${LEVEL_NAMES[ev.level]}` : ""].filter(Boolean).join("；");
+    const explain = [
+      ...notes,
+      ev.share ? ev.share.words : ev.level ? `判为${LEVEL_NAMES[ev.level]}` : "",
+    ]
+      .filter(Boolean)
+      .join("；");
     return { method: ev.method, score: null, stated, value: stated, explain };
   }
   if (w.weight === null) {
     if (!w.unreadable) {
       const cell = row.weight?.address ?? row.name.address;
-      prompts.push(makePrompt(sheet, cell, "unscored", `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          cell,
+          "unscored",
+          `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`
+        )
+      );
     }
-    return { method: "unscored", score: null, stated, value: null, explain: [...notes, "没有分值，未评分"].join("；") };
+    return {
+      method: "unscored",
+      score: null,
+      stated,
+      value: null,
+      explain: [...notes, "没有分值，未评分"].join("；"),
+    };
   }
   const weight = w.weight;
 
   if (ev.method === "manual") {
-    const explain = [...notes, stated !== null ? `需人工评分，保留填报得分 ${n(stated)}` : "需人工评分"].join("；");
+    const explain = [
+      ...notes,
+      stated !== null ? `需人工评分，保留填报得分 ${n(stated)}` : "需人工评分",
+    ].join("；");
     return { method: "manual", score: null, stated, value: stated, explain };
   }
 
@@ -335,14 +519,28 @@ function rowOutcome(form: Form, profile: Profile, s: RowState, w: RowWeight, sco
     const share = defaultShare(level, profile);
     const exact = weight.times(share);
     const score = roundScore(exact, profile.decimals);
-    const explain = [...notes, `${bandWords}，${n(weight)} × ${pct(share)} = ${n(score)}`].join("；");
+    const explain = [...notes, `${bandWords}，${n(weight)} × ${pct(share)} = ${n(score)}`].join(
+      "；"
+    );
     if (stated !== null && row.score) {
       prompts.push(
-        makePrompt(sheet, row.score.address, "score-mismatch", `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`),
+        makePrompt(
+          sheet,
+          row.score.address,
+          "score-mismatch",
+          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`
+        )
       );
     } else if (stated === null && !ev.sameText) {
       const cell = row.score?.address ?? promptCell;
-      prompts.push(makePrompt(sheet, cell, "qualitative-judgement", `${at(sheet, cell)} 实际“${text(row.actual)}”判为${LEVEL_NAMES[level]}，暂按 ${n(score)} 分，请确认`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          cell,
+          "qualitative-judgement",
+          `${at(sheet, cell)} 实际“${text(row.actual)}”判为${LEVEL_NAMES[level]}，暂按 ${n(score)} 分，请确认`
+        )
+      );
     }
     return { method: "qualitative", score, stated, value: score, explain };
   }
@@ -353,27 +551,55 @@ function rowOutcome(form: Form, profile: Profile, s: RowState, w: RowWeight, sco
   if (share.overshoot && share.overshoot.greaterThanOrEqualTo(profile.overshootPrompt)) {
     const reason = text(row.reason) || text(form.formReason);
     if (reason) {
-      notes.push(`超出目标 ${pct(share.overshoot)}，已说明原因：“${reason.slice(0, 40)}${reason.length > 40 ? "…" : ""}”`);
+      notes.push(
+        `超出目标 ${pct(share.overshoot)}，已说明原因：“${reason.slice(0, 40)}${reason.length > 40 ? "…" : ""}”`
+      );
     } else {
       const times = share.ratio ? `${n(share.ratio.toDecimalPlaces(2))} 倍` : "";
-      prompts.push(makePrompt(sheet, promptCell, "overshoot", `${at(sheet, promptCell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          promptCell,
+          "overshoot",
+          `${at(sheet, promptCell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
+        )
+      );
     }
   }
-  const explain = [...notes, `${methodName(ev.method)} ${share.words}，${n(weight)} × ${pct(share.share)} = ${n(score)}`].join("；");
+  const explain = [
+    ...notes,
+    `${methodName(ev.method)} ${share.words}，${n(weight)} × ${pct(share.share)} = ${n(score)}`,
+  ].join("；");
   let value = score;
   if (stated !== null && row.score) {
     if (scoreAgrees(s.printed as NonNullable<RowState["printed"]>, exact)) value = stated;
     else
-      prompts.push(makePrompt(sheet, row.score.address, "score-mismatch", `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`));
+      prompts.push(
+        makePrompt(
+          sheet,
+          row.score.address,
+          "score-mismatch",
+          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
+        )
+      );
   }
   return { method: ev.method, score, stated, value, explain };
 }
 
 function methodName(m: string): string {
-  return m === "positive" ? "正向指标" : m === "negative" ? "反向指标" : m === "deviation" ? "偏差法" : m;
+  return m === "positive"
+    ? "正向指标"
+    : m === "negative"
+      ? "反向指标"
+      : m === "deviation"
+        ? "偏差法"
+        : m;
 }
 
-function mirrorBounds(op: { a: Decimal; b: Decimal; aDigits: string; bDigits: string }): { low: Decimal; high: Decimal } {
+function mirrorBounds(op: { a: Decimal; b: Decimal; aDigits: string; bDigits: string }): {
+  low: Decimal;
+  high: Decimal;
+} {
   const half = (digits: string, value: Decimal): Decimal => {
     const dp = /\.(\d+)/.exec(digits)?.[1].length ?? 0;
     // the same relative tolerance as printed: half a unit of the last decimal, scaled to value
@@ -383,7 +609,10 @@ function mirrorBounds(op: { a: Decimal; b: Decimal; aDigits: string; bDigits: st
   };
   const ha = half(op.aDigits, op.a);
   const hb = half(op.bDigits, op.b);
-  return { low: op.b.minus(hb).dividedBy(op.a.plus(ha)), high: op.b.plus(hb).dividedBy(op.a.minus(ha)) };
+  return {
+    low: op.b.minus(hb).dividedBy(op.a.plus(ha)),
+    high: op.b.plus(hb).dividedBy(op.a.minus(ha)),
+  };
 }
 
 function checkWeights(
@@ -394,7 +623,7 @@ function checkWeights(
   issues: readonly { group: string; stated: Decimal; sum: Decimal; implied: boolean }[],
   budgetWeight: Decimal | null,
   states: readonly RowState[],
-  prompts: Prompt[],
+  prompts: Prompt[]
 ): void {
   if (!scoring) return;
   const sheet = form.sheet;
@@ -406,15 +635,25 @@ function checkWeights(
   // level-1 group weights printed in the headers (Hubei) add up with the budget to 100
   const groupWeights = new Map<string, Decimal>();
   for (const s of states) {
-    if (s.level1Weight && s.level1 && !groupWeights.has(s.level1)) groupWeights.set(s.level1, s.level1Weight);
+    if (s.level1Weight && s.level1 && !groupWeights.has(s.level1))
+      groupWeights.set(s.level1, s.level1Weight);
   }
   const budget = budgetWeight ?? new Dec(profile.budgetWeight);
-  const cell = form.total?.weight?.address ?? form.indicatorHeader?.address ?? form.indicators[0]?.level1.address ?? form.anchor;
+  const cell =
+    form.total?.weight?.address ??
+    form.indicatorHeader?.address ??
+    form.indicators[0]?.level1.address ??
+    form.anchor;
   if (groupWeights.size > 0) {
     const groupsSum = [...groupWeights.values()].reduce((s, x) => s.plus(x), ZERO);
     if (!groupsSum.plus(budget).equals(100)) {
       prompts.push(
-        makePrompt(sheet, cell, "weight-sum", `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`),
+        makePrompt(
+          sheet,
+          cell,
+          "weight-sum",
+          `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
+        )
       );
       return; // the group weights themselves are wrong: no second prompt per group
     }
@@ -428,38 +667,75 @@ function checkWeights(
   }
   const all = indicatorSum.plus(budget);
   if (!all.equals(100) && issues.length === 0) {
-    prompts.push(makePrompt(sheet, cell, "weight-sum", `${at(sheet, cell)} 预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "weight-sum",
+        `${at(sheet, cell)} 预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
+      )
+    );
   }
   const left = states.filter((s) => s.satisfactionLeftOut);
   if (left.length > 0) {
-    const leftWeight = left.reduce((s, x) => s.plus(weights[states.indexOf(x)].weight ?? ZERO), ZERO);
+    const leftWeight = left.reduce(
+      (s, x) => s.plus(weights[states.indexOf(x)].weight ?? ZERO),
+      ZERO
+    );
     const c = left[0].row.level1.address;
     prompts.push(
-      makePrompt(sheet, c, "weight-sum", `${at(sheet, c)} 满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`),
+      makePrompt(
+        sheet,
+        c,
+        "weight-sum",
+        `${at(sheet, c)} 满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
+      )
     );
   }
 }
 
-function reasonPrompts(form: Form, states: readonly RowState[], results: readonly IndicatorResult[], prompts: Prompt[]): void {
+function reasonPrompts(
+  form: Form,
+  states: readonly RowState[],
+  results: readonly IndicatorResult[],
+  prompts: Prompt[]
+): void {
   const sheet = form.sheet;
-  const unmet = states.map((s, i) => ({ s, r: results[i] })).filter(({ s }) => s.ev.met === false && !s.satisfactionLeftOut);
+  const unmet = states
+    .map((s, i) => ({ s, r: results[i] }))
+    .filter(({ s }) => s.ev.met === false && !s.satisfactionLeftOut);
   if (unmet.length === 0) return;
   const gap = (r: IndicatorResult, s: RowState): string => {
     if (s.ev.method === "qualitative") return `判为${LEVEL_NAMES[s.ev.level ?? "failed"]}`;
     const ratio = r.ratio ?? r.completionRate;
-    return ratio ? `完成率 ${pct(ratio)}（${s.ev.share?.words.replace(/ = .*/, "") ?? ""}）` : "未完成";
+    return ratio
+      ? `完成率 ${pct(ratio)}（${s.ev.share?.words.replace(/ = .*/, "") ?? ""}）`
+      : "未完成";
   };
   if (form.formReason) {
     if (!isBlank(form.formReason)) return;
     const cell = form.formReason.address;
     const list = unmet.map(({ s, r }) => `“${r.name}”${gap(r, s)}`).join("；");
-    prompts.push(makePrompt(sheet, cell, "deviation-reason-missing", `${list}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "deviation-reason-missing",
+        `${list}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
+      )
+    );
     return;
   }
   for (const { s, r } of unmet) {
     if (s.row.reason && !isBlank(s.row.reason)) continue;
     const cell = s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address;
-    prompts.push(makePrompt(sheet, cell, "deviation-reason-missing", `“${r.name}”${gap(r, s)}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`));
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "deviation-reason-missing",
+        `“${r.name}”${gap(r, s)}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
+      )
+    );
   }
 }
-

@@ -3,7 +3,9 @@ import type { CellScalar } from "./types";
 /** The text of a cell value as an accountant sees it; numbers through their shortest decimal string. */
 export function cellText(value: CellScalar | undefined): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // a host number as Excel shows it: 15 significant digits (0.1 + 0.2 is 0.3)
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return value;
 }
@@ -16,7 +18,9 @@ const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 export function toHalfWidth(text: string): string {
   if (!HAS_FULL_WIDTH.test(text)) return text;
-  return text.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)));
+  return text.replace(FULL_WIDTH, (ch) =>
+    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)
+  );
 }
 
 /** Remove every whitespace character (spaces, U+3000, line breaks). */
@@ -65,7 +69,8 @@ export function withoutWeightMarks(text: string): string {
  */
 export function comparableText(text: string): string {
   return stripSpace(toHalfWidth(text))
-    .replace(/[，,。.;；、:：!！?？“”"'‘’()（）【】\[\]]/g, "")
+    .replace(/\.(?!\d)|(?<!\d)\./g, "")
+    .replace(/[，,。;；、:：!！?？“”"'‘’()（）【】[\]]/g, "")
     .replace(/＞/g, ">")
     .replace(/＜/g, "<")
     .replace(/＝/g, "=")

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Dec } from "./decimal";
+import { Dec, plain } from "./decimal";
 import type { Profile } from "./profiles";
 import type { Quantity } from "./quantity";
 
@@ -40,7 +40,12 @@ function unitName(q: Quantity): string {
  * equivalent measure words (篇/条) compare with a note; anything else does not convert.
  */
 export function align(t: Quantity, b: Quantity, profile: Profile): Aligned | AlignFailure {
-  const aligned = (a: Decimal, bv: Decimal, note: string | null, equivalence: boolean): Aligned => ({ a, b: bv, aText: t.source, bText: b.source, note, equivalence });
+  const aligned = (
+    a: Decimal,
+    bv: Decimal,
+    note: string | null,
+    equivalence: boolean
+  ): Aligned => ({ a, b: bv, aText: t.source, bText: b.source, note, equivalence });
   if (t.per !== b.per && !(b.unit === "" && b.per === null)) {
     return { mismatch: `目标单位 ${unitName(t)} 与实际单位 ${unitName(b)} 不能换算` };
   }
@@ -58,10 +63,23 @@ export function align(t: Quantity, b: Quantity, profile: Profile): Aligned | Ali
     const candidates: { value: Decimal; note: string | null }[] = [];
     if (!bare.scale.equals(1)) {
       // it has its own scale (6352.3万 against 100000次): only the measure word is taken over
-      candidates.push({ value: bare.value, note: other.unit && other.unit !== "%" ? `${bare.source} 按 ${other.unit} 计` : null });
+      candidates.push({
+        value: bare.value,
+        note: other.unit && other.unit !== "%" ? `${bare.source} 按 ${other.unit} 计` : null,
+      });
     } else {
       if (!other.scale.equals(1) && other.unit !== "%") {
-        candidates.push({ value: bare.value.times(other.scale), note: `${bare.source} 按 ${other.source} 的单位读作 ${bare.digits}${scaleWord(other.scale)}${other.unit}` });
+        candidates.push({
+          value: bare.value.times(other.scale),
+          note: `${bare.source} 按 ${other.source} 的单位读作 ${bare.digits}${scaleWord(other.scale)}${other.unit}`,
+        });
+      }
+      if (other.unit === "%" && bare.value.lessThanOrEqualTo("1.5")) {
+        // a bare number up to 1.5 against a percentage is a fraction (0.96 against ≥95%), as in rate columns
+        candidates.push({
+          value: bare.value,
+          note: `${bare.source} 读作 ${plain(bare.value.times(100))}%`,
+        });
       }
       candidates.push({
         value: other.unit === "%" ? bare.value.dividedBy(100) : bare.value,
@@ -100,7 +118,7 @@ export function isAligned(x: Aligned | AlignFailure): x is Aligned {
 export function pairQuantities(
   targets: readonly Quantity[],
   actuals: readonly Quantity[],
-  profile: Profile,
+  profile: Profile
 ): { t: Quantity; b: Quantity }[] | null {
   if (targets.length === 1 && actuals.length === 1) return [{ t: targets[0], b: actuals[0] }];
   if (targets.length === 0 || actuals.length === 0) return null;
@@ -111,7 +129,12 @@ export function pairQuantities(
     for (let i = 0; i < actuals.length && found < 0; i++) {
       if (used.has(i)) continue;
       const b = actuals[i];
-      if (b.unit === t.unit && b.per === t.per && (t.unit !== "" || targets.length === actuals.length)) found = i;
+      if (
+        b.unit === t.unit &&
+        b.per === t.per &&
+        (t.unit !== "" || targets.length === actuals.length)
+      )
+        found = i;
     }
     for (let i = 0; i < actuals.length && found < 0; i++) {
       if (!used.has(i) && equivalent(t.unit, actuals[i].unit, profile)) found = i;

@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { readPrinted } from "./agree";
 import { Dec, ZERO } from "./decimal";
 import { n } from "./format";
@@ -51,7 +51,13 @@ export function ownWeight(input: RowWeightInput): RowWeight {
     }
   }
   const b = bracketWeight(input.name);
-  if (b !== null) return { weight: new Dec(b), source: "name", note: `权重取自名称中的（${b}分）`, unreadable: false };
+  if (b !== null)
+    return {
+      weight: new Dec(b),
+      source: "name",
+      note: `权重取自名称中的（${b}分）`,
+      unreadable: false,
+    };
   return { weight: null, source: "none", note: null, unreadable: false };
 }
 
@@ -61,13 +67,20 @@ export function ownWeight(input: RowWeightInput): RowWeight {
  * score, each printed score is its implied weight (权重按填报得分推定) and the one left takes the
  * rest; otherwise the rest is split equally.
  */
-export function distributeGroupWeights(rows: readonly RowWeightInput[], own: readonly RowWeight[]): { weights: RowWeight[]; issues: GroupIssue[] } {
+export function distributeGroupWeights(
+  rows: readonly RowWeightInput[],
+  own: readonly RowWeight[]
+): { weights: RowWeight[]; issues: GroupIssue[] } {
   const weights = own.slice();
   const issues: GroupIssue[] = [];
   // level-2 groups with a weight, then level-1 groups (a weighted level-2 group counts as one unit)
   const level2Groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    if (r.level2Weight) level2Groups.set(`${r.group}|${r.level2Key}`, [...(level2Groups.get(`${r.group}|${r.level2Key}`) ?? []), i]);
+    if (r.level2Weight)
+      level2Groups.set(`${r.group}|${r.level2Key}`, [
+        ...(level2Groups.get(`${r.group}|${r.level2Key}`) ?? []),
+        i,
+      ]);
   });
   for (const [key, members] of level2Groups) {
     const stated = rows[members[0]].level2Weight as Decimal;
@@ -75,34 +88,59 @@ export function distributeGroupWeights(rows: readonly RowWeightInput[], own: rea
   }
   // The stated weight of each level-1 group, from the level-1 cells that print it.
   const statedByGroup = new Map<Level1, Decimal>();
-  for (const r of rows) if (r.level1Weight && r.level1Group && !statedByGroup.has(r.level1Group)) statedByGroup.set(r.level1Group, r.level1Weight);
+  for (const r of rows)
+    if (r.level1Weight && r.level1Group && !statedByGroup.has(r.level1Group))
+      statedByGroup.set(r.level1Group, r.level1Weight);
   const level1Groups = new Map<string, { stated: Decimal | null; members: number[] }>();
   rows.forEach((r, i) => {
     if (!r.group) return;
     // a row moved by its level-2 name into a group that prints no weight is weighted where its
     // level-1 cell stands (the printed 产出指标（40分） merge covers it)
-    const key = statedByGroup.has(r.group) || !r.level1Group || !statedByGroup.has(r.level1Group) ? r.group : r.level1Group;
-    const g = level1Groups.get(key) ?? { stated: statedByGroup.get(key as Level1) ?? null, members: [] };
+    const key =
+      statedByGroup.has(r.group) || !r.level1Group || !statedByGroup.has(r.level1Group)
+        ? r.group
+        : r.level1Group;
+    const g = level1Groups.get(key) ?? {
+      stated: statedByGroup.get(key as Level1) ?? null,
+      members: [],
+    };
     g.members.push(i);
     level1Groups.set(key, g);
   });
   for (const [group, { stated, members }] of level1Groups) {
     if (!stated) continue;
-    const inLevel2 = members.filter((i) => level2Groups.has(`${rows[i].group}|${rows[i].level2Key}`));
+    const inLevel2 = members.filter((i) =>
+      level2Groups.has(`${rows[i].group}|${rows[i].level2Key}`)
+    );
     const fixedLevel2 = new Set(inLevel2.map((i) => `${rows[i].group}|${rows[i].level2Key}`));
-    const level2Sum = [...fixedLevel2].reduce((s, k) => s.plus(rows[(level2Groups.get(k) as number[])[0]].level2Weight as Decimal), ZERO);
+    const level2Sum = [...fixedLevel2].reduce(
+      (s, k) => s.plus(rows[(level2Groups.get(k) as number[])[0]].level2Weight as Decimal),
+      ZERO
+    );
     const direct = members.filter((i) => !inLevel2.includes(i));
     fill(group, stated, direct, [level2Sum], rows, weights, issues);
   }
   return { weights, issues };
 }
 
-function fill(group: string, stated: Decimal, members: number[], fixed: Decimal[], rows: readonly RowWeightInput[], weights: RowWeight[], issues: GroupIssue[]): void {
+function fill(
+  group: string,
+  stated: Decimal,
+  members: number[],
+  fixed: Decimal[],
+  rows: readonly RowWeightInput[],
+  weights: RowWeight[],
+  issues: GroupIssue[]
+): void {
   const weightless = members.filter((i) => weights[i].weight === null && !weights[i].unreadable);
-  const ownSum = members.reduce((s, i) => s.plus(weights[i].weight ?? ZERO), fixed.reduce((s, x) => s.plus(x), ZERO));
+  const ownSum = members.reduce(
+    (s, i) => s.plus(weights[i].weight ?? ZERO),
+    fixed.reduce((s, x) => s.plus(x), ZERO)
+  );
   const rest = stated.minus(ownSum);
   if (weightless.length === 0) {
-    if (!ownSum.equals(stated) && members.length > 0) issues.push({ group, stated, sum: ownSum, implied: false });
+    if (!ownSum.equals(stated) && members.length > 0)
+      issues.push({ group, stated, sum: ownSum, implied: false });
     return;
   }
   const withScore = weightless.filter((i) => rows[i].met === true && rows[i].printedScore !== null);
@@ -110,38 +148,91 @@ function fill(group: string, stated: Decimal, members: number[], fixed: Decimal[
   if (withScore.length > 0 && others.length <= 1) {
     const impliedSum = withScore.reduce((s, i) => s.plus(rows[i].printedScore as Decimal), ZERO);
     for (const i of withScore) {
-      weights[i] = { weight: rows[i].printedScore, source: "implied", note: `权重按填报得分推定（${group}（${n(stated)}分）内）`, unreadable: false };
+      weights[i] = {
+        weight: rows[i].printedScore,
+        source: "implied",
+        note: `权重按填报得分推定（${group}（${n(stated)}分）内）`,
+        unreadable: false,
+      };
     }
     if (others.length === 1) {
       const left = rest.minus(impliedSum);
-      weights[others[0]] = { weight: Dec.max(left, ZERO), source: "implied", note: `${group}（${n(stated)}分）减去其他指标的推定权重，余 ${n(left)} 分`, unreadable: false };
-      if (left.lessThanOrEqualTo(0)) issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
+      weights[others[0]] = {
+        weight: Dec.max(left, ZERO),
+        source: "implied",
+        note: `${group}（${n(stated)}分）减去其他指标的推定权重，余 ${n(left)} 分`,
+        unreadable: false,
+      };
+      if (left.lessThanOrEqualTo(0))
+        issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
     } else if (!impliedSum.equals(rest)) {
       issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
     }
     return;
   }
-  const each = rest.dividedBy(weightless.length);
-  for (const i of weightless) {
-    weights[i] = { weight: each, source: "split", note: `${group}（${n(stated)}分）${ownSum.isZero() ? "" : `减去已注明分值 ${n(ownSum)} 分，`}由 ${weightless.length} 个指标平均分配，每个 ${n(each)} 分`, unreadable: false };
-  }
+  const shares = splitEvenly(rest, weightless.length);
+  weightless.forEach((i, k) => {
+    weights[i] = {
+      weight: shares[k],
+      source: "split",
+      note: `${group}（${n(stated)}分）${ownSum.isZero() ? "" : `减去已注明分值 ${n(ownSum)} 分，`}由 ${weightless.length} 个指标平均分配，本项 ${n(shares[k])} 分`,
+      unreadable: false,
+    };
+  });
   if (rest.lessThan(0)) issues.push({ group, stated, sum: ownSum, implied: false });
 }
 
+/**
+ * Split a weight into n parts of 2 decimals that add up exactly (40 over 3: 13.34, 13.33, 13.33),
+ * as an accountant splits it: the leftover cents go to the first rows.
+ */
+export function splitEvenly(total: Decimal, parts: number): Decimal[] {
+  if (parts <= 0) return [];
+  const base = total.dividedBy(parts).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+  let leftover = total.minus(base.times(parts)).times(100).round().toNumber();
+  return Array.from({ length: parts }, () => {
+    if (leftover > 0) {
+      leftover--;
+      return base.plus("0.01");
+    }
+    return base;
+  });
+}
+
 /** National default weights for a weightless form (sichuan, on request): 产出+成本 50, 效益 30, 满意度 10. */
-export function defaultWeights(groups: readonly (Level1 | null)[], split: { outputAndCost: string; benefit: string; satisfaction: string }): RowWeight[] {
+export function defaultWeights(
+  groups: readonly (Level1 | null)[],
+  split: { outputAndCost: string; benefit: string; satisfaction: string }
+): RowWeight[] {
   const bucket = (g: Level1 | null): "outputAndCost" | "benefit" | "satisfaction" | null =>
-    g === "产出指标" || g === "成本指标" || g === "完成指标" || g === "履职效能" ? "outputAndCost" : g === "效益指标" ? "benefit" : g === "满意度指标" ? "satisfaction" : null;
+    g === "产出指标" || g === "成本指标" || g === "完成指标" || g === "履职效能"
+      ? "outputAndCost"
+      : g === "效益指标"
+        ? "benefit"
+        : g === "满意度指标"
+          ? "satisfaction"
+          : null;
   const counts = { outputAndCost: 0, benefit: 0, satisfaction: 0 };
   for (const g of groups) {
     const b = bucket(g);
     if (b) counts[b]++;
   }
+  const shares = {
+    outputAndCost: splitEvenly(new Dec(split.outputAndCost), counts.outputAndCost),
+    benefit: splitEvenly(new Dec(split.benefit), counts.benefit),
+    satisfaction: splitEvenly(new Dec(split.satisfaction), counts.satisfaction),
+  };
+  const taken = { outputAndCost: 0, benefit: 0, satisfaction: 0 };
   return groups.map((g) => {
     const b = bucket(g);
     if (!b) return { weight: null, source: "none", note: null, unreadable: false };
-    const each = new Dec(split[b]).dividedBy(counts[b]);
-    return { weight: each, source: "default", note: `全国默认权重：${split[b]} 分由 ${counts[b]} 个指标平均分配`, unreadable: false };
+    const each = shares[b][taken[b]++];
+    return {
+      weight: each,
+      source: "default",
+      note: `全国默认权重：${split[b]} 分由 ${counts[b]} 个指标平均分配，本项 ${n(each)} 分`,
+      unreadable: false,
+    };
   });
 }
 

@@ -4,6 +4,7 @@ import { cellText, stripSpace, toHalfWidth } from "./text";
 import type { CellScalar } from "./types";
 
 const CENT = new Dec("0.01");
+const SIMPLE_NUMBER = /^\d+(\.\d+)?$/;
 
 /** A printed number as typed: "99.79分" → 99.79, "9.80" keeps its 2 decimals; null when not a number. */
 export interface Printed {
@@ -28,6 +29,9 @@ export function readPrinted(raw: CellScalar | undefined, numberFormat?: string):
     };
   }
   if (typeof raw !== "string") return null;
+  if (SIMPLE_NUMBER.test(raw)) {
+    return { value: new Dec(raw), decimals: printedDecimals(raw), text: raw, percent: false };
+  }
   const s = stripSpace(toHalfWidth(raw))
     .replace(/%%+/g, "%")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
@@ -83,9 +87,12 @@ export function rateAgrees(
   return false;
 }
 
+const HALF_UNITS = Array.from({ length: 16 }, (_, dp) => new Dec(`5e-${dp + 1}`));
+
 /** Half a unit of the last printed decimal of an amount: "1.75" → 0.005. */
 export function halfUnit(digits: string): Decimal {
-  return new Dec(10).pow(-printedDecimals(digits)).dividedBy(2);
+  const dp = printedDecimals(digits);
+  return HALF_UNITS[dp] ?? new Dec(10).pow(-dp).dividedBy(2);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { BudgetMirror } from "./evaluate";
 import { n, pct, roundScore } from "./format";
 import type { Profile } from "./profiles";
 import { makePrompt, at } from "./prompts";
-import { readValue } from "./quantity";
+import { readValue, type ValueReader } from "./quantity";
 import { cellText, normalizeHeader, stripSpace } from "./text";
 import type { BudgetBlock, BudgetResult, BudgetRow, Cell, Form, Prompt } from "./types";
 
@@ -48,11 +48,12 @@ export interface Amount {
 export function readAmount(
   cell: Cell | undefined,
   scale: Decimal,
-  unit: string
+  unit: string,
+  read: ValueReader = readValue
 ): Amount | { error: string } | null {
   if (!cell) return null;
   const text = cellText(cell.value);
-  const r = readValue(text);
+  const r = read(text);
   if (r.status === "empty" || r.status === "na") return null;
   if (r.status === "error" || r.quantities.length !== 1)
     return { error: `“${text.trim()}”不是金额` };
@@ -92,7 +93,7 @@ export interface BudgetReading {
   readonly prompts: readonly Prompt[];
 }
 
-export function readBudget(form: Form): BudgetReading | null {
+export function readBudget(form: Form, read: ValueReader = readValue): BudgetReading | null {
   const block = form.budget;
   if (!block) return null;
   const sheet = form.sheet;
@@ -111,9 +112,9 @@ export function readBudget(form: Form): BudgetReading | null {
     return { row, annual: null, executed: null, mirror: null, prompts };
   }
   const { scale, unit } = budgetScale(block);
-  const annual = readAmount(row.annual, scale, unit);
-  const executed = readAmount(row.executed, scale, unit);
-  const initial = readAmount(row.initial, scale, unit);
+  const annual = readAmount(row.annual, scale, unit, read);
+  const executed = readAmount(row.executed, scale, unit, read);
+  const initial = readAmount(row.initial, scale, unit, read);
   for (const [amount, cell, what] of [
     [annual, row.annual, "全年预算数"],
     [executed, row.executed, "全年执行数"],

@@ -7,6 +7,7 @@ import {
   compareDays,
   isDuration,
   readValue,
+  type ValueReader,
   type Direction,
   type Quantity,
   type Reading,
@@ -187,10 +188,11 @@ function shareOf(q: Quant, al: Aligned, t: Quantity, profile: Profile): Share {
 export function evaluateIndicator(
   input: IndicatorInput,
   profile: Profile,
-  budget: BudgetMirror | null
+  budget: BudgetMirror | null,
+  read: ValueReader = readValue
 ): Evaluation {
-  const target = readValue(input.target);
-  const actual = readValue(input.actual);
+  const target = read(input.target);
+  const actual = read(input.actual);
   if (target.status === "na" || actual.status === "na") return manual("目标值或实际值为“不适用”");
   if (actual.status === "error")
     return manual("实际值无法识别", [

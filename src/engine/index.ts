@@ -1,6 +1,7 @@
 /** The scoring engine: pure functions from recognised Forms and a profile to explained Results. */
 import { chooseProfiles } from "./auto";
 import { isProfileId, PROFILES, withOverrides, type Profile, type ProfileId } from "./profiles";
+import { memoReader } from "./quantity";
 import { scoreForm } from "./score";
 import type { Form, FormResult } from "./types";
 
@@ -23,10 +24,11 @@ export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {
     spec === "auto"
       ? chooseProfiles(forms)
       : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
+  const read = memoReader();
   return forms.map((form, i) => {
     const base = PROFILES[choices[i].profile];
     const profile = options.overrides ? withOverrides(base, options.overrides) : base;
-    return scoreForm(form, profile, { profileReason: choices[i].reason });
+    return scoreForm(form, profile, { profileReason: choices[i].reason, read });
   });
 }
 

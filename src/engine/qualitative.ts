@@ -71,9 +71,23 @@ export function levelOfRatio(ratio: Decimal, profile: Profile): QualitativeLevel
   return "failed";
 }
 
+const bandCache = new WeakMap<Profile, Record<QualitativeLevel, { min: Decimal; max: Decimal }>>();
+
 export function band(level: QualitativeLevel, profile: Profile): { min: Decimal; max: Decimal } {
-  const b = profile.bands[level];
-  return { min: new Dec(b.min), max: new Dec(b.max) };
+  let bands = bandCache.get(profile);
+  if (!bands) {
+    const parse = (b: { min: string; max: string }): { min: Decimal; max: Decimal } => ({
+      min: new Dec(b.min),
+      max: new Dec(b.max),
+    });
+    bands = {
+      achieved: parse(profile.bands.achieved),
+      partial: parse(profile.bands.partial),
+      failed: parse(profile.bands.failed),
+    };
+    bandCache.set(profile, bands);
+  }
+  return bands[level];
 }
 
 /** Top of the band for 达成, the middle for the others (written only without a typed score). */

@@ -115,9 +115,10 @@ function chineseCounts(text: string): string {
 /** Half-width, no whitespace, no thousands separators, %% → %. */
 export function normalizeValueText(text: string): string {
   let s = stripSpace(toHalfWidth(text));
-  s = s.replace(/≧/g, "≥").replace(/≦/g, "≤").replace(/%%+/g, "%").replace(/％/g, "%");
+  if (/[≧≦％]|%%/.test(s))
+    s = s.replace(/≧/g, "≥").replace(/≦/g, "≤").replace(/%%+/g, "%").replace(/％/g, "%");
   // thousands separators: 1,000 and 1，000 (already half-width) — only groups of exactly three digits
-  s = s.replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  if (s.includes(",")) s = s.replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
   return chineseCounts(s);
 }
 
@@ -366,4 +367,22 @@ export function targetDirection(r: Reading): Direction {
 const DURATION_UNITS = new Set(["分钟", "小时", "天", "工作日", "个月", "日", "周"]);
 export function isDuration(q: Quantity): boolean {
   return DURATION_UNITS.has(q.unit);
+}
+
+export type ValueReader = (text: string) => Reading;
+
+/**
+ * A reader that remembers what it read, for one scoring pass: a workbook repeats its texts
+ * (≥90%, 有效提升, 100%) from tab to tab. Readings are immutable, so sharing them is safe.
+ */
+export function memoReader(): ValueReader {
+  const seen = new Map<string, Reading>();
+  return (text: string): Reading => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      r = readValue(text);
+      if (seen.size < 50000) seen.set(text, r);
+    }
+    return r;
+  };
 }

@@ -3,6 +3,7 @@ import { readPrinted, readRate, rateAgrees, scoreAgrees } from "./agree";
 import { readBudget, scoreBudget } from "./budget";
 import { Dec, ZERO } from "./decimal";
 import { evaluateIndicator, type BudgetMirror, type Evaluation } from "./evaluate";
+import { readValue, type ValueReader } from "./quantity";
 import { n, pct, roundScore } from "./format";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
 import type { Profile } from "./profiles";
@@ -21,6 +22,8 @@ import {
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
   readonly profileReason?: string;
+  /** How cell texts are read (a memo shared by the forms of one workbook). */
+  readonly read?: ValueReader;
 }
 
 function text(cell: Cell | undefined): string {
@@ -82,7 +85,8 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   );
 
   // The budget is read first (an indicator may mirror it) and scored once indicator weights are known.
-  const budgetReading = readBudget(form);
+  const read = options.read ?? readValue;
+  const budgetReading = readBudget(form, read);
   const mirror: BudgetMirror | null = budgetReading?.mirror ?? null;
 
   // 1. Read and evaluate every indicator, weight-free.
@@ -112,7 +116,8 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
         level2,
       },
       profile,
-      mirror
+      mirror,
+      read
     );
     const printed = row.score ? readPrinted(row.score.value) : null;
     const l1Weight = bracketWeight(l1Text);

@@ -52,6 +52,7 @@ export function isExcelError(text: string): boolean {
 
 /** The last （N分） with a numeric N in a text: （XX分）效益指标（20分） → 20. */
 export function bracketWeight(text: string): string | null {
+  if (!text.includes("分")) return null;
   const re = /\((\d+(?:\.\d+)?)分\)/g;
   let last: string | null = null;
   for (const m of toHalfWidth(stripSpace(text)).matchAll(re)) last = m[1];

@@ -11,6 +11,8 @@ export interface EngineOptions {
   readonly profile?: ProfileSpec;
   /** Any profile value overridden by the user (规则 panel, CLI). */
   readonly overrides?: Partial<Omit<Profile, "id">>;
+  /** Forms of the same workbook that are not scored now but count as evidence for `auto`. */
+  readonly evidence?: readonly Form[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {
   if (spec !== "auto" && !isProfileId(spec)) throw new Error(`未知的规则：${String(spec)}`);
   const choices =
     spec === "auto"
-      ? chooseProfiles(forms)
+      ? chooseProfiles([...forms, ...(options.evidence ?? [])])
       : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
   const read = memoReader();
   return forms.map((form, i) => {

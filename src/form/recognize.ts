@@ -324,24 +324,23 @@ function firstNonEmpty(v: SheetView, row: number): number | null {
   return null;
 }
 
-/** The column offset of a row whose level keyword stands left or right of its header column. */
-function rowShift(
-  v: SheetView,
-  row: number,
-  cols: Partial<Record<IndicatorField, number>>
-): number {
-  const expected = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
-  if (expected.length === 0) return 0;
-  for (const col of expected) if (LEVEL_WORD.test(v.norm(row, col))) return 0;
-  for (const base of expected) {
-    for (const d of [-1, 1, -2, 2]) {
-      const c = base + d;
-      if (c < v.left || c > v.right) continue;
-      const m = v.merge(row, c);
-      if (m && m.top < row) continue; // a merge from above is not this row's own text
-      if (LEVEL_WORD.test(v.norm(row, c))) return d;
-    }
-  }
+/**
+ * The column offset of a row whose level keyword stands left or right of its header column
+ * (Renhe prints its 满意度 rows one column left, into the 绩效指标 label column, and a 时效 row one
+ * column right). A cell covered by a merge from above is not the row's own text.
+ */
+function rowShift(v: SheetView, row: number, cols: Partial<Record<IndicatorField, number>>): number {
+  const own = (c: number): boolean => {
+    if (c < v.left || c > v.right) return false;
+    const m = v.merge(row, c);
+    return (!m || m.top === row) && LEVEL_WORD.test(v.norm(row, c));
+  };
+  const first = cols.level1 ?? cols.level2;
+  if (first === undefined) return 0;
+  for (const d of [-1, -2]) if (own(first + d)) return d;
+  const level2 = cols.level2 ?? first;
+  const emptyLevels = [cols.level1, cols.level2].every((c) => c === undefined || v.isEmpty(row, c));
+  if (emptyLevels) for (const d of [1, 2]) if (own(level2 + d)) return d;
   return 0;
 }
 

@@ -337,7 +337,8 @@ function rowShift(v: SheetView, row: number, cols: Partial<Record<IndicatorField
   };
   const first = cols.level1 ?? cols.level2;
   if (first === undefined) return 0;
-  for (const d of [-1, -2]) if (own(first + d)) return d;
+  const leftmost = Math.min(...(Object.values(cols) as number[]));
+  for (const d of [-1, -2]) if (leftmost + d >= v.left && own(first + d)) return d;
   const level2 = cols.level2 ?? first;
   const emptyLevels = [cols.level1, cols.level2].every((c) => c === undefined || v.isEmpty(row, c));
   if (emptyLevels) for (const d of [1, 2]) if (own(level2 + d)) return d;

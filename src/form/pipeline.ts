@@ -31,7 +31,9 @@ export function scoreGrids(
   const views = grids.map((g) => personView(g, ledger));
   const recognitions = views.map((v) => recognizeSheet(v.grid));
   const forms = recognitions.flatMap((r) => r.forms);
-  const evidence = (options.evidence ?? []).filter((g) => !grids.includes(g)).flatMap((g) => recognizeSheet(personView(g, ledger).grid).forms);
+  const evidence = (options.evidence ?? [])
+    .filter((g) => !grids.includes(g))
+    .flatMap((g) => recognizeSheet(personView(g, ledger).grid).forms);
   const results = scoreWorkbook(forms, { ...options, evidence });
   let k = 0;
   return recognitions.map((rec, i) => {
@@ -58,25 +60,38 @@ export interface WorkbookOutcome {
  * A whole workbook: the product's own sheets (its state and its last summary) are read, not
  * scored; `only` scores one sheet (评分当前表) and keeps the ledger of the others.
  */
-export function scoreWorkbookGrids(grids: readonly Grid[], options: ScoreOptions & { readonly only?: string } = {}): WorkbookOutcome {
+export function scoreWorkbookGrids(
+  grids: readonly Grid[],
+  options: ScoreOptions & { readonly only?: string } = {}
+): WorkbookOutcome {
   const previous = stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET));
   const own = new Set([STATE_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])]);
   const candidates = grids.filter((g) => !own.has(g.sheet));
-  const scoredGrids = options.only ? candidates.filter((g) => g.sheet === options.only) : candidates;
+  const scoredGrids = options.only
+    ? candidates.filter((g) => g.sheet === options.only)
+    : candidates;
   // the profile is chosen with the evidence of every tab, even when one is scored
-  const sheets = scoreGrids(scoredGrids, previous.ledger, { ...options, evidence: options.only ? candidates : undefined });
+  const sheets = scoreGrids(scoredGrids, previous.ledger, {
+    ...options,
+    evidence: options.only ? candidates : undefined,
+  });
   const scoredNames = new Set(scoredGrids.map((g) => g.sheet));
-  const ledger = [...previous.ledger.filter((e) => !scoredNames.has(e.sheet)), ...sheets.flatMap((s) => s.plan.ledger)];
+  const ledger = [
+    ...previous.ledger.filter((e) => !scoredNames.has(e.sheet)),
+    ...sheets.flatMap((s) => s.plan.ledger),
+  ];
   const summarySheet = summarySheetName(
     grids.map((g) => g.sheet),
     previous.summarySheet,
-    SUMMARY_SHEET,
+    SUMMARY_SHEET
   );
   return {
     sheets,
     state: { ledger, summarySheet },
     summary: buildSummary(sheets, summarySheet),
     summarySheet,
-    replaceSheets: [STATE_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])].filter((n) => grids.some((g) => g.sheet === n)),
+    replaceSheets: [STATE_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])].filter(
+      (n) => grids.some((g) => g.sheet === n)
+    ),
   };
 }

@@ -329,7 +329,11 @@ function firstNonEmpty(v: SheetView, row: number): number | null {
  * (Renhe prints its 满意度 rows one column left, into the 绩效指标 label column, and a 时效 row one
  * column right). A cell covered by a merge from above is not the row's own text.
  */
-function rowShift(v: SheetView, row: number, cols: Partial<Record<IndicatorField, number>>): number {
+function rowShift(
+  v: SheetView,
+  row: number,
+  cols: Partial<Record<IndicatorField, number>>
+): number {
   const own = (c: number): boolean => {
     if (c < v.left || c > v.right) return false;
     const m = v.merge(row, c);

@@ -23,7 +23,13 @@ export const EMPTY_STATE: WorkbookState = { ledger: [], summarySheet: null };
 export function stateToRows(state: WorkbookState): CellScalar[][] {
   return [
     [MARK, VERSION, state.summarySheet ?? ""],
-    ...state.ledger.map((e) => [e.sheet, e.address, e.fields.join(","), e.hash, JSON.stringify(e.before)]),
+    ...state.ledger.map((e) => [
+      e.sheet,
+      e.address,
+      e.fields.join(","),
+      e.hash,
+      JSON.stringify(e.before),
+    ]),
   ];
 }
 
@@ -32,9 +38,16 @@ const FIELDS: readonly CellField[] = ["value", "formula", "numberFormat", "note"
 function parseBefore(text: string): CellState | null {
   try {
     const o = JSON.parse(text) as Record<string, unknown>;
-    const scalar = (x: unknown): CellScalar => (typeof x === "string" || typeof x === "number" || typeof x === "boolean" ? x : null);
+    const scalar = (x: unknown): CellScalar =>
+      typeof x === "string" || typeof x === "number" || typeof x === "boolean" ? x : null;
     const str = (x: unknown): string | null => (typeof x === "string" ? x : null);
-    return { value: scalar(o.value), formula: str(o.formula), numberFormat: str(o.numberFormat), note: str(o.note), fill: str(o.fill) };
+    return {
+      value: scalar(o.value),
+      formula: str(o.formula),
+      numberFormat: str(o.numberFormat),
+      note: str(o.note),
+      fill: str(o.fill),
+    };
   } catch {
     return null;
   }
@@ -42,13 +55,16 @@ function parseBefore(text: string): CellState | null {
 
 /** Read the state back; anything malformed is dropped (the cells are then simply the person's). */
 export function stateFromGrid(grid: Grid | undefined): WorkbookState {
-  if (!grid || grid.values.length === 0 || cellText(grid.values[0]?.[0]) !== MARK) return EMPTY_STATE;
+  if (!grid || grid.values.length === 0 || cellText(grid.values[0]?.[0]) !== MARK)
+    return EMPTY_STATE;
   const summary = cellText(grid.values[0][2]).trim();
   const ledger: LedgerEntry[] = [];
   for (const row of grid.values.slice(1)) {
     const [sheet, address, fields, hash, before] = row.map((x) => cellText(x));
     const parsed = parseBefore(before ?? "");
-    const list = (fields ?? "").split(",").filter((f): f is CellField => (FIELDS as readonly string[]).includes(f));
+    const list = (fields ?? "")
+      .split(",")
+      .filter((f): f is CellField => (FIELDS as readonly string[]).includes(f));
     if (!sheet || !address || !hash || !parsed || list.length === 0) continue;
     ledger.push({ sheet, address, fields: list, hash, before: parsed });
   }
@@ -56,7 +72,11 @@ export function stateFromGrid(grid: Grid | undefined): WorkbookState {
 }
 
 /** The summary sheet's name: 评分汇总, or 评分汇总(2)… when a person's sheet has the name. */
-export function summarySheetName(existing: readonly string[], ours: string | null, base: string): string {
+export function summarySheetName(
+  existing: readonly string[],
+  ours: string | null,
+  base: string
+): string {
   if (ours && existing.includes(ours)) return ours;
   if (!existing.includes(base)) return base;
   for (let i = 2; ; i++) if (!existing.includes(`${base}(${i})`)) return `${base}(${i})`;

@@ -18,7 +18,11 @@ export interface Summary {
   /** 0-based indexes of heading rows. */
   readonly headingRows: number[];
   /** Where the grade counts stand, for a chart: A1 ranges of the categories and the values. */
-  readonly gradeRange: { readonly categories: string; readonly values: string; readonly firstRow: number };
+  readonly gradeRange: {
+    readonly categories: string;
+    readonly values: string;
+    readonly firstRow: number;
+  };
   readonly forms: number;
   readonly average: Decimal | null;
   readonly weightedAverage: Decimal | null;
@@ -38,18 +42,32 @@ function num(d: Decimal | null): CellScalar {
 /** "共评价项目14个，其中90分（含）以上12个，80（含）-90分2个，60（含）-80分0个，60分以下0个" */
 export function bandSentence(totals: readonly (Decimal | null)[]): string {
   const scored = totals.filter((t): t is Decimal => t !== null);
-  const count = (lo: number, hi: number | null): number => scored.filter((t) => t.greaterThanOrEqualTo(lo) && (hi === null || t.lessThan(hi))).length;
+  const count = (lo: number, hi: number | null): number =>
+    scored.filter((t) => t.greaterThanOrEqualTo(lo) && (hi === null || t.lessThan(hi))).length;
   return `共评价项目${totals.length}个，其中90分（含）以上${count(90, null)}个，80（含）-90分${count(80, 90)}个，60（含）-80分${count(60, 80)}个，60分以下${count(0, 60)}个`;
 }
 
-export function buildSummary(outcomes: readonly SheetOutcome[], sheetName = SUMMARY_SHEET): Summary {
+export function buildSummary(
+  outcomes: readonly SheetOutcome[],
+  sheetName = SUMMARY_SHEET
+): Summary {
   const rows: SummaryCell[][] = [];
   const headingRows: number[] = [];
   const heading = (cells: SummaryCell[]): void => {
     headingRows.push(rows.length);
     rows.push(cells);
   };
-  heading(["工作表", "项目名称", "规则", "全年预算数（万元）", "全年执行数（万元）", "执行率", "总分", "等级", "提示条数"]);
+  heading([
+    "工作表",
+    "项目名称",
+    "规则",
+    "全年预算数（万元）",
+    "全年执行数（万元）",
+    "执行率",
+    "总分",
+    "等级",
+    "提示条数",
+  ]);
   const all = outcomes.flatMap((o) => o.forms.map((f) => ({ sheet: o.sheet, ...f })));
   const totals: (Decimal | null)[] = [];
   let weightedSum = ZERO;
@@ -57,7 +75,11 @@ export function buildSummary(outcomes: readonly SheetOutcome[], sheetName = SUMM
   for (const { sheet, form, result } of all) {
     const b = result.budget;
     rows.push([
-      { text: all.filter((x) => x.sheet === sheet).length > 1 ? `${sheet}（${form.anchor}）` : sheet, link: link(sheet, form.anchor) },
+      {
+        text:
+          all.filter((x) => x.sheet === sheet).length > 1 ? `${sheet}（${form.anchor}）` : sheet,
+        link: link(sheet, form.anchor),
+      },
       result.project || "（未填项目名称）",
       result.profile,
       num(b?.annual ?? null),
@@ -74,8 +96,15 @@ export function buildSummary(outcomes: readonly SheetOutcome[], sheetName = SUMM
     }
   }
   const scored = totals.filter((t): t is Decimal => t !== null);
-  const average = scored.length ? scored.reduce((s, t) => s.plus(t), ZERO).dividedBy(scored.length).toDecimalPlaces(2) : null;
-  const weightedAverage = weightSum.isZero() ? null : weightedSum.dividedBy(weightSum).toDecimalPlaces(2);
+  const average = scored.length
+    ? scored
+        .reduce((s, t) => s.plus(t), ZERO)
+        .dividedBy(scored.length)
+        .toDecimalPlaces(2)
+    : null;
+  const weightedAverage = weightSum.isZero()
+    ? null
+    : weightedSum.dividedBy(weightSum).toDecimalPlaces(2);
   const sentence = bandSentence(totals);
   rows.push([]);
   rows.push(["评价表数", all.length]);
@@ -90,7 +119,13 @@ export function buildSummary(outcomes: readonly SheetOutcome[], sheetName = SUMM
   rows.push([]);
   heading(["工作表", "单元格", "提示类型", "说明"]);
   for (const { sheet, result } of all) {
-    for (const p of result.prompts) rows.push([{ text: sheet, link: link(sheet, p.cell) }, p.cell, KIND_NAMES[p.kind], p.message]);
+    for (const p of result.prompts)
+      rows.push([
+        { text: sheet, link: link(sheet, p.cell) },
+        p.cell,
+        KIND_NAMES[p.kind],
+        p.message,
+      ]);
   }
   const skipped = outcomes.filter((o) => o.skipped);
   if (skipped.length) {
@@ -102,11 +137,14 @@ export function buildSummary(outcomes: readonly SheetOutcome[], sheetName = SUMM
   return {
     rows,
     headingRows,
-    gradeRange: { categories: `${ref("A", firstGradeRow)}:$A$${lastGradeRow + 1}`, values: `${ref("B", firstGradeRow)}:$B$${lastGradeRow + 1}`, firstRow: firstGradeRow },
+    gradeRange: {
+      categories: `${ref("A", firstGradeRow)}:$A$${lastGradeRow + 1}`,
+      values: `${ref("B", firstGradeRow)}:$B$${lastGradeRow + 1}`,
+      firstRow: firstGradeRow,
+    },
     forms: all.length,
     average,
     weightedAverage,
     bandSentence: sentence,
   };
 }
-

@@ -191,17 +191,22 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, warnings: string[] = []): G
  * Notes (comments) and solid fills by address: the backup of a touched cell must hold them, and
  * a person's own note is kept under the add-in's lines.
  */
-function notesAndFills(ws: ExcelJS.Worksheet): { notes: Record<string, string>; fills: Record<string, string> } {
+function notesAndFills(ws: ExcelJS.Worksheet): {
+  notes: Record<string, string>;
+  fills: Record<string, string>;
+} {
   const notes: Record<string, string> = {};
   const fills: Record<string, string> = {};
   ws.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
       try {
         const note = cell.note as string | { texts?: { text?: string }[] } | undefined;
-        const text = typeof note === "string" ? note : note?.texts?.map((t) => t.text ?? "").join("");
+        const text =
+          typeof note === "string" ? note : note?.texts?.map((t) => t.text ?? "").join("");
         if (text) notes[cell.address] = text;
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
-        const argb = fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+        const argb =
+          fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
         if (argb) fills[cell.address] = argb.slice(-6).toUpperCase();
       } catch {
         // a note or style ExcelJS cannot resolve is left out

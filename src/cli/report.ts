@@ -1,0 +1,160 @@
+import type Decimal from "decimal.js";
+import { plain } from "../engine/decimal";
+import type { FormResult } from "../engine/types";
+import type { WorkbookOutcome } from "../form/pipeline";
+
+/**
+ * The JSON contract of `selfeval score --json` (design.md): every number a decimal string as the
+ * engine computed it; scores rounded per the profile, rates and ratios as fractions with 6 decimals.
+ */
+export interface FileReport {
+  readonly file: string;
+  readonly output: string | null;
+  readonly sheets?: SheetReport[];
+  readonly error?: string;
+  /** What could not be written (typed text, protected sheets), in Chinese. */
+  readonly notWritten?: string[];
+}
+
+export interface SheetReport {
+  readonly sheet: string;
+  readonly forms: FormReport[];
+  readonly skipped: string | null;
+}
+
+export type FormReport = ReturnType<typeof formReport>;
+
+const score = (d: Decimal | null): string | null => (d === null ? null : plain(d));
+const fraction = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(6));
+
+export function formReport(r: FormResult) {
+  const b = r.budget;
+  return {
+    anchor: r.anchor,
+    project: r.project,
+    profile: r.profile,
+    profileReason: r.profileReason,
+    budget: b && {
+      annual: score(b.annual),
+      executed: score(b.executed),
+      rate: fraction(b.rate),
+      weight: score(b.weight),
+      score: score(b.score),
+      stated: score(b.stated),
+      value: score(b.value),
+      cell: b.cell ?? null,
+      explain: b.explain,
+    },
+    indicators: r.indicators.map((i) => ({
+      cell: i.cell ?? null,
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      target: i.target,
+      actual: i.actual,
+      weight: score(i.weight),
+      method: i.method,
+      ratio: fraction(i.ratio),
+      completionRate: fraction(i.completionRate),
+      score: score(i.score),
+      stated: score(i.stated),
+      value: score(i.value),
+      explain: i.explain,
+    })),
+    total: score(r.total),
+    statedTotal: score(r.statedTotal),
+    grade: r.grade,
+    prompts: r.prompts.map((p) => ({
+      cell: p.cell,
+      kind: p.kind,
+      severity: p.severity,
+      message: p.message,
+    })),
+  };
+}
+
+export function workbookReport(
+  file: string,
+  output: string | null,
+  outcome: WorkbookOutcome
+): FileReport {
+  const notWritten = outcome.sheets.flatMap((s) => [...s.plan.skipped]);
+  return {
+    file,
+    output,
+    sheets: outcome.sheets.map((s) => ({
+      sheet: s.sheet,
+      forms: s.forms.map((f) => formReport(f.result)),
+      skipped: s.skipped,
+    })),
+    ...(notWritten.length ? { notWritten } : {}),
+  };
+}
+
+/** Display width of a string on a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function cut(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) return `${out}…`;
+    out += ch;
+  }
+  return out;
+}
+
+/** The readable summary: one line per form (file, sheet, project, total, grade, prompts). */
+export function summaryTable(reports: readonly FileReport[]): string {
+  const rows: string[][] = [["文件", "工作表", "项目", "总分", "等级", "提示"]];
+  for (const r of reports) {
+    const name = r.file.split(/[\\/]/).pop() ?? r.file;
+    if (r.error) {
+      rows.push([name, "—", `错误：${r.error}`, "", "", ""]);
+      continue;
+    }
+    for (const s of r.sheets ?? []) {
+      if (s.forms.length === 0) rows.push([name, s.sheet, s.skipped ?? "", "", "", ""]);
+      for (const f of s.forms)
+        rows.push([
+          name,
+          s.sheet,
+          f.project || "（未填项目名称）",
+          f.total ?? "待定",
+          f.grade ?? "—",
+          String(f.prompts.length),
+        ]);
+    }
+  }
+  const limits = [28, 20, 36, 8, 4, 4];
+  const cells = rows.map((row) => row.map((c, i) => cut(c, limits[i])));
+  const widths = limits.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ""))));
+  return cells
+    .map((row) =>
+      row
+        .map((c, i) => pad(c, widths[i]))
+        .join("  ")
+        .trimEnd()
+    )
+    .join("\n");
+}

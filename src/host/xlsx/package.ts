@@ -1,0 +1,2251 @@
+import JSZip from "jszip";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import type { Document as XDocument, Element as XElement, Node as XNode } from "@xmldom/xmldom";
+import type { CellScalar } from "../../engine/types";
+import type { CellEdit, CellState } from "../../form/plan";
+import { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../../form/grid";
+
+/**
+ * Writing a scored copy straight into the original OOXML package, so that nothing of the input is
+ * lost (ExcelJS drops charts, customXml, pivot tables, VBA… — toolchain.md).
+ *
+ * The package is opened with JSZip; only the parts an edit needs are parsed (as DOM, with
+ * @xmldom/xmldom) and written back: the edited sheets' XML, styles.xml, the comments and VML parts
+ * of sheets whose notes change, workbook.xml and its rels, [Content_Types].xml, docProps/app.xml,
+ * calcChain.xml when a formula goes. Every other part is copied byte for byte, and inside the
+ * parts that are rewritten every element and attribute that is not edited is kept.
+ */
+
+export type NewSheetCell =
+  CellScalar | { text: string; link: string } | { formula: string; value: CellScalar };
+
+export interface NewSheet {
+  /** Excel-legal, ≤31 chars, unique. */
+  name: string;
+  /** Row-major cells; a link is an internal location like "'丰台报'!A1". */
+  rows: NewSheetCell[][];
+  /** Column widths in characters (the `width` of <col>, as ExcelJS's column.width). */
+  columnWidths?: number[];
+  /** 0-based row indexes rendered bold (headers). */
+  boldRows?: number[];
+  state?: "visible" | "hidden" | "veryHidden";
+  /** A clustered column chart; categories/values are A1 ranges on this sheet like "A20:A23". */
+  chart?: {
+    title: string;
+    categories: string;
+    values: string;
+    anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
+  };
+}
+
+export interface WritePackageOptions {
+  /** Names of existing sheets to remove first, with the parts and defined names only they use. */
+  readonly replaceSheets?: readonly string[];
+}
+
+/** Every part name in the package (zip entries that are not folders), in package order. */
+export async function listParts(input: Buffer): Promise<string[]> {
+  const zip = await openZip(input);
+  const out: string[] = [];
+  zip.forEach((path, file) => {
+    if (!file.dir) out.push(path);
+  });
+  return out;
+}
+
+/** The input package with the cell edits applied and the new sheets added (see the module comment). */
+export async function writePackage(
+  input: Buffer,
+  edits: readonly CellEdit[],
+  newSheets: readonly NewSheet[],
+  options: WritePackageOptions = {}
+): Promise<Buffer> {
+  const zip = await openZip(input);
+  const pkg = new Package(zip);
+  const wb = await Workbook.open(pkg);
+
+  for (const name of options.replaceSheets ?? []) {
+    const sheet = wb.find(name);
+    if (sheet) await wb.removeSheet(sheet);
+  }
+
+  const bySheet = new Map<string, CellEdit[]>();
+  for (const e of edits) {
+    const list = bySheet.get(e.sheet);
+    if (list) list.push(e);
+    else bySheet.set(e.sheet, [e]);
+  }
+  for (const [name, list] of bySheet) {
+    const sheet = wb.find(name);
+    if (!sheet) throw new Error(`工作簿中没有工作表“${name}”，无法写入 ${list[0].address}`);
+    await applySheetEdits(pkg, wb, sheet, list);
+  }
+
+  const taken = new Set(wb.sheets().map((s) => s.name.toLowerCase()));
+  for (const spec of newSheets) {
+    validateSheetName(spec.name, taken);
+    taken.add(spec.name.toLowerCase());
+    await addSheet(pkg, wb, spec);
+  }
+
+  await wb.finish();
+  await pkg.flush();
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+}
+
+// ───────────────────────────── namespaces, types ─────────────────────────────
+
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  ct: "http://schemas.openxmlformats.org/package/2006/content-types",
+  vml: "urn:schemas-microsoft-com:vml",
+  office: "urn:schemas-microsoft-com:office:office",
+  excel: "urn:schemas-microsoft-com:office:excel",
+  vt: "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+  xmlns: "http://www.w3.org/2000/xmlns/",
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+} as const;
+
+const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+const REL = {
+  worksheet: REL_BASE + "worksheet",
+  styles: REL_BASE + "styles",
+  comments: REL_BASE + "comments",
+  vmlDrawing: REL_BASE + "vmlDrawing",
+  drawing: REL_BASE + "drawing",
+  chart: REL_BASE + "chart",
+} as const;
+
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+} as const;
+
+/** A relationship type by its last segment, so that transitional and strict types both match. */
+function relKind(type: string): string {
+  return type.slice(type.lastIndexOf("/") + 1);
+}
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NOTE_AUTHOR = "绩效自评";
+
+// The order of children that matters when an element is inserted (ECMA-376 sequences).
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+const WORKBOOK_ORDER = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+const CELL_ORDER = ["f", "v", "is", "extLst"];
+
+// Built-in number formats (the codes ExcelJS reports for them).
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+// ───────────────────────────── XML helpers ─────────────────────────────
+
+function parseXml(text: string, part: string): XDocument {
+  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  source = source.replace(/^\s+(?=<\?xml)/, "");
+  const problems: string[] = [];
+  let doc: XDocument;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== "warning") problems.push(message);
+      },
+    }).parseFromString(source, "application/xml");
+  } catch (e) {
+    throw new Error(`无法解析 ${part}：${(e as Error).message}`);
+  }
+  if (problems.length > 0 || !doc.documentElement) {
+    throw new Error(`无法解析 ${part}：${problems[0] ?? "没有根元素"}`);
+  }
+  return doc;
+}
+
+function serializeXml(doc: XDocument): string {
+  // a carriage return in the DOM came from &#13;: keep it escaped, or a reader would see a newline
+  let text = new XMLSerializer().serializeToString(doc).replace(/\r/g, "&#13;");
+  // the bytes are UTF-8 whatever the input's declaration said
+  text = text.replace(/^<\?xml([^?]*?)encoding=(["'])[^"']*\2/, "<?xml$1encoding=$2UTF-8$2");
+  return text.startsWith("<?xml") ? text : XML_DECL + text;
+}
+
+function elements(parent: XNode): XElement[] {
+  const out: XElement[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1) out.push(n as XElement);
+  return out;
+}
+
+function childrenNamed(parent: XNode, local: string): XElement[] {
+  return elements(parent).filter((e) => e.localName === local);
+}
+
+function child(parent: XNode, local: string): XElement | null {
+  for (let n = parent.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (n as XElement).localName === local) return n as XElement;
+  return null;
+}
+
+function descendants(parent: XElement | XDocument, ns: string, local: string): XElement[] {
+  return Array.from(parent.getElementsByTagNameNS(ns, local));
+}
+
+/** A new element in the namespace (and with the prefix) of `like`. */
+function createLike(like: XElement, local: string): XElement {
+  const doc = like.ownerDocument as XDocument;
+  return doc.createElementNS(like.namespaceURI, like.prefix ? `${like.prefix}:${local}` : local);
+}
+
+function remove(node: XNode | null): void {
+  if (node && node.parentNode) node.parentNode.removeChild(node);
+}
+
+function textOf(el: XNode | null): string {
+  return el?.textContent ?? "";
+}
+
+function setText(el: XElement, text: string): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  el.appendChild((el.ownerDocument as XDocument).createTextNode(text));
+}
+
+/** The rank of an element in a sequence; mc:AlternateContent ranks as the element it wraps. */
+function rankOf(el: XElement, order: readonly string[]): number {
+  let name = el.localName ?? "";
+  if (name === "AlternateContent") {
+    const choice = elements(el)[0];
+    const inner = choice ? elements(choice)[0] : undefined;
+    name = inner?.localName ?? name;
+  }
+  return order.indexOf(name);
+}
+
+/** Insert `el` among `parent`'s children where the schema sequence puts it. */
+function insertOrdered(parent: XElement, el: XElement, order: readonly string[]): void {
+  const rank = order.indexOf(el.localName ?? "");
+  for (const k of elements(parent)) {
+    if (rankOf(k, order) > rank) {
+      parent.insertBefore(el, k);
+      return;
+    }
+  }
+  parent.appendChild(el);
+}
+
+/** The prefix bound to `ns` on the root, declaring `preferred` there when none is. */
+function prefixFor(doc: XDocument, ns: string, preferred: string): string {
+  const root = doc.documentElement as XElement;
+  const had = root.lookupPrefix(ns);
+  if (had) return had;
+  let p = preferred;
+  for (let i = 1; root.lookupNamespaceURI(p); i++) p = `${preferred}${i}`;
+  root.setAttributeNS(NS.xmlns, `xmlns:${p}`, ns);
+  return p;
+}
+
+function setRelId(el: XElement, id: string): void {
+  const p = prefixFor(el.ownerDocument as XDocument, NS.rel, "r");
+  el.setAttributeNS(NS.rel, `${p}:id`, id);
+}
+
+/** A canonical form of an element (attributes sorted), to find an equal one. */
+function canonical(el: XElement): string {
+  const attrs = Array.from(el.attributes)
+    .filter((a) => !a.name.startsWith("xmlns"))
+    .map((a) => `${a.namespaceURI ?? ""}|${a.localName ?? a.name}=${a.value}`)
+    .sort();
+  const kids: string[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) kids.push(canonical(n as XElement));
+    else if (n.nodeType === 3 && (n.nodeValue ?? "").trim() !== "") kids.push(`#${n.nodeValue}`);
+  }
+  return `<${el.namespaceURI}|${el.localName} ${attrs.join(" ")}>${kids.join("")}</>`;
+}
+
+function escText(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\r/g, "&#13;");
+}
+
+function escAttr(s: string): string {
+  return escText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+// characters XML 1.0 cannot carry, and lone surrogates
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for a SpreadsheetML string (ST_Xstring): "_xHHHH_" escapes for what XML cannot carry. */
+function xstring(s: string): string {
+  return s
+    .replace(/\r\n?/g, "\n")
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(
+      XML_INVALID,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    );
+}
+
+/** Text for an attribute or non-string content: what XML cannot carry is dropped. */
+function plainText(s: string): string {
+  return s.replace(XML_INVALID, "");
+}
+
+// ───────────────────────────── paths ─────────────────────────────
+
+function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+function dirOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return i < 0 ? "" : part.slice(0, i);
+}
+
+function resolveTarget(source: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // not percent-encoded
+  }
+  if (t.startsWith("/")) return normalizePath(t);
+  const dir = dirOf(source);
+  return normalizePath(dir ? `${dir}/${t}` : t);
+}
+
+function relativeTarget(source: string, target: string): string {
+  const from = dirOf(source).split("/").filter(Boolean);
+  const to = target.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return "../".repeat(from.length - i) + to.slice(i).join("/");
+}
+
+function relsPartOf(source: string): string {
+  if (source === "") return "_rels/.rels";
+  const dir = dirOf(source);
+  const base = source.slice(dir ? dir.length + 1 : 0);
+  return dir ? `${dir}/_rels/${base}.rels` : `_rels/${base}.rels`;
+}
+
+// ───────────────────────────── the package ─────────────────────────────
+
+async function openZip(input: Buffer): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(input);
+  } catch (e) {
+    throw new Error(`不是有效的 Excel 工作簿（.xlsx）：${(e as Error).message}`);
+  }
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+  readonly el: XElement;
+}
+
+class Rels {
+  constructor(
+    private readonly pkg: Package,
+    readonly source: string,
+    readonly part: string,
+    readonly doc: XDocument
+  ) {}
+
+  list(): Relationship[] {
+    return elements(this.doc.documentElement as XElement)
+      .filter((e) => e.localName === "Relationship")
+      .map((el) => ({
+        id: el.getAttribute("Id") ?? "",
+        type: el.getAttribute("Type") ?? "",
+        target: el.getAttribute("Target") ?? "",
+        external: (el.getAttribute("TargetMode") ?? "") === "External",
+        el,
+      }));
+  }
+
+  byId(id: string): Relationship | undefined {
+    return this.list().find((r) => r.id === id);
+  }
+
+  byKind(kind: string): Relationship[] {
+    return this.list().filter((r) => relKind(r.type) === kind);
+  }
+
+  partOf(rel: Relationship): string {
+    return resolveTarget(this.source, rel.target);
+  }
+
+  add(type: string, targetPart: string): string {
+    const ids = new Set(this.list().map((r) => r.id));
+    let n = 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const root = this.doc.documentElement as XElement;
+    const el = createLike(root, "Relationship");
+    el.setAttribute("Id", id);
+    el.setAttribute("Type", type);
+    el.setAttribute("Target", relativeTarget(this.source, targetPart));
+    root.appendChild(el);
+    this.pkg.touch(this.part);
+    return id;
+  }
+
+  remove(id: string): void {
+    for (const r of this.list()) if (r.id === id) remove(r.el);
+    this.pkg.touch(this.part);
+  }
+}
+
+class Package {
+  private readonly names = new Map<string, string>();
+  /** Parts made in memory and not yet registered (a rels part nothing was added to yet). */
+  private readonly pending = new Map<string, string>();
+  private readonly docs = new Map<string, XDocument>();
+  private readonly dirty = new Set<string>();
+  private readonly relsCache = new Map<string, Rels>();
+  private contentTypes: XDocument | null = null;
+
+  constructor(readonly zip: JSZip) {
+    zip.forEach((path, file) => {
+      if (!file.dir) this.names.set(path.toLowerCase(), path);
+    });
+  }
+
+  actual(part: string): string | undefined {
+    return this.names.get(part.toLowerCase());
+  }
+
+  has(part: string): boolean {
+    return this.names.has(part.toLowerCase());
+  }
+
+  parts(): string[] {
+    return [...this.names.values()];
+  }
+
+  async text(part: string): Promise<string | null> {
+    const key = part.toLowerCase();
+    const doc = this.docs.get(key);
+    if (doc && this.dirty.has(key)) return serializeXml(doc);
+    const name = this.actual(part);
+    const file = name ? this.zip.file(name) : null;
+    if (!file) return null;
+    const bytes = await file.async("uint8array");
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+
+  async xml(part: string): Promise<XDocument | null> {
+    const key = part.toLowerCase();
+    const cached = this.docs.get(key);
+    if (cached) return cached;
+    const text = await this.text(part);
+    if (text === null) return null;
+    const doc = parseXml(text, part);
+    this.docs.set(key, doc);
+    return doc;
+  }
+
+  async mustXml(part: string): Promise<XDocument> {
+    const doc = await this.xml(part);
+    if (!doc) throw new Error(`工作簿缺少部件 ${part}`);
+    return doc;
+  }
+
+  /** A new XML part (or one replaced wholesale), written at flush. */
+  create(part: string, text: string): XDocument {
+    const doc = parseXml(text, part);
+    const key = part.toLowerCase();
+    if (!this.names.has(key)) this.names.set(key, part);
+    this.docs.set(key, doc);
+    this.dirty.add(key);
+    return doc;
+  }
+
+  /** A new part written as is (text that is not to be parsed, or binary). */
+  putRaw(part: string, data: string): void {
+    const key = part.toLowerCase();
+    const name = this.names.get(key) ?? part;
+    this.names.set(key, name);
+    this.docs.delete(key);
+    this.dirty.delete(key);
+    this.zip.file(name, data);
+  }
+
+  touch(part: string): void {
+    const key = part.toLowerCase();
+    this.dirty.add(key);
+    const name = this.pending.get(key);
+    if (name && !this.names.has(key)) this.names.set(key, name);
+    this.pending.delete(key);
+  }
+
+  remove(part: string): void {
+    const key = part.toLowerCase();
+    const name = this.names.get(key);
+    if (name) this.zip.remove(name);
+    this.names.delete(key);
+    this.docs.delete(key);
+    this.dirty.delete(key);
+    this.relsCache.delete(key);
+    this.pending.delete(key);
+  }
+
+  /** The first free name made by `make(n)`, n = 1, 2, … */
+  freeName(make: (n: number) => string): string {
+    for (let n = 1; ; n++) {
+      const name = make(n);
+      if (!this.has(name)) return name;
+    }
+  }
+
+  async rels(source: string): Promise<Rels> {
+    const part = relsPartOf(source);
+    const key = part.toLowerCase();
+    const had = this.relsCache.get(key);
+    if (had) return had;
+    let doc = await this.xml(part);
+    if (!doc) {
+      doc = parseXml(`${XML_DECL}<Relationships xmlns="${NS.pkgRel}"/>`, part);
+      this.docs.set(key, doc);
+      this.pending.set(key, part);
+      // registered as a part only when something is added (touch + flush)
+    }
+    const rels = new Rels(this, source, part, doc);
+    this.relsCache.set(key, rels);
+    return rels;
+  }
+
+  // ── [Content_Types].xml ──
+
+  async types(): Promise<XDocument> {
+    if (!this.contentTypes) this.contentTypes = await this.mustXml("[Content_Types].xml");
+    return this.contentTypes;
+  }
+
+  async setOverride(part: string, type: string): Promise<void> {
+    const doc = await this.types();
+    const root = doc.documentElement as XElement;
+    const name = `/${part}`;
+    for (const o of childrenNamed(root, "Override"))
+      if ((o.getAttribute("PartName") ?? "").toLowerCase() === name.toLowerCase()) remove(o);
+    const el = createLike(root, "Override");
+    el.setAttribute("PartName", name);
+    el.setAttribute("ContentType", type);
+    root.appendChild(el);
+    this.touch("[Content_Types].xml");
+  }
+
+  async removeOverride(part: string): Promise<void> {
+    const doc = await this.types();
+    const name = `/${part}`.toLowerCase();
+    for (const o of childrenNamed(doc.documentElement as XElement, "Override")) {
+      if ((o.getAttribute("PartName") ?? "").toLowerCase() === name) {
+        remove(o);
+        this.touch("[Content_Types].xml");
+      }
+    }
+  }
+
+  async ensureDefault(extension: string, type: string): Promise<void> {
+    const doc = await this.types();
+    const root = doc.documentElement as XElement;
+    const has = childrenNamed(root, "Default").some(
+      (d) => (d.getAttribute("Extension") ?? "").toLowerCase() === extension.toLowerCase()
+    );
+    if (has) return;
+    const el = createLike(root, "Default");
+    el.setAttribute("Extension", extension);
+    el.setAttribute("ContentType", type);
+    const firstOverride = child(root, "Override");
+    if (firstOverride) root.insertBefore(el, firstOverride);
+    else root.appendChild(el);
+    this.touch("[Content_Types].xml");
+  }
+
+  /** Remove a part with its rels part and its Override. */
+  async dropPart(part: string): Promise<void> {
+    this.remove(part);
+    this.remove(relsPartOf(part));
+    await this.removeOverride(part);
+  }
+
+  async flush(): Promise<void> {
+    for (const key of this.dirty) {
+      const doc = this.docs.get(key);
+      const name = this.names.get(key);
+      if (!doc || !name) continue;
+      this.zip.file(name, serializeXml(doc));
+    }
+    this.dirty.clear();
+  }
+}
+
+// ───────────────────────────── the workbook ─────────────────────────────
+
+interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly rid: string;
+  readonly el: XElement;
+  readonly part: string;
+  readonly index: number;
+}
+
+class Workbook {
+  /** Sheets whose cell values or formulas changed: Excel recalculates on open. */
+  recalc = false;
+  /** calcChain entries to drop: sheetId → refs (null = every cell of the sheet). */
+  private readonly calcDrops = new Map<number, Set<string> | null>();
+  private stylesCache: Styles | null = null;
+
+  private constructor(
+    readonly pkg: Package,
+    readonly part: string,
+    readonly doc: XDocument,
+    readonly rels: Rels
+  ) {}
+
+  static async open(pkg: Package): Promise<Workbook> {
+    const root = await pkg.rels("");
+    const office = root.byKind("officeDocument").find((r) => !r.external);
+    if (!office) throw new Error("不是有效的 Excel 工作簿（.xlsx）：缺少工作簿部件");
+    const part = root.partOf(office);
+    const doc = await pkg.mustXml(part);
+    return new Workbook(pkg, part, doc, await pkg.rels(part));
+  }
+
+  get root(): XElement {
+    return this.doc.documentElement as XElement;
+  }
+
+  sheets(): SheetEntry[] {
+    const sheets = child(this.root, "sheets");
+    if (!sheets) return [];
+    return childrenNamed(sheets, "sheet").map((el, index) => {
+      const rid = el.getAttributeNS(NS.rel, "id") ?? "";
+      const rel = this.rels.byId(rid);
+      return {
+        name: el.getAttribute("name") ?? "",
+        sheetId: Number(el.getAttribute("sheetId") ?? "0"),
+        rid,
+        el,
+        part: rel ? this.rels.partOf(rel) : "",
+        index,
+      };
+    });
+  }
+
+  find(name: string): SheetEntry | undefined {
+    const all = this.sheets();
+    return (
+      all.find((s) => s.name === name) ??
+      all.find((s) => s.name.toLowerCase() === name.toLowerCase())
+    );
+  }
+
+  touch(): void {
+    this.pkg.touch(this.part);
+  }
+
+  async styles(): Promise<Styles> {
+    if (this.stylesCache) return this.stylesCache;
+    const rel = this.rels.byKind("styles").find((r) => !r.external);
+    let part: string;
+    if (rel) part = this.rels.partOf(rel);
+    else {
+      part = this.pkg.freeName((n) =>
+        n === 1 ? `${dirOf(this.part)}/styles.xml` : `${dirOf(this.part)}/styles${n}.xml`
+      );
+      this.pkg.create(part, MINIMAL_STYLES);
+      this.rels.add(REL.styles, part);
+      await this.pkg.setOverride(part, CT.styles);
+    }
+    const doc = await this.pkg.mustXml(part);
+    this.stylesCache = new Styles(doc, () => this.pkg.touch(part));
+    return this.stylesCache;
+  }
+
+  dropCalcChain(sheetId: number, ref: string | null): void {
+    if (ref === null) {
+      this.calcDrops.set(sheetId, null);
+      return;
+    }
+    const had = this.calcDrops.get(sheetId);
+    if (had === null) return;
+    if (had) had.add(ref);
+    else this.calcDrops.set(sheetId, new Set([ref]));
+  }
+
+  /** Remove a worksheet, the parts only it used, its defined names, and fix sheet indexes. */
+  async removeSheet(sheet: SheetEntry): Promise<void> {
+    const before = this.sheets();
+    remove(sheet.el);
+    this.rels.remove(sheet.rid);
+    this.touch();
+    this.dropCalcChain(sheet.sheetId, null);
+
+    // parts reachable from the sheet and from nothing else any more
+    const descendants = await this.reachableFrom([sheet.part]);
+    const stillUsed = await this.reachableFrom([""], new Set([sheet.part]));
+    await this.pkg.dropPart(sheet.part);
+    for (const part of descendants) if (!stillUsed.has(part)) await this.pkg.dropPart(part);
+
+    // defined names: those local to the sheet or naming it go; later sheet indexes move down
+    const names = child(this.root, "definedNames");
+    if (names) {
+      const quoted = `'${sheet.name.replace(/'/g, "''")}'!`.toLowerCase();
+      const bare = `${sheet.name}!`.toLowerCase();
+      for (const dn of childrenNamed(names, "definedName")) {
+        const local = dn.getAttribute("localSheetId");
+        const text = textOf(dn).toLowerCase();
+        const mentions =
+          text.includes(quoted) ||
+          new RegExp(`(^|[^\\p{L}\\p{N}_.'])${escapeRegExp(bare)}`, "u").test(text);
+        if ((local !== null && Number(local) === sheet.index) || mentions) remove(dn);
+        else if (local !== null && Number(local) > sheet.index)
+          dn.setAttribute("localSheetId", String(Number(local) - 1));
+      }
+      if (childrenNamed(names, "definedName").length === 0) remove(names);
+    }
+
+    // the views' active and first tabs
+    const views = child(this.root, "bookViews");
+    if (views) {
+      for (const view of childrenNamed(views, "workbookView")) {
+        for (const attr of ["activeTab", "firstSheet"]) {
+          const v = view.getAttribute(attr);
+          if (v === null) continue;
+          const n = Number(v);
+          if (n > sheet.index || (n === sheet.index && n >= before.length - 1))
+            view.setAttribute(attr, String(Math.max(0, n - 1)));
+        }
+      }
+    }
+    await updateAppTitles(this.pkg, [sheet.name], []);
+  }
+
+  /** Every part reachable through relationships from `starts`, not walking into `blocked`. */
+  private async reachableFrom(
+    starts: string[],
+    blocked: Set<string> = new Set()
+  ): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const queue = [...starts];
+    while (queue.length > 0) {
+      const source = queue.shift() as string;
+      if (!this.pkg.has(relsPartOf(source))) continue;
+      const rels = await this.pkg.rels(source);
+      for (const r of rels.list()) {
+        if (r.external) continue;
+        const part = rels.partOf(r).toLowerCase();
+        const actual = this.pkg.actual(part);
+        if (!actual || blocked.has(actual) || seen.has(actual)) continue;
+        seen.add(actual);
+        queue.push(actual);
+      }
+    }
+    return seen;
+  }
+
+  /** Work that needs every edit known: calc chain, recalculation flag, a visible sheet. */
+  async finish(): Promise<void> {
+    if (this.calcDrops.size > 0) await this.editCalcChain();
+    if (this.recalc) {
+      let calcPr = child(this.root, "calcPr");
+      if (!calcPr) {
+        calcPr = createLike(this.root, "calcPr");
+        insertOrdered(this.root, calcPr, WORKBOOK_ORDER);
+      }
+      if (calcPr.getAttribute("fullCalcOnLoad") !== "1") {
+        calcPr.setAttribute("fullCalcOnLoad", "1");
+        this.touch();
+      }
+    }
+    // Excel cannot open a workbook without a visible sheet, nor show a hidden active tab
+    const sheets = this.sheets();
+    const visible = (s: SheetEntry): boolean => {
+      const state = s.el.getAttribute("state");
+      return state === null || state === "visible";
+    };
+    if (sheets.length > 0 && !sheets.some(visible)) {
+      sheets[0].el.removeAttribute("state");
+      this.touch();
+    }
+    const views = child(this.root, "bookViews");
+    for (const view of views ? childrenNamed(views, "workbookView") : []) {
+      const active = Number(view.getAttribute("activeTab") ?? "0");
+      if (sheets[active] && !visible(sheets[active])) {
+        const first = sheets.findIndex(visible);
+        view.setAttribute("activeTab", String(Math.max(first, 0)));
+        this.touch();
+      }
+    }
+  }
+
+  private async editCalcChain(): Promise<void> {
+    const rel = this.rels.byKind("calcChain").find((r) => !r.external);
+    if (!rel) return;
+    const part = this.rels.partOf(rel);
+    const doc = await this.pkg.xml(part);
+    if (!doc) return;
+    const root = doc.documentElement as XElement;
+    let current = 0;
+    let changed = false;
+    for (const c of childrenNamed(root, "c")) {
+      const i = c.getAttribute("i");
+      if (i !== null) current = Number(i);
+      const drops = this.calcDrops.get(current);
+      const ref = (c.getAttribute("r") ?? "").toUpperCase();
+      if (drops === undefined || (drops !== null && !drops.has(ref))) continue;
+      // the next entry inherits this one's sheet: make it explicit before this one goes
+      let next = c.nextSibling;
+      while (next && next.nodeType !== 1) next = next.nextSibling;
+      if (next && (next as XElement).getAttribute("i") === null)
+        (next as XElement).setAttribute("i", String(current));
+      remove(c);
+      changed = true;
+    }
+    if (!changed) return;
+    if (childrenNamed(root, "c").length === 0) {
+      this.rels.remove(rel.id);
+      await this.pkg.dropPart(part);
+    } else this.pkg.touch(part);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** docProps/app.xml: the worksheet titles, when its structure is the usual one. */
+async function updateAppTitles(pkg: Package, removed: string[], added: string[]): Promise<void> {
+  const root = await pkg.rels("");
+  const rel = root.byKind("extended-properties").find((r) => !r.external);
+  if (!rel) return;
+  const part = root.partOf(rel);
+  const doc = await pkg.xml(part);
+  if (!doc) return;
+  const props = doc.documentElement as XElement;
+  const pairsVector = child(child(props, "HeadingPairs") ?? props, "vector");
+  const titlesVector = child(child(props, "TitlesOfParts") ?? props, "vector");
+  if (
+    !pairsVector ||
+    !titlesVector ||
+    !child(props, "HeadingPairs") ||
+    !child(props, "TitlesOfParts")
+  )
+    return;
+  const variants = childrenNamed(pairsVector, "variant");
+  const titles = elements(titlesVector);
+  const pairs: { label: string; countEl: XElement | null; count: number }[] = [];
+  for (let i = 0; i + 1 < variants.length; i += 2) {
+    const countEl = elements(variants[i + 1])[0] ?? null;
+    pairs.push({ label: textOf(variants[i]).trim(), countEl, count: Number(textOf(countEl)) });
+  }
+  if (pairs.length === 0 || pairs.some((p) => !Number.isInteger(p.count))) return;
+  if (pairs.reduce((s, p) => s + p.count, 0) !== titles.length) return;
+  const k = Math.max(
+    0,
+    pairs.findIndex((p) => /^(worksheets|工作表)$/i.test(p.label))
+  );
+  const offset = pairs.slice(0, k).reduce((s, p) => s + p.count, 0);
+  const mine = titles.slice(offset, offset + pairs[k].count);
+  let count = pairs[k].count;
+  for (const name of removed) {
+    const el = mine.find((t) => textOf(t) === name && t.parentNode);
+    if (el) {
+      remove(el);
+      count--;
+    }
+  }
+  const after = mine.filter((t) => t.parentNode).pop() ?? (offset > 0 ? titles[offset - 1] : null);
+  const anchor: XNode | null = after ? after.nextSibling : titlesVector.firstChild;
+  for (const name of added) {
+    // each new title goes before the same anchor, so after the one added before it
+    const el = titles[0]
+      ? createLike(titles[0], "lpstr")
+      : doc.createElementNS(NS.vt, `${prefixFor(doc, NS.vt, "vt")}:lpstr`);
+    setText(el, plainText(name));
+    titlesVector.insertBefore(el, anchor);
+    count++;
+  }
+  if (pairs[k].countEl) setText(pairs[k].countEl as XElement, String(count));
+  titlesVector.setAttribute("size", String(elements(titlesVector).length));
+  pkg.touch(part);
+}
+
+// ───────────────────────────── styles ─────────────────────────────
+
+const MINIMAL_STYLES =
+  `${XML_DECL}<styleSheet xmlns="${NS.main}">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
+class Styles {
+  private readonly root: XElement;
+
+  constructor(
+    readonly doc: XDocument,
+    private readonly touch: () => void
+  ) {
+    this.root = doc.documentElement as XElement;
+  }
+
+  private collection(local: string): XElement {
+    let el = child(this.root, local);
+    if (!el) {
+      el = createLike(this.root, local);
+      insertOrdered(this.root, el, STYLESHEET_ORDER);
+      this.touch();
+    }
+    return el;
+  }
+
+  private items(local: string, item: string): XElement[] {
+    const el = child(this.root, local);
+    return el ? childrenNamed(el, item) : [];
+  }
+
+  /** Append (or find an equal) item; returns its index. */
+  private addItem(local: string, item: XElement): number {
+    const list = this.items(local, item.localName ?? "");
+    const key = canonical(item);
+    const same = list.findIndex((x) => canonical(x) === key);
+    if (same >= 0) return same;
+    const coll = this.collection(local);
+    coll.appendChild(item);
+    coll.setAttribute("count", String(list.length + 1));
+    this.touch();
+    return list.length;
+  }
+
+  private xf(index: number): XElement {
+    const xfs = this.items("cellXfs", "xf");
+    const xf = xfs[index] ?? xfs[0];
+    if (xf) return xf;
+    // no cellXfs at all: the default
+    const el = createLike(this.root, "xf");
+    for (const a of ["numFmtId", "fontId", "fillId", "borderId", "xfId"]) el.setAttribute(a, "0");
+    this.addItem("cellXfs", el);
+    return el;
+  }
+
+  private cloneXf(index: number): XElement {
+    return this.xf(index).cloneNode(true) as XElement;
+  }
+
+  numFmtCode(id: number): string | null {
+    for (const f of this.items("numFmts", "numFmt"))
+      if (Number(f.getAttribute("numFmtId")) === id) return f.getAttribute("formatCode");
+    return BUILTIN_FORMATS[id] ?? null;
+  }
+
+  formatOf(s: number): string {
+    return this.numFmtCode(Number(this.xf(s).getAttribute("numFmtId") ?? "0")) ?? "General";
+  }
+
+  private numFmtId(code: string): number {
+    if (code === "" || code.toLowerCase() === "general") return 0;
+    const custom = this.items("numFmts", "numFmt");
+    for (const f of custom)
+      if (f.getAttribute("formatCode") === code) return Number(f.getAttribute("numFmtId"));
+    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code) return Number(id);
+    const id = Math.max(163, ...custom.map((f) => Number(f.getAttribute("numFmtId")) || 0)) + 1;
+    const el = createLike(this.root, "numFmt");
+    el.setAttribute("numFmtId", String(id));
+    el.setAttribute("formatCode", plainText(code));
+    this.addItem("numFmts", el);
+    return id;
+  }
+
+  /** The xf of style `s` with number format `code`. */
+  withNumberFormat(s: number, code: string | null): number {
+    const id = this.numFmtId(code ?? "General");
+    const xf = this.xf(s);
+    if (Number(xf.getAttribute("numFmtId") ?? "0") === id) return s;
+    const clone = this.cloneXf(s);
+    clone.setAttribute("numFmtId", String(id));
+    clone.setAttribute("applyNumberFormat", "1");
+    return this.addItem("cellXfs", clone);
+  }
+
+  /** The xf of style `s` with a solid fill of colour `hex` (RRGGBB or AARRGGBB), or no fill. */
+  withFill(s: number, hex: string | null): number {
+    let fillId = 0;
+    if (hex !== null) {
+      const argb = normalizeColour(hex);
+      const fill = createLike(this.root, "fill");
+      const pattern = createLike(this.root, "patternFill");
+      pattern.setAttribute("patternType", "solid");
+      const fg = createLike(this.root, "fgColor");
+      fg.setAttribute("rgb", argb);
+      const bg = createLike(this.root, "bgColor");
+      bg.setAttribute("indexed", "64");
+      pattern.appendChild(fg);
+      pattern.appendChild(bg);
+      fill.appendChild(pattern);
+      fillId = this.addItem("fills", fill);
+    }
+    const xf = this.xf(s);
+    if (Number(xf.getAttribute("fillId") ?? "0") === fillId) return s;
+    const clone = this.cloneXf(s);
+    clone.setAttribute("fillId", String(fillId));
+    if (fillId !== 0) clone.setAttribute("applyFill", "1");
+    else {
+      // back to the cell style's own fill: apply it only when the style has one
+      const parent = this.items("cellStyleXfs", "xf")[Number(clone.getAttribute("xfId") ?? "0")];
+      if (parent && Number(parent.getAttribute("fillId") ?? "0") !== 0)
+        clone.setAttribute("applyFill", "1");
+      else clone.removeAttribute("applyFill");
+    }
+    return this.addItem("cellXfs", clone);
+  }
+
+  /** An xf like the default one with its font changed by `change`. */
+  private withFont(change: (font: XElement) => void): number {
+    const base = this.xf(0);
+    const fonts = this.items("fonts", "font");
+    const font = (fonts[Number(base.getAttribute("fontId") ?? "0")] ?? fonts[0])?.cloneNode(
+      true
+    ) as XElement | undefined;
+    const f = font ?? createLike(this.root, "font");
+    change(f);
+    const fontId = this.addItem("fonts", f);
+    const clone = this.cloneXf(0);
+    clone.setAttribute("fontId", String(fontId));
+    clone.setAttribute("applyFont", "1");
+    return this.addItem("cellXfs", clone);
+  }
+
+  boldXf(): number {
+    return this.withFont((f) => {
+      if (!child(f, "b")) f.insertBefore(createLike(this.root, "b"), f.firstChild);
+    });
+  }
+
+  linkXf(): number {
+    return this.withFont((f) => {
+      for (const c of childrenNamed(f, "color")) remove(c);
+      for (const u of childrenNamed(f, "u")) remove(u);
+      const u = createLike(this.root, "u");
+      const color = createLike(this.root, "color");
+      color.setAttribute("rgb", "FF0563C1");
+      f.insertBefore(color, f.firstChild);
+      f.insertBefore(u, f.firstChild);
+    });
+  }
+}
+
+function normalizeColour(hex: string): string {
+  const h = hex.trim().replace(/^#/, "").toUpperCase();
+  if (/^[0-9A-F]{6}$/.test(h)) return `FF${h}`;
+  if (/^[0-9A-F]{8}$/.test(h)) return h;
+  throw new Error(`不是颜色值：${hex}`);
+}
+
+// ───────────────────────────── one worksheet ─────────────────────────────
+
+function refOf(address: string): { ref: string; row: number; col: number } {
+  const p = parseAddress(address);
+  return { ref: toAddress(p.row, p.col), row: p.row, col: p.col };
+}
+
+class SheetXml {
+  readonly root: XElement;
+  readonly sheetData: XElement;
+  private readonly rows = new Map<number, XElement>();
+  private rowNumbers: number[] = [];
+  cellsAdded = false;
+
+  constructor(
+    readonly doc: XDocument,
+    readonly name: string
+  ) {
+    this.root = doc.documentElement as XElement;
+    if (this.root.localName !== "worksheet")
+      throw new Error(`“${name}”不是普通工作表（图表工作表或对话框），无法写入单元格`);
+    let sheetData = child(this.root, "sheetData");
+    if (!sheetData) {
+      sheetData = createLike(this.root, "sheetData");
+      insertOrdered(this.root, sheetData, WORKSHEET_ORDER);
+    }
+    this.sheetData = sheetData;
+    // rows and cells may leave out r (implied by position): make it explicit where missing
+    let last = 0;
+    for (const row of childrenNamed(sheetData, "row")) {
+      const r = Number(row.getAttribute("r") ?? "") || last + 1;
+      if (!row.getAttribute("r")) row.setAttribute("r", String(r));
+      last = r;
+      this.rows.set(r, row);
+      let col = 0;
+      for (const c of childrenNamed(row, "c")) {
+        const ref = c.getAttribute("r");
+        if (ref) col = parseAddress(ref).col;
+        else {
+          col++;
+          c.setAttribute("r", toAddress(r, col));
+        }
+      }
+    }
+    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+  }
+
+  private row(r: number, create: boolean): XElement | null {
+    const had = this.rows.get(r);
+    if (had || !create) return had ?? null;
+    const row = createLike(this.root, "row");
+    row.setAttribute("r", String(r));
+    const nextNumber = this.rowNumbers.find((n) => n > r);
+    const next = nextNumber !== undefined ? this.rows.get(nextNumber) : undefined;
+    if (next) this.sheetData.insertBefore(row, next);
+    else this.sheetData.appendChild(row);
+    this.rows.set(r, row);
+    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+    return row;
+  }
+
+  cell(address: string, create: boolean): XElement | null {
+    const { ref, row: r, col } = refOf(address);
+    const row = this.row(r, create);
+    if (!row) return null;
+    let before: XElement | null = null;
+    for (const c of childrenNamed(row, "c")) {
+      const p = parseAddress(c.getAttribute("r") as string);
+      if (p.col === col) return c;
+      if (p.col > col) {
+        before = c;
+        break;
+      }
+    }
+    if (!create) return null;
+    const c = createLike(this.root, "c");
+    c.setAttribute("r", ref);
+    const style = this.implicitStyle(row, col);
+    if (style !== null) c.setAttribute("s", style);
+    if (!before) before = child(row, "extLst");
+    if (before) row.insertBefore(c, before);
+    else row.appendChild(c);
+    this.widenSpans(row, col);
+    this.cellsAdded = true;
+    return c;
+  }
+
+  /** A cell that was not there shows the row's style, else its column's: keep that look. */
+  private implicitStyle(row: XElement, col: number): string | null {
+    if (row.getAttribute("customFormat") === "1" || row.getAttribute("customFormat") === "true") {
+      const s = row.getAttribute("s");
+      if (s !== null) return s;
+    }
+    const cols = child(this.root, "cols");
+    for (const c of cols ? childrenNamed(cols, "col") : []) {
+      const min = Number(c.getAttribute("min"));
+      const max = Number(c.getAttribute("max"));
+      if (col >= min && col <= max) return c.getAttribute("style");
+    }
+    return null;
+  }
+
+  private widenSpans(row: XElement, col: number): void {
+    const spans = row.getAttribute("spans");
+    if (!spans) return;
+    const parts = spans
+      .trim()
+      .split(/\s+/)
+      .map((s) => s.split(":").map(Number));
+    if (parts.some(([a, b]) => col >= a && col <= b)) return;
+    const lo = Math.min(col, ...parts.map(([a]) => a));
+    const hi = Math.max(col, ...parts.map(([, b]) => b ?? 0));
+    row.setAttribute("spans", `${lo}:${hi}`);
+  }
+
+  /** Every <f> in the sheet with shared index `si`, except the master. */
+  sharedDependents(si: string, master: XElement): XElement[] {
+    return descendants(this.sheetData, this.root.namespaceURI ?? NS.main, "f").filter(
+      (f) => f !== master && f.getAttribute("t") === "shared" && f.getAttribute("si") === si
+    );
+  }
+
+  updateDimension(): void {
+    const dim = child(this.root, "dimension");
+    if (!dim) return;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const row of childrenNamed(this.sheetData, "row")) {
+      for (const c of childrenNamed(row, "c")) {
+        const p = parseAddress(c.getAttribute("r") as string);
+        top = Math.min(top, p.row);
+        bottom = Math.max(bottom, p.row);
+        left = Math.min(left, p.col);
+        right = Math.max(right, p.col);
+      }
+    }
+    const ref =
+      bottom === 0
+        ? "A1"
+        : top === bottom && left === right
+          ? toAddress(top, left)
+          : `${toAddress(top, left)}:${toAddress(bottom, right)}`;
+    dim.setAttribute("ref", ref);
+  }
+}
+
+async function applySheetEdits(
+  pkg: Package,
+  wb: Workbook,
+  sheet: SheetEntry,
+  edits: CellEdit[]
+): Promise<void> {
+  if (!sheet.part || !pkg.has(sheet.part))
+    throw new Error(`工作表“${sheet.name}”的部件缺失，无法写入`);
+  const doc = await pkg.mustXml(sheet.part);
+  const ws = new SheetXml(doc, sheet.name);
+  let changed = false;
+  const notes = new Map<string, { row: number; col: number; text: string | null }>();
+
+  for (const edit of edits) {
+    const { ref, row, col } = refOf(edit.address);
+    const set = edit.set;
+    const has = (k: keyof CellState): boolean => set[k] !== undefined;
+    if (has("note")) notes.set(ref, { row, col, text: set.note ?? null });
+    // a note gets a cell too: ExcelJS attaches notes only to cells that exist (and, of empty
+    // cells, only to styled ones: it reads an empty <c> without s as part of a merge)
+    const needsCell =
+      (has("note") && set.note !== null) ||
+      (has("value") && set.value !== null) ||
+      (has("formula") && !!set.formula) ||
+      has("numberFormat") ||
+      has("fill");
+    const added = ws.cellsAdded;
+    ws.cellsAdded = false;
+    const c = ws.cell(ref, needsCell);
+    if (ws.cellsAdded) changed = true;
+    ws.cellsAdded ||= added;
+    if (!c) continue;
+    if (has("value") || has("formula") || has("numberFormat") || has("fill")) changed = true;
+    if (has("formula")) {
+      setFormula(ws, c, set.formula ?? null, wb, sheet);
+      wb.recalc = true;
+    }
+    if (has("value")) {
+      setValue(c, set.value ?? null);
+      wb.recalc = true;
+    }
+    if (has("numberFormat") || has("fill")) {
+      const styles = await wb.styles();
+      let s = Number(c.getAttribute("s") ?? "0") || 0;
+      if (has("numberFormat")) s = styles.withNumberFormat(s, set.numberFormat ?? null);
+      if (has("fill")) s = styles.withFill(s, set.fill ?? null);
+      if (s === 0) c.removeAttribute("s");
+      else c.setAttribute("s", String(s));
+    }
+  }
+  if (ws.cellsAdded) ws.updateDimension();
+  // notes live in their own parts; applyNotes touches the sheet only when its legacy drawing changes
+  if (notes.size > 0) await applyNotes(pkg, sheet, ws, notes);
+  if (changed) pkg.touch(sheet.part);
+}
+
+function insertCellChild(c: XElement, el: XElement): void {
+  insertOrdered(c, el, CELL_ORDER);
+}
+
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+function setValue(c: XElement, value: CellScalar): void {
+  for (const k of [...childrenNamed(c, "v"), ...childrenNamed(c, "is")]) remove(k);
+  c.removeAttribute("vm"); // value metadata described the old value
+  const f = child(c, "f");
+  const v = (text: string): void => {
+    const el = createLike(c, "v");
+    setText(el, text);
+    insertCellChild(c, el);
+  };
+  if (value === null || value === undefined) {
+    c.removeAttribute("t");
+    return;
+  }
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) {
+      c.removeAttribute("t");
+      v(numberText(value));
+    } else {
+      c.setAttribute("t", "e");
+      v("#NUM!");
+    }
+    return;
+  }
+  if (typeof value === "boolean") {
+    c.setAttribute("t", "b");
+    v(value ? "1" : "0");
+    return;
+  }
+  const text = xstring(String(value));
+  if (f) {
+    c.setAttribute("t", "str");
+    v(text);
+    return;
+  }
+  c.setAttribute("t", "inlineStr");
+  const is = createLike(c, "is");
+  const t = createLike(c, "t");
+  t.setAttribute("xml:space", "preserve");
+  setText(t, text);
+  is.appendChild(t);
+  insertCellChild(c, is);
+}
+
+function setFormula(
+  ws: SheetXml,
+  c: XElement,
+  formula: string | null,
+  wb: Workbook,
+  sheet: SheetEntry
+): void {
+  const old = child(c, "f");
+  const ref = (c.getAttribute("r") as string).toUpperCase();
+  if (old) {
+    if (old.getAttribute("t") === "shared" && old.getAttribute("ref")) promoteShared(ws, c, old);
+    remove(old);
+    c.removeAttribute("cm"); // cell metadata (dynamic arrays) belonged to the old formula
+  }
+  if (formula === null || formula.replace(/^=/, "").trim() === "") {
+    if (old) wb.dropCalcChain(sheet.sheetId, ref);
+    if (c.getAttribute("t") === "str") c.removeAttribute("t");
+    return;
+  }
+  const f = createLike(c, "f");
+  setText(f, plainText(formula.replace(/^=/, "")));
+  insertCellChild(c, f);
+}
+
+/** The master of a shared formula goes: its first dependent becomes the master. */
+function promoteShared(ws: SheetXml, masterCell: XElement, master: XElement): void {
+  const si = master.getAttribute("si");
+  if (si === null) return;
+  const deps = ws.sharedDependents(si, master);
+  if (deps.length === 0) return;
+  const at = parseAddress(masterCell.getAttribute("r") as string);
+  const cells = deps.map((f) => ({
+    f,
+    p: parseAddress((f.parentNode as XElement).getAttribute("r") as string),
+  }));
+  const first = cells[0];
+  const formula = shiftFormula(textOf(master), first.p.row - at.row, first.p.col - at.col);
+  const top = Math.min(...cells.map((x) => x.p.row));
+  const bottom = Math.max(...cells.map((x) => x.p.row));
+  const left = Math.min(...cells.map((x) => x.p.col));
+  const right = Math.max(...cells.map((x) => x.p.col));
+  setText(first.f, formula);
+  first.f.setAttribute("ref", `${toAddress(top, left)}:${toAddress(bottom, right)}`);
+  for (const a of Array.from(master.attributes)) {
+    if (a.name === "t" || a.name === "si" || a.name === "ref") continue;
+    if (first.f.getAttribute(a.name) === null) first.f.setAttribute(a.name, a.value);
+  }
+}
+
+/** A formula moved by (dr, dc): relative references shift, absolute ones stay (#REF! off the sheet). */
+export function shiftFormula(formula: string, dr: number, dc: number): string {
+  let out = "";
+  let i = 0;
+  const n = formula.length;
+  const word = /[A-Za-z0-9_.$\\]/;
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "[") {
+      let depth = 0;
+      let j = i;
+      for (; j < n; j++) {
+        if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (!word.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && word.test(formula[j])) j++;
+    const token = formula.slice(i, j);
+    const nextCh = formula[j] ?? "";
+    const prevCh = out[out.length - 1] ?? "";
+    i = j;
+    if (nextCh === "(" || nextCh === "!" || nextCh === "[") {
+      out += token;
+      continue;
+    }
+    const cell = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(token);
+    if (cell && columnNumber(cell[2]) <= 16384 && Number(cell[4]) <= 1048576) {
+      let col = columnNumber(cell[2]);
+      let row = Number(cell[4]);
+      if (!cell[1]) col += dc;
+      if (!cell[3]) row += dr;
+      out +=
+        col < 1 || row < 1 || col > 16384 || row > 1048576
+          ? "#REF!"
+          : `${cell[1]}${columnLetters(col)}${cell[3]}${row}`;
+      continue;
+    }
+    // whole rows (3:5) and whole columns (A:C): a part next to a colon
+    const rangeSide = nextCh === ":" || prevCh === ":";
+    const rowOnly = /^(\$?)(\d+)$/.exec(token);
+    if (rowOnly && rangeSide) {
+      const row = rowOnly[1] ? Number(rowOnly[2]) : Number(rowOnly[2]) + dr;
+      out += row < 1 || row > 1048576 ? "#REF!" : `${rowOnly[1]}${row}`;
+      continue;
+    }
+    const colOnly = /^(\$?)([A-Za-z]{1,3})$/.exec(token);
+    if (colOnly && rangeSide && columnNumber(colOnly[2]) <= 16384) {
+      const col = colOnly[1] ? columnNumber(colOnly[2]) : columnNumber(colOnly[2]) + dc;
+      out += col < 1 || col > 16384 ? "#REF!" : `${colOnly[1]}${columnLetters(col)}`;
+      continue;
+    }
+    out += token;
+  }
+  return out;
+}
+
+// ───────────────────────────── notes (legacy comments + VML) ─────────────────────────────
+
+async function applyNotes(
+  pkg: Package,
+  sheet: SheetEntry,
+  ws: SheetXml,
+  notes: Map<string, { row: number; col: number; text: string | null }>
+): Promise<boolean> {
+  const rels = await pkg.rels(sheet.part);
+
+  // a cell with a threaded comment keeps it: its legacy comment is the thread's placeholder
+  const threaded = new Set<string>();
+  for (const r of rels.byKind("threadedComment")) {
+    const tdoc = r.external ? null : await pkg.xml(rels.partOf(r));
+    if (!tdoc) continue;
+    for (const t of descendants(
+      tdoc,
+      (tdoc.documentElement as XElement).namespaceURI ?? "",
+      "threadedComment"
+    ))
+      threaded.add((t.getAttribute("ref") ?? "").toUpperCase());
+  }
+  const todo = [...notes].filter(([ref]) => !threaded.has(ref));
+  if (todo.length === 0) return false;
+
+  const commentsRel = rels.byKind("comments").find((r) => !r.external && pkg.has(rels.partOf(r)));
+  if (!commentsRel && todo.every(([, n]) => n.text === null)) return false;
+
+  // the comments part
+  let commentsPart: string;
+  if (commentsRel) commentsPart = rels.partOf(commentsRel);
+  else {
+    commentsPart = pkg.freeName((n) => `xl/comments${n}.xml`);
+    pkg.create(
+      commentsPart,
+      `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList/></comments>`
+    );
+    rels.add(REL.comments, commentsPart);
+    await pkg.setOverride(commentsPart, CT.comments);
+  }
+  const cdoc = await pkg.mustXml(commentsPart);
+  const croot = cdoc.documentElement as XElement;
+  let authors = child(croot, "authors");
+  if (!authors) {
+    authors = createLike(croot, "authors");
+    croot.insertBefore(authors, croot.firstChild);
+  }
+  let list = child(croot, "commentList");
+  if (!list) {
+    list = createLike(croot, "commentList");
+    authors.parentNode!.insertBefore(list, authors.nextSibling);
+  }
+  const authorList = childrenNamed(authors, "author");
+  let authorId = authorList.findIndex((a) => textOf(a) === NOTE_AUTHOR);
+  const ensureAuthor = (): number => {
+    if (authorId >= 0) return authorId;
+    const a = createLike(croot, "author");
+    setText(a, NOTE_AUTHOR);
+    authors!.appendChild(a);
+    authorId = authorList.length;
+    return authorId;
+  };
+
+  // the VML part (the sheet's legacy drawing)
+  const vml = await openVml(
+    pkg,
+    sheet,
+    ws,
+    rels,
+    todo.some(([, n]) => n.text !== null)
+  );
+
+  // the comments, indexed once, in document order
+  const entries = childrenNamed(list, "comment").map((el) => {
+    const ref = (el.getAttribute("ref") ?? "").toUpperCase();
+    const p = /^[A-Z]{1,3}\d+$/.test(ref) ? parseAddress(ref) : { row: 0, col: 0 };
+    return { ref, row: p.row, col: p.col, el };
+  });
+  for (const [ref, note] of todo) {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      if (entries[i].ref === ref) {
+        remove(entries[i].el);
+        entries.splice(i, 1);
+      }
+    }
+    vml?.removeNote(note.row - 1, note.col - 1);
+    if (note.text === null) continue;
+    const comment = createLike(croot, "comment");
+    comment.setAttribute("ref", ref);
+    comment.setAttribute("authorId", String(ensureAuthor()));
+    const text = createLike(croot, "text");
+    const r = createLike(croot, "r");
+    const rPr = createLike(croot, "rPr");
+    const props: [string, string][] = [
+      ["sz", "9"],
+      ["rFont", "宋体"],
+      ["charset", "134"],
+    ];
+    for (const [k, v] of props) {
+      const p = createLike(croot, k);
+      p.setAttribute("val", v);
+      rPr.appendChild(p);
+    }
+    const t = createLike(croot, "t");
+    t.setAttribute("xml:space", "preserve");
+    setText(t, xstring(note.text));
+    r.appendChild(rPr);
+    r.appendChild(t);
+    text.appendChild(r);
+    comment.appendChild(text);
+    const at = entries.findIndex(
+      (e) => e.row > note.row || (e.row === note.row && e.col > note.col)
+    );
+    if (at >= 0) list.insertBefore(comment, entries[at].el);
+    else list.appendChild(comment);
+    entries.splice(at >= 0 ? at : entries.length, 0, {
+      ref,
+      row: note.row,
+      col: note.col,
+      el: comment,
+    });
+    vml?.addNote(note.row - 1, note.col - 1, note.text);
+  }
+  pkg.touch(commentsPart);
+
+  // nothing left: the comments part goes, and the VML when it holds no other shape
+  if (entries.length === 0) {
+    for (const r of rels.byKind("comments"))
+      if (rels.partOf(r).toLowerCase() === commentsPart.toLowerCase()) rels.remove(r.id);
+    await pkg.dropPart(commentsPart);
+  }
+  if (vml) await vml.finish();
+  return true;
+}
+
+interface VmlEditor {
+  removeNote(row0: number, col0: number): void;
+  addNote(row0: number, col0: number, text: string): void;
+  finish(): Promise<void>;
+}
+
+/** Every idmap block any VML part of the package uses. */
+async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
+  const used = new Set<number>();
+  for (const part of pkg.parts()) {
+    if (!/\.vml$/i.test(part)) continue;
+    const text = (await pkg.text(part)) ?? "";
+    for (const m of text.matchAll(/idmap\b[^>]*?\bdata\s*=\s*["']([^"']*)["']/g))
+      for (const d of m[1].split(/[\s,]+/))
+        if (d && Number.isFinite(Number(d))) used.add(Number(d));
+  }
+  return used;
+}
+
+function noteAnchor(row0: number, col0: number, text: string): string {
+  const lines = text.split("\n").reduce((s, l) => s + Math.max(1, Math.ceil(l.length / 18)), 0);
+  const height = Math.min(Math.max(lines + 1, 4), 24);
+  const top = Math.max(row0 - 1, 0);
+  return `${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4`;
+}
+
+function noteShapeXml(
+  id: number,
+  row0: number,
+  col0: number,
+  text: string,
+  typeId: string,
+  z: number
+): string {
+  return (
+    `<v:shape id="_x0000_s${id}" type="#${typeId}" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:${z};visibility:hidden" ` +
+    `fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
+    `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
+    `<x:Anchor>${noteAnchor(row0, col0, text)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+const SHAPETYPE_202 =
+  `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
+  `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+
+function vmlWrapper(inner: string): string {
+  return `<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">${inner}</xml>`;
+}
+
+/** Shape ids: the blocks of 1024 the idmap gives this drawing, extended with a new block if full. */
+class ShapeIds {
+  private readonly used = new Set<number>();
+  constructor(
+    private blocks: number[],
+    private readonly taken: Set<number>,
+    existing: Iterable<number>,
+    private readonly onNewBlock: (blocks: number[]) => void
+  ) {
+    for (const id of existing) this.used.add(id);
+  }
+  next(): number {
+    for (;;) {
+      for (const b of this.blocks) {
+        for (let id = b * 1024 + 1; id < (b + 1) * 1024; id++) {
+          if (!this.used.has(id)) {
+            this.used.add(id);
+            return id;
+          }
+        }
+      }
+      let block = Math.max(0, ...this.taken, ...this.blocks) + 1;
+      while (this.taken.has(block)) block++;
+      this.taken.add(block);
+      this.blocks = [...this.blocks, block];
+      this.onNewBlock(this.blocks);
+    }
+  }
+}
+
+async function openVml(
+  pkg: Package,
+  sheet: SheetEntry,
+  ws: SheetXml,
+  rels: Rels,
+  adding: boolean
+): Promise<VmlEditor | null> {
+  const legacy = child(ws.root, "legacyDrawing");
+  const rid = legacy?.getAttributeNS(NS.rel, "id") ?? null;
+  const rel = rid ? rels.byId(rid) : rels.byKind("vmlDrawing").find((r) => !r.external);
+  let part = rel && !rel.external ? rels.partOf(rel) : null;
+  if (part && !pkg.has(part)) part = null;
+  if (!part && !adding) return null;
+  const blocks = await usedVmlBlocks(pkg);
+  if (!part) {
+    let block = Math.max(0, ...blocks) + 1;
+    while (blocks.has(block)) block++;
+    blocks.add(block);
+    part = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
+    pkg.create(
+      part,
+      `${XML_DECL}<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE_202}</xml>`
+    );
+    await pkg.ensureDefault("vml", CT.vml);
+    const id = rels.add(REL.vmlDrawing, part);
+    const el = legacy ?? createLike(ws.root, "legacyDrawing");
+    setRelId(el, id);
+    if (!legacy) insertOrdered(ws.root, el, WORKSHEET_ORDER);
+    pkg.touch(sheet.part);
+  }
+  const vmlPart = part;
+  const dropVml = async (): Promise<void> => {
+    for (const r of rels.byKind("vmlDrawing"))
+      if (rels.partOf(r).toLowerCase() === vmlPart.toLowerCase()) rels.remove(r.id);
+    const el = child(ws.root, "legacyDrawing");
+    if (el) remove(el);
+    await pkg.dropPart(vmlPart);
+    pkg.touch(sheet.part);
+  };
+
+  let doc: XDocument | null = null;
+  try {
+    doc = await pkg.xml(vmlPart);
+  } catch {
+    doc = null; // VML Excel wrote that is not well-formed XML: edited as text below
+  }
+  if (doc) return domVml(pkg, vmlPart, doc, blocks, dropVml);
+  return textVml(
+    pkg,
+    vmlPart,
+    ((await pkg.text(vmlPart)) ?? "").replace(/^\uFEFF/, ""),
+    blocks,
+    dropVml
+  );
+}
+
+function domVml(
+  pkg: Package,
+  part: string,
+  doc: XDocument,
+  taken: Set<number>,
+  dropVml: () => Promise<void>
+): VmlEditor {
+  const root = doc.documentElement as XElement;
+  for (const [p, ns] of [
+    ["v", NS.vml],
+    ["o", NS.office],
+    ["x", NS.excel],
+  ] as const)
+    prefixFor(doc, ns, p);
+  const idmap = descendants(root, NS.office, "idmap")[0] ?? null;
+  const blocks = (idmap?.getAttribute("data") ?? "")
+    .split(/[\s,]+/)
+    .filter((d) => d !== "" && Number.isFinite(Number(d)))
+    .map(Number);
+  const shapes = (): XElement[] => descendants(root, NS.vml, "shape");
+  const existingIds = shapes()
+    .flatMap((s) => [s.getAttribute("id") ?? "", s.getAttributeNS(NS.office, "spid") ?? ""])
+    .map((id) => /_x0000_s(\d+)$/.exec(id)?.[1])
+    .filter((x): x is string => !!x)
+    .map(Number);
+  const ensureLayout = (list: number[]): void => {
+    if (idmap) {
+      const attr = idmap.getAttributeNode("data");
+      if (attr) attr.value = list.join(",");
+      else idmap.setAttribute("data", list.join(","));
+    }
+  };
+  if (blocks.length === 0) {
+    // no idmap: give the drawing a block of its own
+    let b = Math.max(0, ...taken) + 1;
+    while (taken.has(b)) b++;
+    taken.add(b);
+    blocks.push(b);
+    const pfx = root.lookupPrefix(NS.office) ?? "o";
+    const vp = root.lookupPrefix(NS.vml) ?? "v";
+    const layout = doc.createElementNS(NS.office, `${pfx}:shapelayout`);
+    layout.setAttributeNS(NS.vml, `${vp}:ext`, "edit");
+    const map = doc.createElementNS(NS.office, `${pfx}:idmap`);
+    map.setAttributeNS(NS.vml, `${vp}:ext`, "edit");
+    map.setAttribute("data", String(b));
+    layout.appendChild(map);
+    root.insertBefore(layout, root.firstChild);
+  }
+  const ids = new ShapeIds(blocks, taken, existingIds, ensureLayout);
+  let typeId = descendants(root, NS.vml, "shapetype")
+    .find((t) => t.getAttributeNS(NS.office, "spt") === "202")
+    ?.getAttribute("id");
+  // parsed inside a wrapper that declares v, o and x, so the imported copy carries no declarations
+  const parseFragment = (xml: string): XElement =>
+    doc.importNode(
+      elements(parseXml(vmlWrapper(xml), part).documentElement as XElement)[0],
+      true
+    ) as XElement;
+  const notePosition = (shape: XElement): { row: number; col: number } | null => {
+    const data = descendants(shape, NS.excel, "ClientData")[0];
+    if (!data || data.getAttribute("ObjectType") !== "Note") return null;
+    return {
+      row: Number(textOf(descendants(data, NS.excel, "Row")[0] ?? null).trim()),
+      col: Number(textOf(descendants(data, NS.excel, "Column")[0] ?? null).trim()),
+    };
+  };
+  // the note shapes, indexed once, in document order (a sheet can carry thousands)
+  const allShapes = shapes();
+  let shapeCount = allShapes.length;
+  const notes: { row: number; col: number; el: XElement }[] = [];
+  for (const el of allShapes) {
+    const p = notePosition(el);
+    if (p) notes.push({ ...p, el });
+  }
+  return {
+    removeNote(row0, col0) {
+      for (let i = notes.length - 1; i >= 0; i--) {
+        if (notes[i].row === row0 && notes[i].col === col0) {
+          remove(notes[i].el);
+          notes.splice(i, 1);
+          shapeCount--;
+        }
+      }
+    },
+    addNote(row0, col0, text) {
+      if (!typeId) {
+        const st = parseFragment(SHAPETYPE_202);
+        const firstShape = shapes()[0];
+        if (firstShape) firstShape.parentNode!.insertBefore(st, firstShape);
+        else root.appendChild(st);
+        typeId = "_x0000_t202";
+      }
+      shapeCount++;
+      const el = parseFragment(noteShapeXml(ids.next(), row0, col0, text, typeId, shapeCount));
+      // note shapes in the order of the comments (row by row): readers pair them by position
+      const at = notes.findIndex((n) => n.row > row0 || (n.row === row0 && n.col > col0));
+      if (at >= 0) notes[at].el.parentNode!.insertBefore(el, notes[at].el);
+      else root.appendChild(el);
+      notes.splice(at >= 0 ? at : notes.length, 0, { row: row0, col: col0, el });
+    },
+    async finish() {
+      const drawn = elements(root).filter(
+        (e) =>
+          !(e.namespaceURI === NS.office && e.localName === "shapelayout") &&
+          !(e.namespaceURI === NS.vml && e.localName === "shapetype")
+      );
+      if (drawn.length === 0) await dropVml();
+      else pkg.touch(part);
+    },
+  };
+}
+
+/** VML that is not well-formed XML (old Excel writes such): edited as text, shapes found by pattern. */
+function textVml(
+  pkg: Package,
+  part: string,
+  original: string,
+  taken: Set<number>,
+  dropVml: () => Promise<void>
+): VmlEditor {
+  let text = original;
+  // a self-closing shape, or a shape up to its end tag (VML shapes do not nest)
+  const shapeRe =
+    /<v:shape\b(?:[^>"']|"[^"]*"|'[^']*')*?\/>|<v:shape\b(?:[^>"']|"[^"]*"|'[^']*')*?>[\s\S]*?<\/v:shape>/g;
+  const blocks = (/idmap\b[^>]*?\bdata\s*=\s*["']([^"']*)["']/.exec(text)?.[1] ?? "")
+    .split(/[\s,]+/)
+    .filter((d) => d !== "" && Number.isFinite(Number(d)))
+    .map(Number);
+  if (blocks.length === 0) {
+    let b = Math.max(0, ...taken) + 1;
+    while (taken.has(b)) b++;
+    taken.add(b);
+    blocks.push(b);
+    text = text.replace(
+      /(<xml\b[^>]*>)/,
+      `$1<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>`
+    );
+  }
+  const existing = [...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+  const ids = new ShapeIds(blocks, taken, existing, (list) => {
+    text = text.replace(/(idmap\b[^>]*?\bdata\s*=\s*["'])[^"']*(["'])/, `$1${list.join(",")}$2`);
+  });
+  const hasType = /o:spt\s*=\s*["']202["']/.test(text);
+  const typeId =
+    /<v:shapetype\b[^>]*\bid\s*=\s*["']([^"']+)["'][^>]*o:spt\s*=\s*["']202["']/.exec(text)?.[1] ??
+    /<v:shapetype\b[^>]*o:spt\s*=\s*["']202["'][^>]*\bid\s*=\s*["']([^"']+)["']/.exec(text)?.[1] ??
+    "_x0000_t202";
+  let addedType = hasType;
+  const insert = (xml: string): void => {
+    const at = text.lastIndexOf("</xml>");
+    text = at >= 0 ? text.slice(0, at) + xml + text.slice(at) : text + xml;
+  };
+  return {
+    removeNote(row0, col0) {
+      text = text.replace(shapeRe, (shape) => {
+        const isNote = /ObjectType\s*=\s*["']Note["']/.test(shape);
+        const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+        const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+        return isNote && Number(row) === row0 && Number(col) === col0 ? "" : shape;
+      });
+    },
+    addNote(row0, col0, note) {
+      if (!addedType) {
+        insert(SHAPETYPE_202);
+        addedType = true;
+      }
+      const z = (text.match(shapeRe) ?? []).length + 1;
+      insert(noteShapeXml(ids.next(), row0, col0, note, typeId, z));
+    },
+    async finish() {
+      if (
+        (text.match(shapeRe) ?? []).length === 0 &&
+        !/<v:(group|rect|oval|line|roundrect|image)\b/.test(text)
+      )
+        await dropVml();
+      else if (text !== original) pkg.putRaw(part, text);
+    },
+  };
+}
+
+// ───────────────────────────── new sheets ─────────────────────────────
+
+const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
+
+function validateSheetName(name: string, taken: Set<string>): void {
+  if (typeof name !== "string" || name.trim() === "") throw new Error("工作表名称不能为空");
+  if (name.length > 31) throw new Error(`工作表名称“${name}”超过 31 个字符`);
+  if (INVALID_SHEET_CHARS.test(name))
+    throw new Error(`工作表名称“${name}”含有 Excel 不允许的字符（\\ / ? * [ ] :）`);
+  if (name.startsWith("'") || name.endsWith("'"))
+    throw new Error(`工作表名称“${name}”不能以单引号开头或结尾`);
+  if (name.toLowerCase() === "history") throw new Error("工作表名称“History”是 Excel 的保留名称");
+  if (XML_INVALID.test(name)) {
+    XML_INVALID.lastIndex = 0;
+    throw new Error(`工作表名称“${name}”含有控制字符`);
+  }
+  XML_INVALID.lastIndex = 0;
+  if (taken.has(name.toLowerCase())) throw new Error(`工作表“${name}”已存在`);
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function absoluteRange(range: string): string {
+  const r = parseRange(range.replace(/\$/g, ""));
+  const a = `$${columnLetters(r.left)}$${r.top}`;
+  const b = `$${columnLetters(r.right)}$${r.bottom}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+function scalarOf(cell: NewSheetCell | undefined): CellScalar {
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell !== "object") return cell;
+  if ("link" in cell) return cell.text;
+  return cell.value;
+}
+
+function rangeValues(rows: NewSheetCell[][], range: string): CellScalar[] {
+  const r = parseRange(range.replace(/\$/g, ""));
+  const out: CellScalar[] = [];
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(scalarOf(rows[row - 1]?.[col - 1]));
+  return out;
+}
+
+function valueXml(value: CellScalar, inFormula: boolean): { t: string | null; inner: string } {
+  if (value === null || value === undefined) return { t: null, inner: "" };
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? { t: null, inner: `<v>${numberText(value)}</v>` }
+      : { t: "e", inner: "<v>#NUM!</v>" };
+  if (typeof value === "boolean") return { t: "b", inner: `<v>${value ? 1 : 0}</v>` };
+  const text = escText(xstring(value));
+  return inFormula
+    ? { t: "str", inner: `<v>${text}</v>` }
+    : { t: "inlineStr", inner: `<is><t xml:space="preserve">${text}</t></is>` };
+}
+
+async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<void> {
+  const styles = await wb.styles();
+  const bold = new Set(spec.boldRows ?? []);
+  const boldXf = bold.size > 0 ? styles.boldXf() : 0;
+  const needsLink = spec.rows.some((r) =>
+    r.some((c) => c !== null && typeof c === "object" && "link" in c)
+  );
+  const linkXf = needsLink ? styles.linkXf() : 0;
+
+  const rowsXml: string[] = [];
+  const links: string[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  spec.rows.forEach((cells, r0) => {
+    const cellXml: string[] = [];
+    cells.forEach((cell, c0) => {
+      const ref = toAddress(r0 + 1, c0 + 1);
+      let style = bold.has(r0) ? boldXf : 0;
+      let body: { t: string | null; inner: string };
+      if (cell !== null && typeof cell === "object" && "link" in cell) {
+        body = valueXml(cell.text, false);
+        style = linkXf;
+        const location = cell.link.replace(/^#/, "");
+        links.push(
+          `<hyperlink ref="${ref}" location="${escAttr(plainText(location))}" display="${escAttr(plainText(cell.text))}"/>`
+        );
+      } else if (cell !== null && typeof cell === "object" && "formula" in cell) {
+        const v = valueXml(cell.value, true);
+        body = {
+          t: v.t,
+          inner: `<f>${escText(plainText(cell.formula.replace(/^=/, "")))}</f>${v.inner}`,
+        };
+      } else {
+        body = valueXml(cell as CellScalar, false);
+        if (body.inner === "" || cell === "") return;
+      }
+      cellXml.push(
+        `<c r="${ref}"${style ? ` s="${style}"` : ""}${body.t ? ` t="${body.t}"` : ""}>${body.inner}</c>`
+      );
+      top = Math.min(top, r0 + 1);
+      bottom = Math.max(bottom, r0 + 1);
+      left = Math.min(left, c0 + 1);
+      right = Math.max(right, c0 + 1);
+    });
+    if (cellXml.length > 0) rowsXml.push(`<row r="${r0 + 1}">${cellXml.join("")}</row>`);
+  });
+  const dimension = bottom === 0 ? "A1" : `${toAddress(top, left)}:${toAddress(bottom, right)}`;
+  const cols = (spec.columnWidths ?? [])
+    .map((w, i) =>
+      typeof w === "number" && Number.isFinite(w) && w > 0
+        ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`
+        : ""
+    )
+    .join("");
+
+  const part = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
+  let drawingXml = "";
+  if (spec.chart) {
+    const drawingRid = await addChart(pkg, part, spec);
+    drawingXml = `<drawing r:id="${drawingRid}"/>`;
+  }
+  pkg.create(
+    part,
+    `${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+      `<dimension ref="${dimension}"/>` +
+      (cols ? `<cols>${cols}</cols>` : "") +
+      `<sheetData>${rowsXml.join("")}</sheetData>` +
+      (links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      drawingXml +
+      `</worksheet>`
+  );
+  await pkg.setOverride(part, CT.worksheet);
+
+  // workbook.xml and its rels
+  const rid = wb.rels.add(REL.worksheet, part);
+  let sheets = child(wb.root, "sheets");
+  if (!sheets) {
+    sheets = createLike(wb.root, "sheets");
+    insertOrdered(wb.root, sheets, WORKBOOK_ORDER);
+  }
+  const sheetId = Math.max(0, ...wb.sheets().map((s) => s.sheetId)) + 1;
+  const el = createLike(wb.root, "sheet");
+  el.setAttribute("name", spec.name);
+  el.setAttribute("sheetId", String(sheetId));
+  if (spec.state && spec.state !== "visible") el.setAttribute("state", spec.state);
+  setRelId(el, rid);
+  sheets.appendChild(el);
+  wb.touch();
+  await updateAppTitles(pkg, [], [spec.name]);
+}
+
+/** The chart and its drawing for a new sheet; returns the sheet's rId of the drawing. */
+async function addChart(pkg: Package, sheetPart: string, spec: NewSheet): Promise<string> {
+  const chart = spec.chart!;
+  const chartPart = pkg.freeName((n) => `xl/charts/chart${n}.xml`);
+  const drawingPart = pkg.freeName((n) => `xl/drawings/drawing${n}.xml`);
+  const sheetRef = quoteSheet(spec.name);
+  const cats = rangeValues(spec.rows, chart.categories);
+  const vals = rangeValues(spec.rows, chart.values);
+  const strPts = cats
+    .map((v, i) =>
+      v === null || v === ""
+        ? ""
+        : `<c:pt idx="${i}"><c:v>${escText(xstring(String(v)))}</c:v></c:pt>`
+    )
+    .join("");
+  const numPts = vals
+    .map((v, i) => {
+      const n =
+        typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+      return Number.isFinite(n) ? `<c:pt idx="${i}"><c:v>${numberText(n)}</c:v></c:pt>` : "";
+    })
+    .join("");
+  const title = escText(xstring(chart.title));
+  const axis = (id: number): string => `<c:axId val="${id}"/>`;
+  const catAx = 500010001;
+  const valAx = 500010002;
+  pkg.create(
+    chartPart,
+    `${XML_DECL}<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
+      `<c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
+      `<c:chart>` +
+      `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="zh-CN"/><a:t>${title}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+      `<c:autoTitleDeleted val="0"/>` +
+      `<c:plotArea><c:layout/>` +
+      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${title}</c:v></c:tx><c:invertIfNegative val="0"/>` +
+      `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+      `<c:cat><c:strRef><c:f>${escText(`${sheetRef}!${absoluteRange(chart.categories)}`)}</c:f>` +
+      `<c:strCache><c:ptCount val="${cats.length}"/>${strPts}</c:strCache></c:strRef></c:cat>` +
+      `<c:val><c:numRef><c:f>${escText(`${sheetRef}!${absoluteRange(chart.values)}`)}</c:f>` +
+      `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${vals.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
+      `</c:ser>` +
+      `<c:gapWidth val="150"/>${axis(catAx)}${axis(valAx)}</c:barChart>` +
+      `<c:catAx>${axis(catAx)}<c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+      `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="${valAx}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx>${axis(valAx)}<c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+      `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+      `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+  await pkg.setOverride(chartPart, CT.chart);
+
+  const a = chart.anchor;
+  const int = (n: number): number => Math.max(0, Math.floor(Number.isFinite(n) ? n : 0));
+  const from = { col: int(a.fromCol), row: int(a.fromRow) };
+  const to = {
+    col: Math.max(int(a.toCol), from.col + 1),
+    row: Math.max(int(a.toRow), from.row + 1),
+  };
+  const marker = (tag: string, p: { col: number; row: number }): string =>
+    `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  pkg.create(
+    drawingPart,
+    `${XML_DECL}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">` +
+      `<xdr:twoCellAnchor>${marker("from", from)}${marker("to", to)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escAttr(`图表 1`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" xmlns:r="${NS.rel}" r:id="rId1"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+  await pkg.setOverride(drawingPart, CT.drawing);
+  const drawingRels = await pkg.rels(drawingPart);
+  const chartRid = drawingRels.add(REL.chart, chartPart);
+  if (chartRid !== "rId1") throw new Error("内部错误：新图表的关系编号不是 rId1");
+  const sheetRels = await pkg.rels(sheetPart);
+  return sheetRels.add(REL.drawing, drawingPart);
+}

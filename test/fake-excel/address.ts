@@ -16,7 +16,8 @@ export const WHOLE_SHEET: Rect = { top: 1, left: 1, bottom: MAX_ROWS, right: MAX
 
 export function colLetters(col: number): string {
   let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -47,7 +48,9 @@ export function splitSheet(address: string): { sheet: string | null; local: stri
     return { sheet: name, local: a.slice(i + 2) };
   }
   const bang = a.lastIndexOf("!");
-  return bang < 0 ? { sheet: null, local: a } : { sheet: a.slice(0, bang), local: a.slice(bang + 1) };
+  return bang < 0
+    ? { sheet: null, local: a }
+    : { sheet: a.slice(0, bang), local: a.slice(bang + 1) };
 }
 
 function parsePart(part: string): { row: number | null; col: number | null } | null {
@@ -84,7 +87,8 @@ export function rectAddress(r: Rect): string {
 
 /** Excel quotes a sheet name in an address unless it is letters, digits and underscores (or CJK). */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
@@ -102,7 +106,12 @@ export function cols(r: Rect): number {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

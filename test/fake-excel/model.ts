@@ -22,11 +22,24 @@ export interface CellModel {
 }
 
 export function emptyCell(): CellModel {
-  return { value: "", formula: null, numberFormat: "General", fill: null, bold: false, quotePrefix: false };
+  return {
+    value: "",
+    formula: null,
+    numberFormat: "General",
+    fill: null,
+    bold: false,
+    quotePrefix: false,
+  };
 }
 
 function isBare(c: CellModel): boolean {
-  return c.value === "" && c.formula === null && c.numberFormat === "General" && c.fill === null && !c.bold;
+  return (
+    c.value === "" &&
+    c.formula === null &&
+    c.numberFormat === "General" &&
+    c.fill === null &&
+    !c.bold
+  );
 }
 
 export interface NoteModel {
@@ -125,7 +138,8 @@ export class SheetModel {
     for (const [k, cell] of [...this.cells]) {
       const row = Math.floor(k / MAX_COLS) + 1;
       const col = (k % MAX_COLS) + 1;
-      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) yield { row, col, cell };
+      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
+        yield { row, col, cell };
     }
   }
 }
@@ -156,6 +170,19 @@ export class DocumentModel {
 
   byKey(key: string): SheetModel | undefined {
     return this.sheets.find((s) => s.id === key) ?? this.byName(key);
+  }
+
+  /** A copy of a sheet (of this or another document) under a new name, at the end. */
+  importSheet(src: SheetModel, name: string): SheetModel {
+    const s = this.addSheet(name);
+    s.visibility = src.visibility;
+    s.protected_ = src.protected_;
+    for (const [k, c] of src.cells) s.cells.set(k, { ...c });
+    s.merges = src.merges.map((m) => ({ ...m }));
+    for (const [a, n] of src.notes) s.notes.set(a, { ...n });
+    for (const [a, c] of src.comments) s.comments.set(a, { ...c, id: this.newId("COMMENT") });
+    for (const [k, w] of src.columnWidths) s.columnWidths.set(k, w);
+    return s;
   }
 
   /** A deep copy: what reopening the saved workbook gives (settings as saved, not as set). */
@@ -210,14 +237,22 @@ export function coerceInput(input: Scalar, evaluate: (formula: string) => Scalar
   if (input.startsWith("'")) return { value: input.slice(1), formula: null, quotePrefix: true };
   const t = halfWidth(input.trim());
   if (input.startsWith("=")) return { value: evaluate(input), formula: input, quotePrefix: false };
-  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null, quotePrefix: false };
+  if (/^(true|false)$/i.test(t))
+    return { value: t.toLowerCase() === "true", formula: null, quotePrefix: false };
   const num = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([+-]?\d+))?(%?)$/.exec(t);
   if (num && (num[2] !== undefined || num[3] !== undefined)) {
-    const n = Number(`${num[1]}${(num[2] ?? "0").replace(/,/g, "")}${num[3] ?? ""}${num[4] !== undefined ? `e${num[4]}` : ""}`);
+    const n = Number(
+      `${num[1]}${(num[2] ?? "0").replace(/,/g, "")}${num[3] ?? ""}${num[4] !== undefined ? `e${num[4]}` : ""}`
+    );
     if (Number.isFinite(n)) {
       if (num[5]) {
         const decimals = num[3] ? num[3].length - 1 : 0;
-        return { value: n / 100, formula: null, quotePrefix: false, numberFormat: decimals ? `0.${"0".repeat(decimals)}%` : "0%" };
+        return {
+          value: n / 100,
+          formula: null,
+          quotePrefix: false,
+          numberFormat: decimals ? `0.${"0".repeat(decimals)}%` : "0%",
+        };
       }
       return { value: n, formula: null, quotePrefix: false };
     }
@@ -226,7 +261,12 @@ export function coerceInput(input: Scalar, evaluate: (formula: string) => Scalar
   if (date) {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
-      return { value: serialDate(y, m, d), formula: null, quotePrefix: false, numberFormat: "yyyy/m/d" };
+      return {
+        value: serialDate(y, m, d),
+        formula: null,
+        quotePrefix: false,
+        numberFormat: "yyyy/m/d",
+      };
   }
   if (input.startsWith("+") || input.startsWith("-")) {
     // Excel reads a leading + or - as the start of a formula (Range.values documentation)
@@ -237,7 +277,9 @@ export function coerceInput(input: Scalar, evaluate: (formula: string) => Scalar
 
 /** The fake calculates one function, the one a summary sheet uses for its links. */
 export function evaluateFormula(formula: string): Scalar {
-  const link = /^=HYPERLINK\(\s*"((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i.exec(formula.trim());
+  const link = /^=HYPERLINK\(\s*"((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i.exec(
+    formula.trim()
+  );
   if (link) return link[2].replace(/""/g, '"');
   const text = /^="((?:[^"]|"")*)"$/.exec(formula.trim());
   if (text) return text[1].replace(/""/g, '"');

@@ -1,7 +1,5 @@
-import type Decimal from "decimal.js";
-import { plain } from "../engine/decimal";
-import type { FormResult } from "../engine/types";
 import type { WorkbookOutcome } from "../form/pipeline";
+import { formRun, type FormRun } from "../form/report";
 
 /**
  * The JSON contract of `selfeval score --json` (design.md): every number a decimal string as the
@@ -22,56 +20,7 @@ export interface SheetReport {
   readonly skipped: string | null;
 }
 
-export type FormReport = ReturnType<typeof formReport>;
-
-const score = (d: Decimal | null): string | null => (d === null ? null : plain(d));
-const fraction = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(6));
-
-export function formReport(r: FormResult) {
-  const b = r.budget;
-  return {
-    anchor: r.anchor,
-    project: r.project,
-    profile: r.profile,
-    profileReason: r.profileReason,
-    budget: b && {
-      annual: score(b.annual),
-      executed: score(b.executed),
-      rate: fraction(b.rate),
-      weight: score(b.weight),
-      score: score(b.score),
-      stated: score(b.stated),
-      value: score(b.value),
-      cell: b.cell ?? null,
-      explain: b.explain,
-    },
-    indicators: r.indicators.map((i) => ({
-      cell: i.cell ?? null,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      target: i.target,
-      actual: i.actual,
-      weight: score(i.weight),
-      method: i.method,
-      ratio: fraction(i.ratio),
-      completionRate: fraction(i.completionRate),
-      score: score(i.score),
-      stated: score(i.stated),
-      value: score(i.value),
-      explain: i.explain,
-    })),
-    total: score(r.total),
-    statedTotal: score(r.statedTotal),
-    grade: r.grade,
-    prompts: r.prompts.map((p) => ({
-      cell: p.cell,
-      kind: p.kind,
-      severity: p.severity,
-      message: p.message,
-    })),
-  };
-}
+export type FormReport = FormRun;
 
 export function workbookReport(
   file: string,
@@ -84,7 +33,7 @@ export function workbookReport(
     output,
     sheets: outcome.sheets.map((s) => ({
       sheet: s.sheet,
-      forms: s.forms.map((f) => formReport(f.result)),
+      forms: s.forms.map((f) => formRun(f.result)),
       skipped: s.skipped,
     })),
     ...(notWritten.length ? { notWritten } : {}),

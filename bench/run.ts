@@ -4,6 +4,7 @@
  */
 import { cli200 } from "./cli";
 import { engineAllCores, engineOneCore } from "./engine";
+import { excelFake } from "./excel";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     "cli: selfeval score on a 200-tab workbook against a bare ExcelJS load and save…\n"
   );
   Object.assign(result, await cli200());
+  process.stderr.write("add-in: 批量评分 in the fake Excel over 1 tab and 200 tabs…\n");
+  Object.assign(result, await excelFake());
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -537,10 +537,11 @@ function buildForm(
     const scoreCol = h.cols.score;
     const weightCol = h.cols.weight;
     let score = scoreCol !== undefined ? v.cell(row, scoreCol) : undefined;
-    if (!score || cellText(score.value).trim() === "") {
-      // templates that print the total elsewhere on the row: the last number on it
+    if (!score) {
+      // a template without a score column prints the total elsewhere on the row: the last number
+      // on it that is not the weight total
       for (let col = v.right; col > labelCol; col--) {
-        if (!v.isEmpty(row, col)) {
+        if (col !== weightCol && !v.isEmpty(row, col)) {
           score = v.cell(row, col);
           break;
         }

@@ -463,6 +463,16 @@ describe("writePackage", () => {
       expect(b.get(name)!.equals(a.get(name)!)).toBe(true);
   });
 
+  test("replacing the summary with the same one gives the same workbook.xml and rels", async () => {
+    const again = await writePackage(output, [], [summary("第一次")], {
+      replaceSheets: ["评分汇总"],
+    });
+    const a = await partsOf(output);
+    const b = await partsOf(again);
+    for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "docProps/app.xml"])
+      expect(b.get(name)!.toString()).toBe(a.get(name)!.toString());
+  });
+
   test("scoring twice writes the same cells and styles as scoring once", async () => {
     const twice = await writePackage(output, edits, []);
     const a = await partsOf(output);
@@ -720,55 +730,121 @@ describe("writePackage on an Excel-style package", () => {
     expect(wb.getWorksheet("评分汇总")!.getCell("A1").value).toBe("新汇总");
   });
 
-  test("VML that is not well-formed XML is edited as text, keeping its other shapes", async () => {
+  test("an edited sheet keeps the bytes of what its edits do not touch", async () => {
     const zip = await JSZip.loadAsync(await excelStyle());
-    const vml =
-      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n` +
-      ` <o:shapelayout v:ext="edit">\r\n  <o:idmap v:ext="edit" data="1"/>\r\n </o:shapelayout>` +
-      `<v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:path shadowok="f" o:extrusionok="f" strokeok="f" fillok="f" o:connecttype="rect"/></v:shapetype>` +
-      `<v:shape id="_x0000_s1025" type="#_x0000_t201" style='position:absolute;z-index:1'><v:textbox><div style='text-align:center'><font face="宋体" size="180">按钮<br></font></div></v:textbox><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 3, 0, 3, 0, 5, 0</x:Anchor></x:ClientData></v:shape>` +
-      `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
-      `<v:shape id="_x0000_s1026" type="#_x0000_t202" style='position:absolute;visibility:hidden'><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`;
-    zip.file("xl/drawings/vmlDrawing1.vml", vml);
-    zip.file(
-      "xl/comments1.xml",
-      `${decl}<comments xmlns="${MAIN}"><authors><author>张三</author></authors><commentList><comment ref="A1" authorId="0"><text><t>旧</t></text></comment></commentList></comments>`
-    );
-    zip.file(
-      "xl/worksheets/_rels/sheet1.xml.rels",
-      `${decl}<Relationships xmlns="${PR}">${rel("rId1", "printerSettings", "../printerSettings/printerSettings1.bin")}${rel("rId2", "comments", "../comments1.xml")}${rel("rId3", "vmlDrawing", "../drawings/vmlDrawing1.vml")}</Relationships>`
-    );
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    zip.file(
-      "xl/worksheets/sheet1.xml",
-      sheet.replace("<extLst>", `<legacyDrawing r:id="rId3"/><extLst>`)
-    );
-    let ct = await zip.file("[Content_Types].xml")!.async("string");
-    ct = ct.replace(
-      "</Types>",
-      `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`
-    );
-    zip.file("[Content_Types].xml", ct);
-    const input = await zip.generateAsync({ type: "nodebuffer" });
-
+    // single quotes, an empty element written with an end tag, a comment, references; and a row
+    // whose cells leave out r (implied by position), which is made explicit
+    const untouched = `<row r='4' spans="1:2"><c r='A4' t="inlineStr"><is><t>a&amp;b&#x4E00;</t></is></c><c r="B4"></c></row>`;
+    const edited = sheet
+      .replace("<sheetData>", "<sheetData><!-- 注释 -->")
+      .replace(
+        "</sheetData>",
+        `<row r="3"><c><v>6</v></c><c></c><c><v>7</v></c></row>${untouched}</sheetData>`
+      );
+    zip.file("xl/worksheets/sheet1.xml", edited);
+    const input = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     const out = await writePackage(
       input,
-      [
-        { sheet: "表A", address: "A1", set: { note: null }, why: "撤销" },
-        { sheet: "表A", address: "B2", set: { note: "新提示" }, why: "提示" },
-      ],
+      [{ sheet: "表A", address: "B2", set: { value: 8 }, why: "得分" }],
       []
     );
-    await checkIntegrity(out);
-    const outZip = await JSZip.loadAsync(out);
-    const after = await outZip.file("xl/drawings/vmlDrawing1.vml")!.async("string");
-    expect(after).toContain("按钮<br></font>"); // the button, byte for byte
-    expect(after).not.toContain('_x0000_s1026"'); // A1's note shape is gone
-    expect(after).toMatch(
-      /<v:shape id="_x0000_s\d+" type="#_x0000_t202"[^>]*>[\s\S]*<x:Row>1<\/x:Row><x:Column>1<\/x:Column>/
+    const xml = await (
+      await JSZip.loadAsync(out)
+    )
+      .file("xl/worksheets/sheet1.xml")!
+      .async("string");
+    expect(xml).toContain(`<sheetData><!-- 注释 -->`);
+    expect(xml).toContain(untouched);
+    expect(xml).toContain(
+      '<row r="3"><c r="A3"><v>6</v></c><c r="B3"></c><c r="C3"><v>7</v></c></row>'
     );
-    const comments = await outZip.file("xl/comments1.xml")!.async("string");
-    expect([...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual(["B2"]);
-    expect(comments).toContain("<author>张三</author>"); // authors kept
+    expect(xml).toContain('<c r="B2" s="1"><v>8</v></c>');
+    expect(xml).toContain('<dimension ref="A1:C4"/>');
+    expect(xml).toContain('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"');
+    await checkWellFormed(out);
+    const wb = await load(out);
+    expect(wb.getWorksheet("表A")!.getCell("B2").value).toBe(8);
+    expect(wb.getWorksheet("表A")!.getCell("C3").value).toBe(7);
+    expect(wb.getWorksheet("表A")!.getCell("A4").value).toBe("a&b一");
   });
+
+  test("a part that is not well-formed XML is refused with its name", async () => {
+    const zip = await JSZip.loadAsync(await excelStyle());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    for (const [broken, why] of [
+      [sheet.replace("</sheetData>", "</sheetDat>"), /不匹配/],
+      [sheet.replace('<c r="A2" s="1">', '<c r="A2" s="1" s="2">'), /重复/],
+      [sheet.replace("<v>1</v>", "<v>1 &nbsp;</v>"), /实体引用/],
+      [sheet.replace('spans="1:2"', "spans=1:2"), /引号/],
+      [sheet.replace("</worksheet>", ""), /没有结束标记/],
+    ] as const) {
+      zip.file("xl/worksheets/sheet1.xml", broken);
+      const input = await zip.generateAsync({ type: "nodebuffer" });
+      await expect(
+        writePackage(input, [{ sheet: "表A", address: "A2", set: { value: 3 }, why: "x" }], [])
+      ).rejects.toThrow(new RegExp(`^无法解析 xl/worksheets/sheet1\\.xml：.*${why.source}`));
+    }
+  });
+
+  test.each([
+    ["an element left open", "按钮<br></font>", `type="#_x0000_t201"`],
+    ["an attribute written twice", "按钮<br/></font>", `type="#_x0000_t201" type="#_x0000_t201"`],
+  ])(
+    "VML that is not well-formed XML (%s) is edited as text, keeping its other shapes",
+    async (_, button, type) => {
+      const zip = await JSZip.loadAsync(await excelStyle());
+      const vml =
+        `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n` +
+        ` <o:shapelayout v:ext="edit">\r\n  <o:idmap v:ext="edit" data="1"/>\r\n </o:shapelayout>` +
+        `<v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:path shadowok="f" o:extrusionok="f" strokeok="f" fillok="f" o:connecttype="rect"/></v:shapetype>` +
+        `<v:shape id="_x0000_s1025" ${type} style='position:absolute;z-index:1'><v:textbox><div style='text-align:center'><font face="宋体" size="180">${button}</div></v:textbox><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 3, 0, 3, 0, 5, 0</x:Anchor></x:ClientData></v:shape>` +
+        `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
+        `<v:shape id="_x0000_s1026" type="#_x0000_t202" style='position:absolute;visibility:hidden'><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`;
+      zip.file("xl/drawings/vmlDrawing1.vml", vml);
+      zip.file(
+        "xl/comments1.xml",
+        `${decl}<comments xmlns="${MAIN}"><authors><author>张三</author></authors><commentList><comment ref="A1" authorId="0"><text><t>旧</t></text></comment></commentList></comments>`
+      );
+      zip.file(
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        `${decl}<Relationships xmlns="${PR}">${rel("rId1", "printerSettings", "../printerSettings/printerSettings1.bin")}${rel("rId2", "comments", "../comments1.xml")}${rel("rId3", "vmlDrawing", "../drawings/vmlDrawing1.vml")}</Relationships>`
+      );
+      const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      zip.file(
+        "xl/worksheets/sheet1.xml",
+        sheet.replace("<extLst>", `<legacyDrawing r:id="rId3"/><extLst>`)
+      );
+      let ct = await zip.file("[Content_Types].xml")!.async("string");
+      ct = ct.replace(
+        "</Types>",
+        `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`
+      );
+      zip.file("[Content_Types].xml", ct);
+      const input = await zip.generateAsync({ type: "nodebuffer" });
+
+      const out = await writePackage(
+        input,
+        [
+          { sheet: "表A", address: "A1", set: { note: null }, why: "撤销" },
+          { sheet: "表A", address: "B2", set: { note: "新提示" }, why: "提示" },
+        ],
+        []
+      );
+      await checkIntegrity(out);
+      const outZip = await JSZip.loadAsync(out);
+      const after = await outZip.file("xl/drawings/vmlDrawing1.vml")!.async("string");
+      expect(after).toContain(button); // the button, byte for byte
+      expect(after).toContain(`<v:shape id="_x0000_s1025" ${type} style=`);
+      expect(after).not.toContain('_x0000_s1026"'); // A1's note shape is gone
+      expect(after).toMatch(
+        /<v:shape id="_x0000_s\d+" type="#_x0000_t202"[^>]*>[\s\S]*<x:Row>1<\/x:Row><x:Column>1<\/x:Column>/
+      );
+      const comments = await outZip.file("xl/comments1.xml")!.async("string");
+      expect([...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual([
+        "B2",
+      ]);
+      expect(comments).toContain("<author>张三</author>"); // authors kept
+    }
+  );
 });

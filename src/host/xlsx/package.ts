@@ -1,6 +1,5 @@
 import JSZip from "jszip";
-import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
-import type { Document as XDocument, Element as XElement, Node as XNode } from "@xmldom/xmldom";
+import * as zlib from "zlib";
 import type { CellScalar } from "../../engine/types";
 import type { CellEdit, CellState } from "../../form/plan";
 import { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../../form/grid";
@@ -9,11 +8,12 @@ import { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from
  * Writing a scored copy straight into the original OOXML package, so that nothing of the input is
  * lost (ExcelJS drops charts, customXml, pivot tables, VBA… — toolchain.md).
  *
- * The package is opened with JSZip; only the parts an edit needs are parsed (as DOM, with
- * @xmldom/xmldom) and written back: the edited sheets' XML, styles.xml, the comments and VML parts
- * of sheets whose notes change, workbook.xml and its rels, [Content_Types].xml, docProps/app.xml,
- * calcChain.xml when a formula goes. Every other part is copied byte for byte, and inside the
- * parts that are rewritten every element and attribute that is not edited is kept.
+ * The package is opened with JSZip; only the parts an edit needs are parsed (into the small lazy
+ * DOM below) and written back: the edited sheets' XML, styles.xml, the comments and VML parts of
+ * sheets whose notes change, workbook.xml and its rels, [Content_Types].xml, docProps/app.xml,
+ * calcChain.xml when a formula goes. Every other part is copied byte for byte (still compressed),
+ * and inside the parts that are rewritten every element that no edit touches keeps its bytes.
+ * Parts made here (new sheets, a sheet's first comments and VML) are written as text.
  */
 
 export type NewSheetCell =
@@ -90,11 +90,14 @@ export async function writePackage(
 
   await wb.finish();
   await pkg.flush();
-  return zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  return (
+    (await writeZip(zip, pkg.written)) ??
+    zip.generateAsync({
+      type: "nodebuffer",
+      compression: "DEFLATE",
+      compressionOptions: { level: DEFLATE_LEVEL },
+    })
+  );
 }
 
 // ───────────────────────────── namespaces, types ─────────────────────────────
@@ -251,35 +254,1078 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
-// ───────────────────────────── XML helpers ─────────────────────────────
+// ───────────────────────────── a small XML DOM ─────────────────────────────
+//
+// The parts are read into a small DOM of our own rather than @xmldom/xmldom's. Parsing is one pass
+// over the text that checks it is well-formed and notes where each element ends, creating no
+// objects; an element's children and attributes are then read from the text only when something
+// asks for them, so a sheet whose edits touch a few rows becomes a few dozen objects, not tens of
+// thousands. Writing back, an element that nothing changed (its attributes, and its children at
+// any depth) is copied from the source as it was; only the elements on the way to a change are
+// written anew. A 200-sheet workbook is parsed and written in tens of milliseconds, and what is not
+// edited keeps its bytes.
 
-function parseXml(text: string, part: string): XDocument {
-  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  source = source.replace(/^\s+(?=<\?xml)/, "");
-  const problems: string[] = [];
-  let doc: XDocument;
-  try {
-    doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== "warning") problems.push(message);
-      },
-    }).parseFromString(source, "application/xml");
-  } catch (e) {
-    throw new Error(`无法解析 ${part}：${(e as Error).message}`);
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+/** Namespace bindings in scope: prefix ("" for the default) → URI ("" for none). */
+type XScope = Record<string, string>;
+
+const BASE_SCOPE: XScope = Object.assign(Object.create(null) as XScope, {
+  xml: XML_NS,
+  xmlns: XMLNS_NS,
+});
+
+class XAttr {
+  constructor(
+    /** The qualified name as written. */
+    readonly name: string,
+    readonly prefix: string | null,
+    readonly localName: string,
+    readonly namespaceURI: string | null,
+    public value: string,
+    /** The value as written between its quotes (null once changed). */
+    public raw: string | null,
+    readonly quote: string
+  ) {}
+}
+
+abstract class XNode {
+  parentNode: XElement | null = null;
+  nextSibling: XNode | null = null;
+  previousSibling: XNode | null = null;
+  abstract readonly nodeType: number;
+
+  constructor(public ownerDocument: XDocument) {}
+
+  get firstChild(): XNode | null {
+    return null;
   }
-  if (problems.length > 0 || !doc.documentElement) {
-    throw new Error(`无法解析 ${part}：${problems[0] ?? "没有根元素"}`);
+
+  get lastChild(): XNode | null {
+    return null;
   }
+
+  get nodeValue(): string | null {
+    return null;
+  }
+
+  abstract get textContent(): string;
+
+  abstract cloneNode(deep?: boolean): XNode;
+}
+
+/** Text (3), CDATA (4), processing instruction (7) or comment (8). */
+class XLeaf extends XNode {
+  private decoded: string | null;
+
+  constructor(
+    doc: XDocument,
+    readonly nodeType: 3 | 4 | 7 | 8,
+    /** The node as written (for text: undecoded); null for text made here. */
+    readonly raw: string | null,
+    data: string | null
+  ) {
+    super(doc);
+    this.decoded = data;
+  }
+
+  /** The character data: text decoded, the inside of a CDATA section. */
+  get nodeValue(): string {
+    if (this.decoded === null) {
+      const raw = this.raw ?? "";
+      if (this.nodeType === 3) this.decoded = decodeXml(raw, false);
+      else if (this.nodeType === 4) this.decoded = raw.slice(9, -3).replace(/\r\n?/g, "\n");
+      else this.decoded = raw;
+    }
+    return this.decoded;
+  }
+
+  get textContent(): string {
+    return this.nodeType === 3 || this.nodeType === 4 ? this.nodeValue : "";
+  }
+
+  cloneNode(): XLeaf {
+    return new XLeaf(this.ownerDocument, this.nodeType, this.raw, this.decoded);
+  }
+}
+
+/** Where a start tag is in its source: the end of its name and attributes, just after it. */
+interface StartTag {
+  readonly tagEnd: number;
+  readonly open: number;
+  readonly selfClosing: boolean;
+  /** It declares namespaces (xmlns attributes). */
+  readonly declares: boolean;
+}
+
+class XElement extends XNode {
+  readonly nodeType = 1;
+  private first: XNode | null = null;
+  private last: XNode | null = null;
+  /** The attributes, read from the source when first asked for. */
+  private attrList: XAttr[] | null;
+  /** The document the element was parsed from; null for one made here (or imported to be rewritten). */
+  origin: XDocument | null = null;
+  /** In origin's source: the element's "<", the end of its name and attributes, just after its start tag, just after its end tag. */
+  start = 0;
+  tagEnd = 0;
+  open = 0;
+  end = 0;
+  /** The start tag declares namespaces. */
+  declares = false;
+  /** The children are still to be read from `src`. */
+  private unread = false;
+  /** The attributes differ from the source's. */
+  attrsChanged = false;
+  /** Something inside (a child, at any depth) differs from the source. */
+  contentChanged = false;
+
+  constructor(
+    doc: XDocument,
+    readonly tagName: string,
+    readonly prefix: string | null,
+    readonly localName: string,
+    readonly namespaceURI: string | null,
+    attrs: XAttr[] | null,
+    /** The namespace bindings in scope inside the element (parsed elements). */
+    readonly scope: XScope = BASE_SCOPE
+  ) {
+    super(doc);
+    this.attrList = attrs;
+  }
+
+  /** An element parsed from `origin` at `start`: attributes and children are read when asked for. */
+  static parsed(
+    origin: XDocument,
+    start: number,
+    tag: StartTag,
+    end: number,
+    parentScope: XScope
+  ): XElement {
+    const s = origin.source;
+    let j = start + 1;
+    while (!endsName(s.charCodeAt(j))) j++;
+    const tagName = s.slice(start + 1, j);
+    const colon = tagName.indexOf(":");
+    const prefix = colon < 0 ? null : tagName.slice(0, colon);
+    let scope = parentScope;
+    let attrs: XAttr[] | null = null;
+    if (tag.declares) {
+      attrs = readAttributes(s, j, tag.tagEnd);
+      scope = Object.create(parentScope) as XScope;
+      for (const a of attrs) {
+        if (a.name === "xmlns") scope[""] = a.value;
+        else if (a.prefix === "xmlns") scope[a.localName] = a.value;
+      }
+      resolveAttributes(attrs, scope, origin, start);
+    }
+    const ns = scope[prefix ?? ""];
+    if (prefix !== null && !ns) origin.fail(`前缀 ${prefix} 未绑定命名空间`, start);
+    const el = new XElement(
+      origin,
+      tagName,
+      prefix,
+      colon < 0 ? tagName : tagName.slice(colon + 1),
+      ns || null,
+      attrs,
+      scope
+    );
+    el.origin = origin;
+    el.start = start;
+    el.tagEnd = tag.tagEnd;
+    el.open = tag.open;
+    el.end = end;
+    el.declares = tag.declares;
+    el.unread = end > tag.open;
+    return el;
+  }
+
+  get firstChild(): XNode | null {
+    if (this.unread) this.read();
+    return this.first;
+  }
+
+  get lastChild(): XNode | null {
+    if (this.unread) this.read();
+    return this.last;
+  }
+
+  /** The children are read (else they are the source's, from open to end). */
+  get childrenRead(): boolean {
+    return !this.unread;
+  }
+
+  get attrs(): XAttr[] {
+    if (!this.attrList) {
+      const origin = this.origin as XDocument;
+      const list = readAttributes(origin.source, this.start + 1 + this.tagName.length, this.tagEnd);
+      resolveAttributes(list, this.scope, origin, this.start);
+      this.attrList = list;
+    }
+    return this.attrList;
+  }
+
+  get attributes(): readonly XAttr[] {
+    return this.attrs;
+  }
+
+  get textContent(): string {
+    let out = "";
+    for (let n = this.firstChild; n; n = n.nextSibling) out += n.textContent;
+    return out;
+  }
+
+  /** Read the children from the source, one level. */
+  private read(): void {
+    this.unread = false;
+    const origin = this.origin as XDocument;
+    const doc = this.ownerDocument;
+    const s = origin.source;
+    const close = s.lastIndexOf("</", this.end - 1);
+    let i = this.open;
+    while (i < close) {
+      const lt = s.indexOf("<", i);
+      if (lt > i) this.adopt(new XLeaf(doc, 3, s.slice(i, lt), null));
+      if (lt >= close) break;
+      const c = s.charCodeAt(lt + 1);
+      let end: number;
+      if (c === 33) {
+        end = s.startsWith("<!--", lt)
+          ? s.indexOf("-->", lt + 4) + 3
+          : s.indexOf("]]>", lt + 9) + 3;
+        this.adopt(new XLeaf(doc, s.charCodeAt(lt + 2) === 45 ? 8 : 4, s.slice(lt, end), null));
+      } else if (c === 63) {
+        end = s.indexOf("?>", lt + 2) + 2;
+        this.adopt(new XLeaf(doc, 7, s.slice(lt, end), null));
+      } else {
+        const tag = scanStartTag(s, lt, origin);
+        end = tag.selfClosing ? tag.open : origin.endOf(lt);
+        const child = XElement.parsed(origin, lt, tag, end, this.scope);
+        child.ownerDocument = doc;
+        this.adopt(child);
+      }
+      i = end;
+    }
+  }
+
+  /**
+   * Visit the child elements as written — the text, where each starts, where its name and its
+   * attributes end — without reading them into objects. False (and nothing visited) when the
+   * children are read already: walk them instead.
+   */
+  scanChildren(
+    visit: (text: string, start: number, nameEnd: number, tagEnd: number) => void
+  ): boolean {
+    if (!this.unread) return false;
+    const origin = this.origin as XDocument;
+    const s = origin.source;
+    const close = s.lastIndexOf("</", this.end - 1);
+    let i = this.open;
+    while (i < close) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0 || lt >= close) break;
+      const c = s.charCodeAt(lt + 1);
+      if (c === 33) {
+        i = s.startsWith("<!--", lt) ? s.indexOf("-->", lt + 4) + 3 : s.indexOf("]]>", lt + 9) + 3;
+        continue;
+      }
+      if (c === 63) {
+        i = s.indexOf("?>", lt + 2) + 2;
+        continue;
+      }
+      let nameEnd = lt + 1;
+      while (!endsName(s.charCodeAt(nameEnd))) nameEnd++;
+      const open = startTagEnd(s, lt);
+      if (open < 0) {
+        const tag = scanStartTag(s, lt, origin);
+        visit(s, lt, nameEnd, tag.tagEnd);
+        i = tag.selfClosing ? tag.open : origin.endOf(lt);
+        continue;
+      }
+      visit(s, lt, nameEnd, attributesEnd(s, open));
+      i = s.charCodeAt(open - 2) === 47 ? open : origin.endOf(lt);
+    }
+    return true;
+  }
+
+  /** Append a child while reading (nothing changes). */
+  private adopt(node: XNode): void {
+    node.parentNode = this;
+    node.previousSibling = this.last;
+    if (this.last) this.last.nextSibling = node;
+    else this.first = node;
+    this.last = node;
+  }
+
+  /** Mark the element as written anew, and every ancestor as changed inside. */
+  private changed(attrs: boolean): void {
+    if (attrs) this.attrsChanged = true;
+    else this.contentChanged = true;
+    for (let p = this.parentNode; p && !p.contentChanged; p = p.parentNode) p.contentChanged = true;
+  }
+
+  getAttribute(name: string): string | null {
+    if (!this.attrList && this.origin) {
+      // without reading every attribute into objects
+      const from = this.start + 1 + this.tagName.length;
+      return attributeIn(this.origin.source, from, this.tagEnd, name);
+    }
+    for (const a of this.attrs) if (a.name === name) return a.value;
+    return null;
+  }
+
+  getAttributeNS(ns: string | null, local: string): string | null {
+    for (const a of this.attrs)
+      if (a.localName === local && (a.namespaceURI ?? null) === (ns ?? null)) return a.value;
+    return null;
+  }
+
+  setAttribute(name: string, value: string): void {
+    const attrs = this.attrs;
+    for (const a of attrs) {
+      if (a.name === name) {
+        if (a.value === value && a.raw !== null) return;
+        a.value = value;
+        a.raw = null;
+        this.changed(true);
+        return;
+      }
+    }
+    // like the DOM's setAttribute: the name as given, in no namespace
+    attrs.push(new XAttr(name, null, name, null, value, null, '"'));
+    this.changed(true);
+  }
+
+  setAttributeNS(ns: string | null, qname: string, value: string): void {
+    const attrs = this.attrs;
+    const colon = qname.indexOf(":");
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    for (const a of attrs) {
+      if (a.localName === local && (a.namespaceURI ?? null) === (ns ?? null)) {
+        if (a.value === value && a.raw !== null) return;
+        a.value = value;
+        a.raw = null;
+        this.changed(true);
+        return;
+      }
+    }
+    const prefix = colon < 0 ? null : qname.slice(0, colon);
+    attrs.push(new XAttr(qname, prefix, local, ns, value, null, '"'));
+    this.changed(true);
+  }
+
+  removeAttribute(name: string): void {
+    const attrs = this.attrs;
+    const i = attrs.findIndex((a) => a.name === name);
+    if (i < 0) return;
+    attrs.splice(i, 1);
+    this.changed(true);
+  }
+
+  /** The prefix bound to `ns` here (not the default namespace), or null. */
+  lookupPrefix(ns: string): string | null {
+    const shadowed = new Set<string>();
+    for (let el: XElement | null = this; el; el = el.parentNode) {
+      for (const a of el.attrs) {
+        if (a.prefix !== "xmlns") continue;
+        if (a.value === ns && !shadowed.has(a.localName)) return a.localName;
+        shadowed.add(a.localName);
+      }
+    }
+    return null;
+  }
+
+  /** The namespace bound to `prefix` here (null: the default namespace), or null. */
+  lookupNamespaceURI(prefix: string | null): string | null {
+    if (prefix === "xml") return XML_NS;
+    if (prefix === "xmlns") return XMLNS_NS;
+    for (let el: XElement | null = this; el; el = el.parentNode) {
+      for (const a of el.attrs) {
+        const bound =
+          prefix === null || prefix === ""
+            ? a.name === "xmlns"
+            : a.prefix === "xmlns" && a.localName === prefix;
+        if (bound) return a.value === "" ? null : a.value;
+      }
+    }
+    return null;
+  }
+
+  appendChild<T extends XNode>(node: T): T {
+    return this.insertBefore(node, null);
+  }
+
+  insertBefore<T extends XNode>(node: T, ref: XNode | null): T {
+    if (this.unread) this.read();
+    if (ref && ref.parentNode !== this) throw new Error("内部错误：插入位置不在此元素下");
+    if (node.parentNode) node.parentNode.removeChild(node);
+    node.parentNode = this;
+    node.nextSibling = ref;
+    node.previousSibling = ref ? ref.previousSibling : this.last;
+    if (node.previousSibling) node.previousSibling.nextSibling = node;
+    else this.first = node;
+    if (ref) ref.previousSibling = node;
+    else this.last = node;
+    this.changed(false);
+    return node;
+  }
+
+  removeChild<T extends XNode>(node: T): T {
+    if (node.parentNode !== this) throw new Error("内部错误：要移除的节点不在此元素下");
+    if (node.previousSibling) node.previousSibling.nextSibling = node.nextSibling;
+    else this.first = node.nextSibling;
+    if (node.nextSibling) node.nextSibling.previousSibling = node.previousSibling;
+    else this.last = node.previousSibling;
+    node.parentNode = null;
+    node.nextSibling = null;
+    node.previousSibling = null;
+    this.changed(false);
+    return node;
+  }
+
+  /** Descendants (not the element itself) named `local` in namespace `ns`, in document order. */
+  getElementsByTagNameNS(ns: string, local: string): XElement[] {
+    const out: XElement[] = [];
+    const walk = (el: XElement): void => {
+      for (let n = el.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType !== 1) continue;
+        const e = n as XElement;
+        if (e.localName === local && e.namespaceURI === ns) out.push(e);
+        walk(e);
+      }
+    };
+    walk(this);
+    return out;
+  }
+
+  cloneNode(deep = false): XElement {
+    const attrs =
+      this.attrList?.map(
+        (a) => new XAttr(a.name, a.prefix, a.localName, a.namespaceURI, a.value, a.raw, a.quote)
+      ) ?? null;
+    const el = new XElement(
+      this.ownerDocument,
+      this.tagName,
+      this.prefix,
+      this.localName,
+      this.namespaceURI,
+      attrs,
+      this.scope
+    );
+    el.origin = this.origin;
+    el.start = this.start;
+    el.tagEnd = this.tagEnd;
+    el.open = this.open;
+    el.end = this.end;
+    el.declares = this.declares;
+    el.attrsChanged = this.attrsChanged;
+    if (deep && this.unread) {
+      // the copy reads the same children from the same source
+      el.unread = true;
+      el.contentChanged = this.contentChanged;
+      return el;
+    }
+    el.contentChanged = this.contentChanged || (!deep && this.firstChild !== null);
+    if (deep) for (let n = this.first; n; n = n.nextSibling) el.adopt(n.cloneNode(true));
+    return el;
+  }
+}
+
+class XDocument {
+  readonly nodeType = 9;
+  documentElement: XElement | null = null;
+  /** What comes before the root element (declaration, comments) and after it, as written. */
+  prolog = "";
+  epilog = "";
+  /** The elements that are not self-closing, in document order: where each starts and ends. */
+  opens = new Int32Array(0);
+  closes = new Int32Array(0);
+  elementCount = 0;
+  /** Where the start tags that may declare namespaces (hold "xmlns") start. */
+  readonly declaring = new Set<number>();
+
+  /** Where the element (not self-closing) that starts at `start` ends. */
+  endOf(start: number): number {
+    const opens = this.opens;
+    let lo = 0;
+    let hi = this.elementCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = opens[mid];
+      if (at === start) return this.closes[mid];
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    throw new Error(`内部错误：${this.part} 中没有从 ${start} 开始的元素`);
+  }
+
+  constructor(
+    /** The part, for messages. */
+    readonly part = "",
+    readonly source = ""
+  ) {}
+
+  /** A part found not to be well-formed while reading it. */
+  fail(what: string, at: number): never {
+    throw new Error(`无法解析 ${this.part}：${what}（${lineOf(this.source, at)}）`);
+  }
+
+  createElementNS(ns: string | null, qname: string): XElement {
+    const colon = qname.indexOf(":");
+    return new XElement(
+      this,
+      qname,
+      colon < 0 ? null : qname.slice(0, colon),
+      colon < 0 ? qname : qname.slice(colon + 1),
+      ns === "" ? null : ns,
+      []
+    );
+  }
+
+  createTextNode(text: string): XLeaf {
+    return new XLeaf(this, 3, null, text);
+  }
+
+  /**
+   * A copy of `node` for this document. `keepSource`: the copy may be written as the source had
+   * it — only when every prefix it uses is bound to the same namespace where it goes.
+   */
+  importNode<T extends XNode>(node: T, deep: boolean, keepSource = false): T {
+    const copy = node.cloneNode(deep);
+    const adopt = (n: XNode): void => {
+      n.ownerDocument = this;
+      if (n.nodeType === 1) {
+        const el = n as unknown as XElement;
+        // (children still to be read take the document of the element they are read into)
+        if (!keepSource || el.childrenRead)
+          for (let k = el.firstChild; k; k = k.nextSibling) adopt(k);
+        if (!keepSource) {
+          void el.attrs; // read before the source goes
+          el.origin = null;
+          el.attrsChanged = true;
+        }
+      }
+    };
+    adopt(copy);
+    return copy as T;
+  }
+
+  getElementsByTagNameNS(ns: string, local: string): XElement[] {
+    const root = this.documentElement;
+    if (!root) return [];
+    const below = root.getElementsByTagNameNS(ns, local);
+    return root.localName === local && root.namespaceURI === ns ? [root, ...below] : below;
+  }
+}
+
+// ── decoding, parsing ──
+
+const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_][\w.-]*));/g;
+
+/** The text an attribute value or character data stands for (XML 1.0 §2.11, §3.3.3, §4.6). */
+function decodeXml(raw: string, attr: boolean): string {
+  let s = raw;
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (attr && (s.indexOf("\n") >= 0 || s.indexOf("\t") >= 0)) s = s.replace(/[\n\t]/g, " ");
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(ENTITY, (whole, hex: string, dec: string, name: string) => {
+    if (name !== undefined) return PREDEFINED[name] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** An attribute value as written → its value. */
+function attrValue(raw: string): string {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 38 || c === 13 || c === 10 || c === 9) return decodeXml(raw, true);
+  }
+  return raw;
+}
+
+/** Where in `raw` a reference XML does not know starts, or -1. */
+function badReference(raw: string): number {
+  let i = raw.indexOf("&");
+  while (i >= 0) {
+    const semi = raw.indexOf(";", i);
+    if (semi < 0) return i;
+    const ref = raw.slice(i + 1, semi);
+    if (!(ref in PREDEFINED) && !/^#[0-9]+$/.test(ref) && !/^#x[0-9A-Fa-f]+$/.test(ref)) return i;
+    i = raw.indexOf("&", semi);
+  }
+  return -1;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** A character that ends a name: space, =, /, >, quote, <, or the end of the text (NaN). */
+function endsName(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 13 ||
+    c === 9 ||
+    c === 61 ||
+    c === 47 ||
+    c === 62 ||
+    c === 34 ||
+    c === 39 ||
+    c === 60 ||
+    c !== c
+  );
+}
+
+/** s[a, a + n) and s[b, b + n) are the same text. */
+function sameText(s: string, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
+function lineOf(s: string, at: number): string {
+  let line = 1;
+  for (let i = s.indexOf("\n"); i >= 0 && i < at; i = s.indexOf("\n", i + 1)) line++;
+  return `第 ${line} 行`;
+}
+
+/** A start tag already found well-formed: where its attributes end and it closes. */
+// Start tags are matched with regular expressions: they run as machine code from the first call,
+// where a loop over the characters would run interpreted through most of a one-off command.
+
+/** A well-formed start tag (names loosely: no space, quote, <, >, / or =). */
+const START_TAG =
+  /<[^\s"'<>/=!?][^\s"'<>/=]*(?:\s+[^\s"'<>/=]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?>/y;
+/** A reference XML knows. */
+const REFERENCE = /&(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
+
+/** Where the start tag at `lt` ends (just after ">"), or -1 when it is not well-formed. */
+function startTagEnd(s: string, lt: number): number {
+  START_TAG.lastIndex = lt;
+  return START_TAG.test(s) ? START_TAG.lastIndex : -1;
+}
+
+/** The end of a start tag's name and attributes, from where it ends. */
+function attributesEnd(s: string, open: number): number {
+  let k = open - 1;
+  if (s.charCodeAt(k - 1) === 47) k--;
+  while (isSpace(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** The start tag at `lt` of a parsed document (`doc` knows which tags declare namespaces). */
+function scanStartTag(s: string, lt: number, doc: XDocument | null = null): StartTag {
+  const open = doc ? startTagEnd(s, lt) : -1;
+  if (open >= 0) {
+    return {
+      tagEnd: attributesEnd(s, open),
+      open,
+      selfClosing: s.charCodeAt(open - 2) === 47,
+      declares: (doc as XDocument).declaring.has(lt),
+    };
+  }
+  let j = lt + 1;
+  while (!endsName(s.charCodeAt(j))) j++;
+  let tagEnd = j;
+  let declares = false;
+  for (;;) {
+    while (isSpace(s.charCodeAt(j))) j++;
+    const ch = s.charCodeAt(j);
+    if (ch === 62) return { tagEnd, open: j + 1, selfClosing: false, declares };
+    if (ch === 47) return { tagEnd, open: j + 2, selfClosing: true, declares };
+    if (s.startsWith("xmlns", j) && (s.charCodeAt(j + 5) === 58 || endsName(s.charCodeAt(j + 5))))
+      declares = true;
+    while (s.charCodeAt(j) !== 34 && s.charCodeAt(j) !== 39) j++;
+    j = s.indexOf(s[j], j + 1) + 1;
+    tagEnd = j;
+  }
+}
+
+/** The attributes written in s[from, to) (a well-formed start tag), namespaces not resolved. */
+function readAttributes(s: string, from: number, to: number): XAttr[] {
+  const out: XAttr[] = [];
+  let j = from;
+  while (j < to) {
+    while (isSpace(s.charCodeAt(j))) j++;
+    if (j >= to) break;
+    const nameStart = j;
+    while (!endsName(s.charCodeAt(j))) j++;
+    const name = s.slice(nameStart, j);
+    while (s.charCodeAt(j) !== 34 && s.charCodeAt(j) !== 39) j++;
+    const quote = s[j];
+    const close = s.indexOf(quote, j + 1);
+    const raw = s.slice(j + 1, close);
+    const colon = name.indexOf(":");
+    const prefix = colon < 0 ? null : name.slice(0, colon);
+    out.push(
+      new XAttr(
+        name,
+        prefix,
+        colon < 0 ? name : name.slice(colon + 1),
+        prefix === "xmlns" || name === "xmlns" ? XMLNS_NS : null,
+        attrValue(raw),
+        raw,
+        quote
+      )
+    );
+    j = close + 1;
+  }
+  return out;
+}
+
+/** Resolve the prefixed attributes' namespaces in `scope`; refuse unbound prefixes and repeats. */
+function resolveAttributes(list: XAttr[], scope: XScope, origin: XDocument, at: number): void {
+  for (let k = 0; k < list.length; k++) {
+    let a = list[k];
+    if (a.prefix !== null && a.prefix !== "xmlns") {
+      const ns = scope[a.prefix];
+      if (!ns) origin.fail(`前缀 ${a.prefix} 未绑定命名空间`, at);
+      a = list[k] = new XAttr(a.name, a.prefix, a.localName, ns, a.value, a.raw, a.quote);
+    }
+    // (the scan of the document leaves repeated attributes to here)
+    for (let m = 0; m < k; m++) {
+      const b = list[m];
+      if (b.name === a.name || (b.localName === a.localName && b.namespaceURI === a.namespaceURI))
+        origin.fail(`属性 ${a.name} 重复`, at);
+    }
+  }
+}
+
+/** The value of attribute `name` in s[from, to) (a well-formed start tag), or null. */
+function attributeIn(s: string, from: number, to: number, name: string): string | null {
+  let find = ATTRIBUTE_BY_NAME.get(name);
+  if (!find) {
+    // the attributes before it (lazily: the first one matching), then it
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    find = new RegExp(
+      `(?:\\s+[^\\s=]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*?\\s+${escaped}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`,
+      "y"
+    );
+    ATTRIBUTE_BY_NAME.set(name, find);
+  }
+  find.lastIndex = from;
+  const m = find.exec(s);
+  if (!m || find.lastIndex > to) return null;
+  return attrValue(m[1] ?? m[2]);
+}
+
+/** attributeIn's regular expressions, by attribute name. */
+const ATTRIBUTE_BY_NAME = new Map<string, RegExp>();
+
+/**
+ * Parse a document: check that it is well-formed (tags nest and match, attributes are written
+ * right and not repeated, references are known, one root) and note where each element ends; the
+ * root element is returned unread (see XElement).
+ */
+function parseDocument(s: string, part: string): XDocument {
+  const doc = new XDocument(part, s);
+  const n = s.length;
+  // every element that is not self-closing, in document order: where it starts and ends
+  let opens = new Int32Array(Math.max(16, n >> 6));
+  let closes = new Int32Array(opens.length);
+  let count = 0;
+  // the open elements: where each starts, where its name ends, its index in opens
+  const starts: number[] = [];
+  const nameEnds: number[] = [];
+  const slots: number[] = [];
+  // the attributes' names of the current start tag, as [start, end) pairs
+  const names: number[] = [];
+  let nameCount = 0; // (names is reused: emptying an array would give up its storage)
+  let rootStart = -1;
+  let rootEnd = -1;
+  let i = 0;
+  const fail = (what: string, at: number): never => doc.fail(what, at);
+  // the next & and < at or after a point, found once for every point before them (the scan only
+  // moves forward: searching from each text or value would go to the end of the document)
+  let amp = -2;
+  let angle = -2;
+  const ampFrom = (from: number): number => {
+    if (amp !== -1 && amp < from) amp = s.indexOf("&", from);
+    return amp;
+  };
+  let xmlns = -2;
+  /** Where the next "xmlns" is at or after `from`, -1 if none. */
+  const xmlnsFrom = (from: number): number => {
+    if (xmlns !== -1 && xmlns < from) xmlns = s.indexOf("xmlns", from);
+    return xmlns;
+  };
+  /** Every & in s[from, to) starts a reference XML knows. */
+  const checkReferences = (from: number, to: number): void => {
+    for (let a = ampFrom(from); a !== -1 && a < to; a = ampFrom(a + 1)) {
+      REFERENCE.lastIndex = a;
+      if (!REFERENCE.test(s)) fail("未定义或不完整的实体引用", a);
+    }
+  };
+  const angleFrom = (from: number): number => {
+    if (angle !== -1 && angle < from) angle = s.indexOf("<", from);
+    return angle;
+  };
+
+  while (i < n) {
+    const lt = s.indexOf("<", i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      if (starts.length > 0) checkReferences(i, textEnd);
+      else if (s.slice(i, textEnd).trim() !== "")
+        fail(rootStart < 0 ? "根元素前有文本" : "根元素后有文本", i);
+    }
+    if (lt < 0) break;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 47) {
+      // </name>
+      const gt = s.indexOf(">", lt);
+      if (gt < 0) fail("结束标记没有结束", lt);
+      let k = gt;
+      while (isSpace(s.charCodeAt(k - 1))) k--;
+      const depth = starts.length;
+      if (depth === 0) fail(`多余的结束标记 ${s.slice(lt, gt + 1)}`, lt);
+      const start = starts[depth - 1];
+      const nameLength = nameEnds[depth - 1] - start - 1;
+      if (k - lt - 2 !== nameLength || !sameText(s, lt + 2, start + 1, nameLength))
+        fail(
+          `结束标记 ${s.slice(lt, gt + 1)} 与开始标记 <${s.slice(start + 1, start + 1 + nameLength)}> 不匹配`,
+          lt
+        );
+      closes[slots.pop() as number] = gt + 1;
+      starts.pop();
+      nameEnds.pop();
+      if (starts.length === 0) rootEnd = gt + 1;
+      i = gt + 1;
+      continue;
+    }
+    if (c === 33) {
+      // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE >
+      let end: number;
+      if (s.startsWith("<!--", lt)) {
+        const close = s.indexOf("-->", lt + 4);
+        if (close < 0) fail("注释没有结束", lt);
+        end = close + 3;
+      } else if (s.startsWith("<![CDATA[", lt)) {
+        const close = s.indexOf("]]>", lt + 9);
+        if (close < 0) fail("CDATA 段没有结束", lt);
+        if (starts.length === 0) fail("根元素外有 CDATA 段", lt);
+        end = close + 3;
+      } else if (s.startsWith("<!DOCTYPE", lt) && rootStart < 0) {
+        let j = lt + 9;
+        let depth = 0;
+        for (; j < n; j++) {
+          const ch = s.charCodeAt(j);
+          if (ch === 91) depth++;
+          else if (ch === 93) depth--;
+          else if (ch === 62 && depth <= 0) break;
+          else if (ch === 34 || ch === 39) {
+            const q = s.indexOf(String.fromCharCode(ch), j + 1);
+            if (q < 0) break;
+            j = q;
+          }
+        }
+        if (j >= n) fail("DOCTYPE 没有结束", lt);
+        end = j + 1;
+      } else return fail("无法识别的标记", lt);
+      i = end;
+      continue;
+    }
+    if (c === 63) {
+      // <?target ...?>
+      const close = s.indexOf("?>", lt + 2);
+      if (close < 0) fail("处理指令没有结束", lt);
+      const target = /^[^\s?]+/.exec(s.slice(lt + 2, Math.min(close, lt + 40)))?.[0] ?? "";
+      if (target.toLowerCase() === "xml" && (lt !== 0 || target !== "xml"))
+        fail("XML 声明不在文档开头", lt);
+      i = close + 2;
+      continue;
+    }
+
+    // a start tag
+    if (starts.length === 0 && rootStart >= 0) fail("根元素后还有元素", lt);
+    let j = lt + 1;
+    while (!endsName(s.charCodeAt(j))) j++;
+    if (j === lt + 1) fail("缺少元素名", lt);
+    const nameEnd = j;
+    let selfClosing = false;
+    nameCount = 0;
+    const open = startTagEnd(s, lt);
+    if (open >= 0) {
+      // well-formed but for repeated attributes, which reading the attributes refuses
+      checkReferences(lt, open);
+      selfClosing = s.charCodeAt(open - 2) === 47;
+      const x = xmlnsFrom(lt);
+      if (x !== -1 && x < open) doc.declaring.add(lt);
+      j = open;
+    } else
+      for (;;) {
+        const spaceAt = j;
+        while (isSpace(s.charCodeAt(j))) j++;
+        const ch = s.charCodeAt(j);
+        if (ch === 62) {
+          j++;
+          break;
+        }
+        if (ch === 47) {
+          if (s.charCodeAt(j + 1) !== 62) fail("/ 后缺少 >", j);
+          selfClosing = true;
+          j += 2;
+          break;
+        }
+        if (ch !== ch) fail(`<${s.slice(lt + 1, nameEnd)}> 没有结束`, lt);
+        if (j === spaceAt) fail("属性之间缺少空白", j);
+        const nameStart = j;
+        while (!endsName(s.charCodeAt(j))) j++;
+        if (j === nameStart) fail("无法识别的字符", j);
+        const len = j - nameStart;
+        for (let k = 0; k < nameCount; k += 2)
+          if (names[k + 1] - names[k] === len && sameText(s, nameStart, names[k], len))
+            fail(`属性 ${s.slice(nameStart, j)} 重复`, nameStart);
+        names[nameCount++] = nameStart;
+        names[nameCount++] = j;
+        while (isSpace(s.charCodeAt(j))) j++;
+        if (s.charCodeAt(j) !== 61) fail(`属性 ${s.slice(nameStart, nameStart + len)} 缺少 =`, j);
+        j++;
+        while (isSpace(s.charCodeAt(j))) j++;
+        const q = s.charCodeAt(j);
+        if (q !== 34 && q !== 39)
+          fail(`属性 ${s.slice(nameStart, nameStart + len)} 的值缺少引号`, j);
+        const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
+        if (close < 0) fail(`属性 ${s.slice(nameStart, nameStart + len)} 的值没有结束`, j);
+        const lt2 = angleFrom(j + 1);
+        if (lt2 >= 0 && lt2 < close)
+          fail(`属性 ${s.slice(nameStart, nameStart + len)} 的值中有 <`, j);
+        const a = ampFrom(j + 1);
+        if (a >= 0 && a < close) {
+          const bad = badReference(s.slice(j + 1, close));
+          if (bad >= 0) fail("未定义或不完整的实体引用", j + 1 + bad);
+        }
+        j = close + 1;
+      }
+    if (starts.length === 0) rootStart = lt;
+    if (selfClosing) {
+      if (starts.length === 0) rootEnd = j;
+    } else {
+      if (count === opens.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(opens);
+        opens = grown;
+        const grownCloses = new Int32Array(count * 2);
+        grownCloses.set(closes);
+        closes = grownCloses;
+      }
+      opens[count] = lt;
+      slots.push(count++);
+      starts.push(lt);
+      nameEnds.push(nameEnd);
+    }
+    i = j;
+  }
+  if (starts.length > 0)
+    fail(
+      `<${s.slice(starts[starts.length - 1] + 1, nameEnds[nameEnds.length - 1])}> 没有结束标记`,
+      starts[starts.length - 1]
+    );
+  if (rootStart < 0) throw new Error(`无法解析 ${part}：没有根元素`);
+  doc.opens = opens;
+  doc.closes = closes;
+  doc.elementCount = count;
+  doc.documentElement = XElement.parsed(
+    doc,
+    rootStart,
+    scanStartTag(s, rootStart, doc),
+    rootEnd,
+    BASE_SCOPE
+  );
+  doc.prolog = s.slice(0, rootStart);
+  doc.epilog = s.slice(rootEnd);
   return doc;
 }
 
-function serializeXml(doc: XDocument): string {
-  // a carriage return in the DOM came from &#13;: keep it escaped, or a reader would see a newline
-  let text = new XMLSerializer().serializeToString(doc).replace(/\r/g, "&#13;");
-  // the bytes are UTF-8 whatever the input's declaration said
-  text = text.replace(/^<\?xml([^?]*?)encoding=(["'])[^"']*\2/, "<?xml$1encoding=$2UTF-8$2");
-  return text.startsWith("<?xml") ? text : XML_DECL + text;
+// ── writing ──
+
+function writeNode(node: XNode, out: string[], scope: XScope): void {
+  if (node.nodeType !== 1) {
+    const leaf = node as XLeaf;
+    out.push(leaf.raw ?? escText(leaf.nodeValue));
+    return;
+  }
+  const el = node as XElement;
+  const src = el.origin?.source ?? null;
+  if (src !== null && !el.attrsChanged && !el.contentChanged) {
+    out.push(src.slice(el.start, el.end));
+    return;
+  }
+  let here = scope;
+  let head: string;
+  let extra = "";
+  if (src !== null && !el.attrsChanged) {
+    // the start tag as written: its declarations are the scope it was read in
+    head = src.slice(el.start, el.tagEnd);
+    if (el.declares) {
+      here = Object.create(scope) as XScope;
+      for (const a of el.attrs) {
+        if (a.name === "xmlns") here[""] = a.value;
+        else if (a.prefix === "xmlns") here[a.localName] = a.value;
+      }
+    }
+  } else {
+    // the bindings in scope here, declaring what the element and its attributes need
+    const own = (): XScope => (here === scope ? (here = Object.create(scope) as XScope) : here);
+    for (const a of el.attrs) {
+      if (a.name === "xmlns") own()[""] = a.value;
+      else if (a.prefix === "xmlns") own()[a.localName] = a.value;
+    }
+    const need = (prefix: string, uri: string): void => {
+      if ((here[prefix] ?? "") === uri) return;
+      own()[prefix] = uri;
+      extra += prefix ? ` xmlns:${prefix}="${escAttr(uri)}"` : ` xmlns="${escAttr(uri)}"`;
+    };
+    need(el.prefix ?? "", el.namespaceURI ?? "");
+    for (const a of el.attrs)
+      if (a.prefix !== null && a.prefix !== "xmlns" && a.prefix !== "xml" && a.namespaceURI)
+        need(a.prefix, a.namespaceURI);
+    head = `<${el.tagName}`;
+    for (const a of el.attrs)
+      head +=
+        a.raw !== null
+          ? ` ${a.name}=${a.quote}${a.raw}${a.quote}`
+          : ` ${a.name}="${escAttr(a.value)}"`;
+  }
+  if (src !== null && !el.childrenRead) {
+    // the children as written
+    const close = src.lastIndexOf("</", el.end - 1);
+    out.push(`${head}${extra}>`, src.slice(el.open, close), `</${el.tagName}>`);
+    return;
+  }
+  if (!el.firstChild) {
+    out.push(`${head}${extra}/>`);
+    return;
+  }
+  out.push(`${head}${extra}>`);
+  for (let k: XNode | null = el.firstChild; k; k = k.nextSibling) writeNode(k, out, here);
+  out.push(`</${el.tagName}>`);
 }
+
+function parseXml(text: string, part: string): XDocument {
+  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // (tested first: the regular expression would be tried at every position of a large part)
+  if (isSpace(source.charCodeAt(0))) source = source.replace(/^\s+(?=<\?xml)/, "");
+  return parseDocument(source, part);
+}
+
+function serializeXml(doc: XDocument): string {
+  const out: string[] = [];
+  // the bytes are UTF-8 whatever the input's declaration said
+  const prolog = doc.prolog.replace(
+    /^<\?xml([^?]*?)encoding=(["'])[^"']*\2/,
+    "<?xml$1encoding=$2UTF-8$2"
+  );
+  out.push(prolog.startsWith("<?xml") ? prolog : XML_DECL + prolog);
+  if (doc.documentElement) writeNode(doc.documentElement, out, BASE_SCOPE);
+  out.push(doc.epilog);
+  return out.join("");
+}
+
+// ───────────────────────────── XML helpers ─────────────────────────────
 
 function elements(parent: XNode): XElement[] {
   const out: XElement[] = [];
@@ -374,7 +1420,27 @@ function canonical(el: XElement): string {
   return `<${el.namespaceURI}|${el.localName} ${attrs.join(" ")}>${kids.join("")}</>`;
 }
 
+/** s has none of the characters XML escapes, and none it cannot carry (the usual case, tested fast). */
+function plainXmlText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      c < 0x20 ||
+      c === 38 || // &
+      c === 60 || // <
+      c === 62 || // >
+      c === 34 || // "
+      c === 95 || // _ (a "_xHHHH_" escape)
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c >= 0xfffe
+    )
+      return false;
+  }
+  return true;
+}
+
 function escText(s: string): string {
+  if (plainXmlText(s)) return s;
   return s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -383,15 +1449,34 @@ function escText(s: string): string {
 }
 
 function escAttr(s: string): string {
+  if (plainXmlText(s)) return s;
   return escText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
-// characters XML 1.0 cannot carry, and lone surrogates
+// characters XML 1.0 cannot carry, and lone surrogates: matching control characters is the point
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** xstring leaves s as it is: no \r, no "_x", nothing XML cannot carry (tested fast). */
+function xstringAsIs(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      c < 0x20
+        ? c !== 9 && c !== 10
+        : c === 95
+          ? s.charCodeAt(i + 1) === 120 // "_x"
+          : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)
+    )
+      return false;
+  }
+  return true;
+}
 
 /** Text for a SpreadsheetML string (ST_Xstring): "_xHHHH_" escapes for what XML cannot carry. */
 function xstring(s: string): string {
+  if (xstringAsIs(s)) return s;
   return s
     .replace(/\r\n?/g, "\n")
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
@@ -403,6 +1488,7 @@ function xstring(s: string): string {
 
 /** Text for an attribute or non-string content: what XML cannot carry is dropped. */
 function plainText(s: string): string {
+  if (plainXmlText(s)) return s;
   return s.replace(XML_INVALID, "");
 }
 
@@ -460,6 +1546,288 @@ async function openZip(input: Buffer): Promise<JSZip> {
   }
 }
 
+// ── the zip, read and written with node's zlib ──
+//
+// JSZip reads the package's directory; the entries' bytes are then inflated with zlib, and the
+// output is written here: an entry nothing changed is copied compressed as it was, the others are
+// deflated with zlib. The archive is laid out as JSZip's generateAsync lays it out (same entries in
+// the same order, same header fields), several times faster than its pure-JavaScript streams.
+
+/**
+ * DEFLATE level of the parts written anew. Measured on a 200-sheet workbook (5.6 MB of XML
+ * rewritten): level 1 takes 27 ms and writes 922 KB, 3 29 ms / 902 KB, 4 37 ms / 870 KB, 6 (zlib's
+ * default, JSZip's before) 46 ms / 843 KB. 3 is the best of zlib's fast levels (1–3).
+ */
+const DEFLATE_LEVEL = 3;
+
+/** An entry as JSZip loaded it: still compressed in the input (JSZip's CompressedObject). */
+interface LoadedEntry {
+  readonly method: 0 | 8;
+  readonly data: Uint8Array;
+  readonly crc32: number;
+  readonly uncompressedSize: number;
+}
+
+function loadedEntry(file: JSZip.JSZipObject): LoadedEntry | null {
+  const d = (file as unknown as { _data?: unknown })._data as
+    | {
+        compressedContent?: unknown;
+        compression?: { magic?: unknown };
+        crc32?: unknown;
+        compressedSize?: unknown;
+        uncompressedSize?: unknown;
+      }
+    | null
+    | undefined;
+  if (!d || typeof d !== "object" || !(d.compressedContent instanceof Uint8Array)) return null;
+  const magic = d.compression?.magic;
+  const method = magic === "\x08\x00" ? 8 : magic === "\x00\x00" ? 0 : -1;
+  if (
+    method === -1 ||
+    typeof d.crc32 !== "number" ||
+    typeof d.uncompressedSize !== "number" ||
+    d.compressedSize !== d.compressedContent.length
+  )
+    return null;
+  return {
+    method: method as 0 | 8,
+    data: d.compressedContent,
+    crc32: d.crc32 >>> 0,
+    uncompressedSize: d.uncompressedSize,
+  };
+}
+
+/** The uncompressed bytes of an entry. */
+async function entryBytes(file: JSZip.JSZipObject): Promise<Uint8Array> {
+  const { _data: data, _dataBinary: binary } = file as unknown as {
+    _data?: unknown;
+    _dataBinary?: boolean;
+  };
+  // a text JSZip holds: Unicode (ours), or bytes as characters ("binary", e.g. an empty entry)
+  if (typeof data === "string") return Buffer.from(data, binary ? "latin1" : "utf8");
+  const loaded = loadedEntry(file);
+  if (loaded) {
+    try {
+      const out = loaded.method === 0 ? loaded.data : zlib.inflateRawSync(loaded.data);
+      if (out.length === loaded.uncompressedSize) return out;
+    } catch {
+      // corrupt: JSZip says what is wrong below
+    }
+  }
+  return file.async("uint8array");
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+
+function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/**
+ * Raw DEFLATE at DEFLATE_LEVEL, with a window and hash no larger than the data needs: the same
+ * compression, but a small part does not pay for zlib's full 256 KiB of state.
+ */
+function deflate(data: Uint8Array): Buffer {
+  return zlib.deflateRawSync(data, deflateOptions(data.length));
+}
+
+function deflateOptions(length: number): zlib.ZlibOptions {
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(length + 262))));
+  return { level: DEFLATE_LEVEL, windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 7)) };
+}
+
+/** Parts at least this long are compressed as soon as they are made (see Package.create). */
+const PRECOMPRESS_SIZE = 64 * 1024;
+
+/** An entry of the zip being written. */
+interface ZipEntry {
+  readonly name: Buffer;
+  readonly extra: Buffer | null;
+  readonly comment: Buffer;
+  readonly data: Uint8Array;
+  readonly method: 0 | 8;
+  readonly crc: number;
+  readonly size: number;
+  readonly utf8: boolean;
+  readonly time: number;
+  readonly day: number;
+  readonly attributes: number;
+}
+
+/** An entry the package wrote: its text, and the text compressed when it was made (if large). */
+interface WrittenEntry {
+  readonly text: string;
+  readonly compressed?: Promise<Compressed>;
+}
+
+interface Compressed {
+  readonly crc32: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+function precompress(text: string): Promise<Compressed> {
+  const bytes = Buffer.from(text, "utf8");
+  return new Promise((resolve, reject) => {
+    zlib.deflateRaw(bytes, deflateOptions(bytes.length), (error, data) => {
+      if (error) reject(error);
+      else resolve({ crc32: crc32(bytes), size: bytes.length, data });
+    });
+  });
+}
+
+/**
+ * The package as a zip, or null when it needs what this writer does not do (zip64). `written`:
+ * the entries the package wrote (JSZip holds them too, behind a promise).
+ */
+async function writeZip(
+  zip: JSZip,
+  written: ReadonlyMap<string, WrittenEntry>
+): Promise<Buffer | null> {
+  const files: [string, JSZip.JSZipObject][] = [];
+  zip.forEach((path, file) => {
+    files.push([path, file]);
+  });
+  if (files.length > 0xffff) return null;
+  const entries: ZipEntry[] = [];
+  for (const [path, file] of files) {
+    let method: 0 | 8 = 0;
+    let crc = 0;
+    let size = 0;
+    let data: Uint8Array = new Uint8Array(0);
+    const entry = file.dir ? undefined : written.get(path);
+    if (entry?.compressed) {
+      ({ crc32: crc, size, data } = await entry.compressed);
+      method = 8;
+    } else if (entry) {
+      const bytes = Buffer.from(entry.text, "utf8");
+      crc = crc32(bytes);
+      size = bytes.length;
+      data = deflate(bytes);
+      method = 8;
+    } else if (!file.dir) {
+      const loaded = loadedEntry(file);
+      if (loaded && loaded.method === 8) {
+        ({ crc32: crc, uncompressedSize: size, data } = loaded);
+        method = 8;
+      } else {
+        const bytes = await entryBytes(file);
+        crc = crc32(bytes);
+        size = bytes.length;
+        // JSZip stores what it was given empty
+        const store = (file.options as { compression?: unknown }).compression === "STORE";
+        data = store ? bytes : deflate(bytes);
+        method = store ? 0 : 8;
+      }
+    }
+    if (size >= 0xffffffff || data.length >= 0xffffffff) return null;
+    const name = Buffer.from(path, "utf8");
+    const comment = Buffer.from(file.comment ?? "", "utf8");
+    const utf8Name = name.length !== path.length;
+    // like JSZip: a name that is not ASCII also goes in an Info-ZIP Unicode Path field
+    let extra: Buffer | null = null;
+    if (utf8Name) {
+      extra = Buffer.alloc(9 + name.length);
+      extra.writeUInt16LE(0x7075, 0);
+      extra.writeUInt16LE(5 + name.length, 2);
+      extra.writeUInt8(1, 4);
+      extra.writeUInt32LE(crc32(name), 5);
+      name.copy(extra, 9);
+    }
+    const date = file.date instanceof Date && !isNaN(file.date.getTime()) ? file.date : new Date();
+    entries.push({
+      name,
+      extra,
+      comment,
+      data,
+      method,
+      crc,
+      size,
+      utf8: utf8Name || comment.length !== (file.comment ?? "").length,
+      time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 6) | (date.getUTCSeconds() >> 1),
+      day:
+        (((date.getUTCFullYear() - 1980) & 0x7f) << 9) |
+        ((date.getUTCMonth() + 1) << 5) |
+        date.getUTCDate(),
+      attributes: (file.dir ? 0x10 : 0) | ((Number(file.dosPermissions) || 0) & 0x3f),
+    });
+  }
+
+  // the local headers with the data, the central directory, its end: one buffer
+  const zipComment = Buffer.from(
+    String((zip as unknown as { comment?: unknown }).comment ?? ""),
+    "utf8"
+  );
+  let localSize = 0;
+  let centralSize = 0;
+  for (const e of entries) {
+    const names = e.name.length + (e.extra?.length ?? 0);
+    localSize += 30 + names + e.data.length;
+    centralSize += 46 + names + e.comment.length;
+  }
+  if (localSize + centralSize >= 0xffffffff) return null;
+  const out = Buffer.allocUnsafe(localSize + centralSize + 22 + zipComment.length);
+  let at = 0;
+  let dir = localSize;
+  // the fields local and central headers share, from "version needed" to "extra field length"
+  const common = (e: ZipEntry, p: number): void => {
+    out.writeUInt16LE(10, p); // version needed to extract
+    out.writeUInt16LE(e.utf8 ? 0x0800 : 0, p + 2);
+    out.writeUInt16LE(e.method, p + 4);
+    out.writeUInt16LE(e.time & 0xffff, p + 6);
+    out.writeUInt16LE(e.day & 0xffff, p + 8);
+    out.writeUInt32LE(e.crc >>> 0, p + 10);
+    out.writeUInt32LE(e.data.length, p + 14);
+    out.writeUInt32LE(e.size, p + 18);
+    out.writeUInt16LE(e.name.length, p + 22);
+    out.writeUInt16LE(e.extra?.length ?? 0, p + 24);
+  };
+  for (const e of entries) {
+    const offset = at;
+    out.writeUInt32LE(0x04034b50, at);
+    common(e, at + 4);
+    at += 30;
+    at += e.name.copy(out, at);
+    if (e.extra) at += e.extra.copy(out, at);
+    out.set(e.data, at);
+    at += e.data.length;
+
+    out.writeUInt32LE(0x02014b50, dir);
+    out.writeUInt16LE(0x0014, dir + 4); // made by: DOS, 2.0
+    common(e, dir + 6);
+    out.writeUInt16LE(e.comment.length, dir + 32);
+    out.writeUInt32LE(0, dir + 34); // disk number, internal attributes
+    out.writeUInt32LE(e.attributes, dir + 38);
+    out.writeUInt32LE(offset, dir + 42);
+    dir += 46;
+    dir += e.name.copy(out, dir);
+    if (e.extra) dir += e.extra.copy(out, dir);
+    dir += e.comment.copy(out, dir);
+  }
+  out.writeUInt32LE(0x06054b50, dir);
+  out.writeUInt32LE(0, dir + 4); // disk numbers
+  out.writeUInt16LE(entries.length, dir + 8);
+  out.writeUInt16LE(entries.length, dir + 10);
+  out.writeUInt32LE(centralSize, dir + 12);
+  out.writeUInt32LE(localSize, dir + 16);
+  out.writeUInt16LE(zipComment.length, dir + 20);
+  zipComment.copy(out, dir + 22);
+  return out;
+}
+
 interface Relationship {
   readonly id: string;
   readonly type: string;
@@ -476,7 +1844,22 @@ class Rels {
     readonly doc: XDocument
   ) {}
 
+  /** The relationships, read once (kept up to date by add, re-read after remove). */
+  private cached: Relationship[] | null = null;
+  private ids = new Map<string, Relationship>();
+  /** Resolved targets: target → part. */
+  private readonly targets = new Map<string, string>();
+
   list(): Relationship[] {
+    if (!this.cached) {
+      this.cached = this.read();
+      this.ids = new Map();
+      for (const r of this.cached) if (!this.ids.has(r.id)) this.ids.set(r.id, r);
+    }
+    return this.cached;
+  }
+
+  private read(): Relationship[] {
     return elements(this.doc.documentElement as XElement)
       .filter((e) => e.localName === "Relationship")
       .map((el) => ({
@@ -489,7 +1872,8 @@ class Rels {
   }
 
   byId(id: string): Relationship | undefined {
-    return this.list().find((r) => r.id === id);
+    this.list();
+    return this.ids.get(id);
   }
 
   byKind(kind: string): Relationship[] {
@@ -497,38 +1881,60 @@ class Rels {
   }
 
   partOf(rel: Relationship): string {
-    return resolveTarget(this.source, rel.target);
+    let part = this.targets.get(rel.target);
+    if (part === undefined) {
+      part = resolveTarget(this.source, rel.target);
+      this.targets.set(rel.target, part);
+    }
+    return part;
   }
 
   add(type: string, targetPart: string): string {
-    const ids = new Set(this.list().map((r) => r.id));
+    const list = this.list();
     let n = 1;
-    while (ids.has(`rId${n}`)) n++;
+    while (this.ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const root = this.doc.documentElement as XElement;
     const el = createLike(root, "Relationship");
     el.setAttribute("Id", id);
     el.setAttribute("Type", type);
-    el.setAttribute("Target", relativeTarget(this.source, targetPart));
+    const target = relativeTarget(this.source, targetPart);
+    el.setAttribute("Target", target);
     root.appendChild(el);
+    const rel: Relationship = { id, type, target, external: false, el };
+    list.push(rel);
+    this.ids.set(id, rel);
     this.pkg.touch(this.part);
     return id;
   }
 
   remove(id: string): void {
     for (const r of this.list()) if (r.id === id) remove(r.el);
+    this.cached = null; // read again when next asked for
     this.pkg.touch(this.part);
   }
 }
 
 class Package {
+  /** VML shape-id blocks in use (o:idmap), once read. */
+  vmlBlocks: Set<number> | null = null;
   private readonly names = new Map<string, string>();
   /** Parts made in memory and not yet registered (a rels part nothing was added to yet). */
   private readonly pending = new Map<string, string>();
   private readonly docs = new Map<string, XDocument>();
+  /** Parts made here (or replaced wholesale) as text, parsed only if something edits them. */
+  private readonly made = new Map<string, string>();
+  /** The entries written into the zip, by entry name. */
+  readonly written = new Map<string, WrittenEntry>();
+  /** Large made parts, compressing, by key. */
+  private readonly precompressed = new Map<string, WrittenEntry>();
   private readonly dirty = new Set<string>();
   private readonly relsCache = new Map<string, Rels>();
+  /** freeName's start for each kind of name (cleared when a part goes). */
+  private readonly taken = new Map<string, number>();
   private contentTypes: XDocument | null = null;
+  /** The Overrides of [Content_Types].xml by lower-case part name. */
+  private overrides: Map<string, XElement[]> | null = null;
 
   constructor(readonly zip: JSZip) {
     zip.forEach((path, file) => {
@@ -552,10 +1958,14 @@ class Package {
     const key = part.toLowerCase();
     const doc = this.docs.get(key);
     if (doc && this.dirty.has(key)) return serializeXml(doc);
+    const made = this.made.get(key);
+    if (made !== undefined) return made;
     const name = this.actual(part);
+    const written = name === undefined ? undefined : this.written.get(name);
+    if (written !== undefined) return written.text;
     const file = name ? this.zip.file(name) : null;
     if (!file) return null;
-    const bytes = await file.async("uint8array");
+    const bytes = await entryBytes(file);
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
       return new TextDecoder("utf-16le").decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -571,6 +1981,7 @@ class Package {
     if (text === null) return null;
     const doc = parseXml(text, part);
     this.docs.set(key, doc);
+    this.made.delete(key); // the document holds it now (and is still to be written)
     return doc;
   }
 
@@ -580,14 +1991,19 @@ class Package {
     return doc;
   }
 
-  /** A new XML part (or one replaced wholesale), written at flush. */
-  create(part: string, text: string): XDocument {
-    const doc = parseXml(text, part);
+  /** A new XML part (or one replaced wholesale), written at flush; parsed only if edited. */
+  create(part: string, text: string): void {
     const key = part.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, part);
-    this.docs.set(key, doc);
+    this.docs.delete(key);
+    this.made.set(key, text);
     this.dirty.add(key);
-    return doc;
+    // a large part (a new sheet) is compressed now, on zlib's threads, while the rest is done
+    if (text.length >= PRECOMPRESS_SIZE) {
+      const compressed = precompress(text);
+      compressed.catch(() => {}); // (awaited when written; a part replaced meanwhile is not)
+      this.precompressed.set(key, { text, compressed });
+    }
   }
 
   /** A new part written as is (text that is not to be parsed, or binary). */
@@ -596,8 +2012,10 @@ class Package {
     const name = this.names.get(key) ?? part;
     this.names.set(key, name);
     this.docs.delete(key);
+    this.made.delete(key);
     this.dirty.delete(key);
     this.zip.file(name, data);
+    this.written.set(name, { text: data });
   }
 
   touch(part: string): void {
@@ -609,11 +2027,17 @@ class Package {
   }
 
   remove(part: string): void {
+    this.taken.clear();
     const key = part.toLowerCase();
     const name = this.names.get(key);
-    if (name) this.zip.remove(name);
+    if (name) {
+      this.zip.remove(name);
+      this.written.delete(name);
+    }
+    this.precompressed.delete(key);
     this.names.delete(key);
     this.docs.delete(key);
+    this.made.delete(key);
     this.dirty.delete(key);
     this.relsCache.delete(key);
     this.pending.delete(key);
@@ -621,9 +2045,14 @@ class Package {
 
   /** The first free name made by `make(n)`, n = 1, 2, … */
   freeName(make: (n: number) => string): string {
-    for (let n = 1; ; n++) {
+    // where the search for names like make(1) can start: every one before it is taken
+    const family = make(1);
+    for (let n = this.taken.get(family) ?? 1; ; n++) {
       const name = make(n);
-      if (!this.has(name)) return name;
+      if (!this.has(name)) {
+        this.taken.set(family, n);
+        return name;
+      }
     }
   }
 
@@ -651,28 +2080,42 @@ class Package {
     return this.contentTypes;
   }
 
-  async setOverride(part: string, type: string): Promise<void> {
+  /** The Overrides by lower-case part name, indexed once. */
+  private async overrideIndex(): Promise<Map<string, XElement[]>> {
+    if (this.overrides) return this.overrides;
     const doc = await this.types();
-    const root = doc.documentElement as XElement;
+    const index = new Map<string, XElement[]>();
+    for (const o of childrenNamed(doc.documentElement as XElement, "Override")) {
+      const key = (o.getAttribute("PartName") ?? "").toLowerCase();
+      const list = index.get(key);
+      if (list) list.push(o);
+      else index.set(key, [o]);
+    }
+    this.overrides = index;
+    return index;
+  }
+
+  async setOverride(part: string, type: string): Promise<void> {
+    const index = await this.overrideIndex();
+    const root = (await this.types()).documentElement as XElement;
     const name = `/${part}`;
-    for (const o of childrenNamed(root, "Override"))
-      if ((o.getAttribute("PartName") ?? "").toLowerCase() === name.toLowerCase()) remove(o);
+    for (const o of index.get(name.toLowerCase()) ?? []) remove(o);
     const el = createLike(root, "Override");
     el.setAttribute("PartName", name);
     el.setAttribute("ContentType", type);
     root.appendChild(el);
+    index.set(name.toLowerCase(), [el]);
     this.touch("[Content_Types].xml");
   }
 
   async removeOverride(part: string): Promise<void> {
-    const doc = await this.types();
+    const index = await this.overrideIndex();
     const name = `/${part}`.toLowerCase();
-    for (const o of childrenNamed(doc.documentElement as XElement, "Override")) {
-      if ((o.getAttribute("PartName") ?? "").toLowerCase() === name) {
-        remove(o);
-        this.touch("[Content_Types].xml");
-      }
-    }
+    const list = index.get(name);
+    if (!list || list.length === 0) return;
+    for (const o of list) remove(o);
+    index.delete(name);
+    this.touch("[Content_Types].xml");
   }
 
   async ensureDefault(extension: string, type: string): Promise<void> {
@@ -700,10 +2143,15 @@ class Package {
 
   async flush(): Promise<void> {
     for (const key of this.dirty) {
-      const doc = this.docs.get(key);
       const name = this.names.get(key);
-      if (!doc || !name) continue;
-      this.zip.file(name, serializeXml(doc));
+      if (!name) continue;
+      const doc = this.docs.get(key);
+      const text = doc ? serializeXml(doc) : this.made.get(key);
+      if (text !== undefined) {
+        this.zip.file(name, text);
+        const early = this.precompressed.get(key);
+        this.written.set(name, early?.text === text ? early : { text });
+      }
     }
     this.dirty.clear();
   }
@@ -726,6 +2174,7 @@ class Workbook {
   /** calcChain entries to drop: sheetId → refs (null = every cell of the sheet). */
   private readonly calcDrops = new Map<number, Set<string> | null>();
   private stylesCache: Styles | null = null;
+  private sheetsCache: SheetEntry[] | null = null;
 
   private constructor(
     readonly pkg: Package,
@@ -747,7 +2196,17 @@ class Workbook {
     return this.doc.documentElement as XElement;
   }
 
+  /** The sheets, read once; `sheetsChanged` after a <sheet> is added or removed. */
   sheets(): SheetEntry[] {
+    this.sheetsCache ??= this.readSheets();
+    return this.sheetsCache;
+  }
+
+  sheetsChanged(): void {
+    this.sheetsCache = null;
+  }
+
+  private readSheets(): SheetEntry[] {
     const sheets = child(this.root, "sheets");
     if (!sheets) return [];
     return childrenNamed(sheets, "sheet").map((el, index) => {
@@ -809,6 +2268,7 @@ class Workbook {
   async removeSheet(sheet: SheetEntry): Promise<void> {
     const before = this.sheets();
     remove(sheet.el);
+    this.sheetsChanged();
     this.rels.remove(sheet.rid);
     this.touch();
     this.dropCalcChain(sheet.sheetId, null);
@@ -1017,6 +2477,12 @@ const MINIMAL_STYLES =
 
 class Styles {
   private readonly root: XElement;
+  /** The items of each collection (cellXfs → its xf…), read once and kept up to date. */
+  private readonly lists = new Map<string, XElement[]>();
+  /** Each collection's items by canonical form → the first such item's index. */
+  private readonly keys = new Map<string, Map<string, number>>();
+  /** Results of withNumberFormat and withFill: the same arguments give the same xf. */
+  private readonly memo = new Map<string, number>();
 
   constructor(
     readonly doc: XDocument,
@@ -1036,21 +2502,37 @@ class Styles {
   }
 
   private items(local: string, item: string): XElement[] {
-    const el = child(this.root, local);
-    return el ? childrenNamed(el, item) : [];
+    let list = this.lists.get(local);
+    if (!list) {
+      const el = child(this.root, local);
+      list = el ? childrenNamed(el, item) : [];
+      this.lists.set(local, list);
+    }
+    return list;
   }
 
   /** Append (or find an equal) item; returns its index. */
   private addItem(local: string, item: XElement): number {
     const list = this.items(local, item.localName ?? "");
+    let keys = this.keys.get(local);
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < list.length; i++) {
+        const k = canonical(list[i]);
+        if (!keys.has(k)) keys.set(k, i);
+      }
+      this.keys.set(local, keys);
+    }
     const key = canonical(item);
-    const same = list.findIndex((x) => canonical(x) === key);
-    if (same >= 0) return same;
+    const same = keys.get(key);
+    if (same !== undefined) return same;
     const coll = this.collection(local);
     coll.appendChild(item);
     coll.setAttribute("count", String(list.length + 1));
+    keys.set(key, list.length);
+    list.push(item);
     this.touch();
-    return list.length;
+    return list.length - 1;
   }
 
   private xf(index: number): XElement {
@@ -1094,6 +2576,24 @@ class Styles {
 
   /** The xf of style `s` with number format `code`. */
   withNumberFormat(s: number, code: string | null): number {
+    return this.remember(`n|${s}|${code ?? ""}`, s, () => this.numberFormatXf(s, code));
+  }
+
+  /** The xf of style `s` with a solid fill of colour `hex` (RRGGBB or AARRGGBB), or no fill. */
+  withFill(s: number, hex: string | null): number {
+    return this.remember(`f|${s}|${hex ?? "-"}`, s, () => this.fillXf(s, hex));
+  }
+
+  /** `make()` once per key, while style `s` names an xf that exists (else each time). */
+  private remember(key: string, s: number, make: () => number): number {
+    const had = this.memo.get(key);
+    if (had !== undefined) return had;
+    const result = make();
+    if (s >= 0 && s < this.items("cellXfs", "xf").length) this.memo.set(key, result);
+    return result;
+  }
+
+  private numberFormatXf(s: number, code: string | null): number {
     const id = this.numFmtId(code ?? "General");
     const xf = this.xf(s);
     if (Number(xf.getAttribute("numFmtId") ?? "0") === id) return s;
@@ -1103,8 +2603,7 @@ class Styles {
     return this.addItem("cellXfs", clone);
   }
 
-  /** The xf of style `s` with a solid fill of colour `hex` (RRGGBB or AARRGGBB), or no fill. */
-  withFill(s: number, hex: string | null): number {
+  private fillXf(s: number, hex: string | null): number {
     let fillId = 0;
     if (hex !== null) {
       const argb = normalizeColour(hex);
@@ -1179,6 +2678,29 @@ function normalizeColour(hex: string): string {
 
 // ───────────────────────────── one worksheet ─────────────────────────────
 
+/** A cell reference's row and column (parseAddress, without its regular expression for "B12"). */
+function cellPos(ref: string): { row: number; col: number } {
+  const n = ref.length;
+  let i = 0;
+  let col = 0;
+  let row = 0;
+  for (; i < n && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+  }
+  const letters = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + c - 48;
+    else break;
+  }
+  if (letters === 0 || letters > 3 || i === letters || i !== n || i - letters > 15)
+    return parseAddress(ref);
+  return { row, col };
+}
+
 function refOf(address: string): { ref: string; row: number; col: number } {
   const p = parseAddress(address);
   return { ref: toAddress(p.row, p.col), row: p.row, col: p.col };
@@ -1189,6 +2711,11 @@ class SheetXml {
   readonly sheetData: XElement;
   private readonly rows = new Map<number, XElement>();
   private rowNumbers: number[] = [];
+  /** Where the cells are: the smallest and largest row and column (bottom 0: no cell). */
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
   cellsAdded = false;
 
   constructor(
@@ -1204,7 +2731,8 @@ class SheetXml {
       insertOrdered(this.root, sheetData, WORKSHEET_ORDER);
     }
     this.sheetData = sheetData;
-    // rows and cells may leave out r (implied by position): make it explicit where missing
+    // rows and cells may leave out r (implied by position): make it explicit where missing; and
+    // where the cells are. A row's cells are read from its text, made objects only when needed.
     let last = 0;
     for (const row of childrenNamed(sheetData, "row")) {
       const r = Number(row.getAttribute("r") ?? "") || last + 1;
@@ -1212,16 +2740,47 @@ class SheetXml {
       last = r;
       this.rows.set(r, row);
       let col = 0;
-      for (const c of childrenNamed(row, "c")) {
-        const ref = c.getAttribute("r");
-        if (ref) col = parseAddress(ref).col;
-        else {
-          col++;
-          c.setAttribute("r", toAddress(r, col));
-        }
-      }
+      let implied = false;
+      const visit = (ref: string | null): void => {
+        const p = ref ? cellPos(ref) : { row: r, col: col + 1 };
+        if (!ref) implied = true;
+        col = p.col;
+        this.extend(p.row, p.col);
+      };
+      const scanned = row.scanChildren((text, start, nameEnd, tagEnd) => {
+        const named = text.charCodeAt(nameEnd - 1) === 99; // "c", or "prefix:c"
+        if (named && (nameEnd - start === 2 || text.charCodeAt(nameEnd - 2) === 58))
+          visit(attributeIn(text, nameEnd, tagEnd, "r"));
+      });
+      if (!scanned) for (const c of childrenNamed(row, "c")) visit(c.getAttribute("r"));
+      if (implied) this.fixCells(row, r);
     }
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+  }
+
+  private extend(row: number, col: number): void {
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  /** Give the row's cells that leave out r (implied by position) an explicit one. */
+  private fixCells(row: XElement, r: number): void {
+    let col = 0;
+    let lastRef: string | null = null; // read only when a cell after it leaves out r
+    for (let n = row.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1 || (n as XElement).localName !== "c") continue;
+      const c = n as XElement;
+      const ref = c.getAttribute("r");
+      if (ref) lastRef = ref;
+      else {
+        if (lastRef !== null) col = cellPos(lastRef).col;
+        lastRef = null;
+        col++;
+        c.setAttribute("r", toAddress(r, col));
+      }
+    }
   }
 
   private row(r: number, create: boolean): XElement | null {
@@ -1229,12 +2788,20 @@ class SheetXml {
     if (had || !create) return had ?? null;
     const row = createLike(this.root, "row");
     row.setAttribute("r", String(r));
-    const nextNumber = this.rowNumbers.find((n) => n > r);
-    const next = nextNumber !== undefined ? this.rows.get(nextNumber) : undefined;
+    // the first row numbered after r (binary search over the sorted numbers)
+    const numbers = this.rowNumbers;
+    let lo = 0;
+    let hi = numbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbers[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    const next = lo < numbers.length ? this.rows.get(numbers[lo]) : undefined;
     if (next) this.sheetData.insertBefore(row, next);
     else this.sheetData.appendChild(row);
     this.rows.set(r, row);
-    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+    numbers.splice(lo, 0, r);
     return row;
   }
 
@@ -1244,7 +2811,7 @@ class SheetXml {
     if (!row) return null;
     let before: XElement | null = null;
     for (const c of childrenNamed(row, "c")) {
-      const p = parseAddress(c.getAttribute("r") as string);
+      const p = cellPos(c.getAttribute("r") as string);
       if (p.col === col) return c;
       if (p.col > col) {
         before = c;
@@ -1260,6 +2827,7 @@ class SheetXml {
     if (before) row.insertBefore(c, before);
     else row.appendChild(c);
     this.widenSpans(row, col);
+    this.extend(r, col);
     this.cellsAdded = true;
     return c;
   }
@@ -1302,19 +2870,7 @@ class SheetXml {
   updateDimension(): void {
     const dim = child(this.root, "dimension");
     if (!dim) return;
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = 0;
-    let right = 0;
-    for (const row of childrenNamed(this.sheetData, "row")) {
-      for (const c of childrenNamed(row, "c")) {
-        const p = parseAddress(c.getAttribute("r") as string);
-        top = Math.min(top, p.row);
-        bottom = Math.max(bottom, p.row);
-        left = Math.min(left, p.col);
-        right = Math.max(right, p.col);
-      }
-    }
+    const { top, left, bottom, right } = this;
     const ref =
       bottom === 0
         ? "A1"
@@ -1592,17 +3148,105 @@ async function applyNotes(
 
   // the comments part
   let commentsPart: string;
-  if (commentsRel) commentsPart = rels.partOf(commentsRel);
-  else {
+  let comments: CommentsEditor;
+  if (commentsRel) {
+    commentsPart = rels.partOf(commentsRel);
+    comments = await domComments(pkg, commentsPart);
+  } else {
     commentsPart = pkg.freeName((n) => `xl/comments${n}.xml`);
-    pkg.create(
-      commentsPart,
-      `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList/></comments>`
-    );
+    comments = freshComments(pkg, commentsPart);
     rels.add(REL.comments, commentsPart);
     await pkg.setOverride(commentsPart, CT.comments);
   }
-  const cdoc = await pkg.mustXml(commentsPart);
+
+  // the VML part (the sheet's legacy drawing)
+  const vml = await openVml(
+    pkg,
+    sheet,
+    ws,
+    rels,
+    todo.some(([, n]) => n.text !== null)
+  );
+
+  for (const [ref, note] of todo) {
+    comments.remove(ref);
+    vml?.removeNote(note.row - 1, note.col - 1);
+    if (note.text === null) continue;
+    comments.add(ref, note.row, note.col, note.text);
+    vml?.addNote(note.row - 1, note.col - 1, note.text);
+  }
+  comments.finish();
+
+  // nothing left: the comments part goes, and the VML when it holds no other shape
+  if (comments.count() === 0) {
+    for (const r of rels.byKind("comments"))
+      if (rels.partOf(r).toLowerCase() === commentsPart.toLowerCase()) rels.remove(r.id);
+    await pkg.dropPart(commentsPart);
+  }
+  if (vml) await vml.finish();
+  return true;
+}
+
+/** The notes of one comments part, kept in row-then-column order (readers pair them with shapes). */
+interface CommentsEditor {
+  remove(ref: string): void;
+  add(ref: string, row: number, col: number, text: string): void;
+  /** How many comments the part holds. */
+  count(): number;
+  /** Write the part back. */
+  finish(): void;
+}
+
+/** The first index in `list` of a note after (row, col), or the length. */
+function noteIndex(
+  list: readonly { row: number; col: number }[],
+  row: number,
+  col: number
+): number {
+  const at = list.findIndex((e) => e.row > row || (e.row === row && e.col > col));
+  return at >= 0 ? at : list.length;
+}
+
+function commentXml(ref: string, authorId: number, text: string): string {
+  return (
+    `<comment ref="${escAttr(ref)}" authorId="${authorId}"><text><r><rPr>` +
+    `<sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr>` +
+    `<t xml:space="preserve">${escText(xstring(text))}</t></r></text></comment>`
+  );
+}
+
+/** A comments part made here: written as text, as domComments would write it. */
+function freshComments(pkg: Package, part: string): CommentsEditor {
+  const head = `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors>`;
+  pkg.create(part, `${head}<commentList/></comments>`);
+  const entries: { ref: string; row: number; col: number; xml: string }[] = [];
+  return {
+    remove(ref) {
+      for (let i = entries.length - 1; i >= 0; i--)
+        if (entries[i].ref === ref) entries.splice(i, 1);
+    },
+    add(ref, row, col, text) {
+      entries.splice(noteIndex(entries, row, col), 0, {
+        ref,
+        row,
+        col,
+        xml: commentXml(ref, 0, text),
+      });
+    },
+    count: () => entries.length,
+    finish() {
+      const list = entries.map((e) => e.xml).join("");
+      pkg.create(
+        part,
+        `${head}${list ? `<commentList>${list}</commentList>` : "<commentList/>"}</comments>`
+      );
+    },
+  };
+}
+
+/** The sheet's existing comments part, edited in place. */
+async function domComments(pkg: Package, part: string): Promise<CommentsEditor> {
+  const cdoc = await pkg.mustXml(part);
   const croot = cdoc.documentElement as XElement;
   let authors = child(croot, "authors");
   if (!authors) {
@@ -1614,6 +3258,7 @@ async function applyNotes(
     list = createLike(croot, "commentList");
     authors.parentNode!.insertBefore(list, authors.nextSibling);
   }
+  const commentList = list;
   const authorList = childrenNamed(authors, "author");
   let authorId = authorList.findIndex((a) => textOf(a) === NOTE_AUTHOR);
   const ensureAuthor = (): number => {
@@ -1624,77 +3269,55 @@ async function applyNotes(
     authorId = authorList.length;
     return authorId;
   };
-
-  // the VML part (the sheet's legacy drawing)
-  const vml = await openVml(
-    pkg,
-    sheet,
-    ws,
-    rels,
-    todo.some(([, n]) => n.text !== null)
-  );
-
   // the comments, indexed once, in document order
-  const entries = childrenNamed(list, "comment").map((el) => {
+  const entries = childrenNamed(commentList, "comment").map((el) => {
     const ref = (el.getAttribute("ref") ?? "").toUpperCase();
     const p = /^[A-Z]{1,3}\d+$/.test(ref) ? parseAddress(ref) : { row: 0, col: 0 };
     return { ref, row: p.row, col: p.col, el };
   });
-  for (const [ref, note] of todo) {
-    for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i].ref === ref) {
-        remove(entries[i].el);
-        entries.splice(i, 1);
+  return {
+    remove(ref) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        if (entries[i].ref === ref) {
+          remove(entries[i].el);
+          entries.splice(i, 1);
+        }
       }
-    }
-    vml?.removeNote(note.row - 1, note.col - 1);
-    if (note.text === null) continue;
-    const comment = createLike(croot, "comment");
-    comment.setAttribute("ref", ref);
-    comment.setAttribute("authorId", String(ensureAuthor()));
-    const text = createLike(croot, "text");
-    const r = createLike(croot, "r");
-    const rPr = createLike(croot, "rPr");
-    const props: [string, string][] = [
-      ["sz", "9"],
-      ["rFont", "宋体"],
-      ["charset", "134"],
-    ];
-    for (const [k, v] of props) {
-      const p = createLike(croot, k);
-      p.setAttribute("val", v);
-      rPr.appendChild(p);
-    }
-    const t = createLike(croot, "t");
-    t.setAttribute("xml:space", "preserve");
-    setText(t, xstring(note.text));
-    r.appendChild(rPr);
-    r.appendChild(t);
-    text.appendChild(r);
-    comment.appendChild(text);
-    const at = entries.findIndex(
-      (e) => e.row > note.row || (e.row === note.row && e.col > note.col)
-    );
-    if (at >= 0) list.insertBefore(comment, entries[at].el);
-    else list.appendChild(comment);
-    entries.splice(at >= 0 ? at : entries.length, 0, {
-      ref,
-      row: note.row,
-      col: note.col,
-      el: comment,
-    });
-    vml?.addNote(note.row - 1, note.col - 1, note.text);
-  }
-  pkg.touch(commentsPart);
-
-  // nothing left: the comments part goes, and the VML when it holds no other shape
-  if (entries.length === 0) {
-    for (const r of rels.byKind("comments"))
-      if (rels.partOf(r).toLowerCase() === commentsPart.toLowerCase()) rels.remove(r.id);
-    await pkg.dropPart(commentsPart);
-  }
-  if (vml) await vml.finish();
-  return true;
+    },
+    add(ref, row, col, note) {
+      const comment = createLike(croot, "comment");
+      comment.setAttribute("ref", ref);
+      comment.setAttribute("authorId", String(ensureAuthor()));
+      const text = createLike(croot, "text");
+      const r = createLike(croot, "r");
+      const rPr = createLike(croot, "rPr");
+      const props: [string, string][] = [
+        ["sz", "9"],
+        ["rFont", "宋体"],
+        ["charset", "134"],
+      ];
+      for (const [k, v] of props) {
+        const p = createLike(croot, k);
+        p.setAttribute("val", v);
+        rPr.appendChild(p);
+      }
+      const t = createLike(croot, "t");
+      t.setAttribute("xml:space", "preserve");
+      setText(t, xstring(note));
+      r.appendChild(rPr);
+      r.appendChild(t);
+      text.appendChild(r);
+      comment.appendChild(text);
+      const at = noteIndex(entries, row, col);
+      if (at < entries.length) commentList.insertBefore(comment, entries[at].el);
+      else commentList.appendChild(comment);
+      entries.splice(at, 0, { ref, row, col, el: comment });
+    },
+    count: () => entries.length,
+    finish() {
+      pkg.touch(part);
+    },
+  };
 }
 
 interface VmlEditor {
@@ -1705,7 +3328,10 @@ interface VmlEditor {
 
 /** Every idmap block any VML part of the package uses. */
 async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
+  // read once per package: the set is then kept up to date as blocks are handed out
+  if (pkg.vmlBlocks) return pkg.vmlBlocks;
   const used = new Set<number>();
+  pkg.vmlBlocks = used;
   for (const part of pkg.parts()) {
     if (!/\.vml$/i.test(part)) continue;
     const text = (await pkg.text(part)) ?? "";
@@ -1717,7 +3343,15 @@ async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
 }
 
 function noteAnchor(row0: number, col0: number, text: string): string {
-  const lines = text.split("\n").reduce((s, l) => s + Math.max(1, Math.ceil(l.length / 18)), 0);
+  // each line's height in lines of 18 characters (at least one)
+  let lines = 0;
+  for (let from = 0; ;) {
+    const end = text.indexOf("\n", from);
+    const length = (end < 0 ? text.length : end) - from;
+    lines += Math.max(1, Math.ceil(length / 18));
+    if (end < 0) break;
+    from = end + 1;
+  }
   const height = Math.min(Math.max(lines + 1, 4), 24);
   const top = Math.max(row0 - 1, 0);
   return `${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4`;
@@ -1754,6 +3388,8 @@ function vmlWrapper(inner: string): string {
 /** Shape ids: the blocks of 1024 the idmap gives this drawing, extended with a new block if full. */
 class ShapeIds {
   private readonly used = new Set<number>();
+  /** Per block, where the search for a free id starts: every id before it is used. */
+  private readonly from = new Map<number, number>();
   constructor(
     private blocks: number[],
     private readonly taken: Set<number>,
@@ -1765,12 +3401,14 @@ class ShapeIds {
   next(): number {
     for (;;) {
       for (const b of this.blocks) {
-        for (let id = b * 1024 + 1; id < (b + 1) * 1024; id++) {
+        for (let id = this.from.get(b) ?? b * 1024 + 1; id < (b + 1) * 1024; id++) {
           if (!this.used.has(id)) {
             this.used.add(id);
+            this.from.set(b, id + 1);
             return id;
           }
         }
+        this.from.set(b, (b + 1) * 1024);
       }
       let block = Math.max(0, ...this.taken, ...this.blocks) + 1;
       while (this.taken.has(block)) block++;
@@ -1795,10 +3433,12 @@ async function openVml(
   if (part && !pkg.has(part)) part = null;
   if (!part && !adding) return null;
   const blocks = await usedVmlBlocks(pkg);
+  let fresh: number | null = null;
   if (!part) {
     let block = Math.max(0, ...blocks) + 1;
     while (blocks.has(block)) block++;
     blocks.add(block);
+    fresh = block;
     part = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
     pkg.create(
       part,
@@ -1822,13 +3462,21 @@ async function openVml(
     pkg.touch(sheet.part);
   };
 
+  if (fresh !== null) return freshVml(pkg, vmlPart, fresh, blocks, dropVml);
   let doc: XDocument | null = null;
   try {
     doc = await pkg.xml(vmlPart);
   } catch {
     doc = null; // VML Excel wrote that is not well-formed XML: edited as text below
   }
-  if (doc) return domVml(pkg, vmlPart, doc, blocks, dropVml);
+  if (doc) {
+    try {
+      return domVml(pkg, vmlPart, doc, blocks, dropVml);
+    } catch (e) {
+      // found not well-formed only now (the DOM reads elements and attributes when first used)
+      if (!(e instanceof Error && e.message.startsWith("无法解析"))) throw e;
+    }
+  }
   return textVml(
     pkg,
     vmlPart,
@@ -1846,13 +3494,15 @@ function domVml(
   dropVml: () => Promise<void>
 ): VmlEditor {
   const root = doc.documentElement as XElement;
+  // the fragments below are written with v, o and x: copied as they are when the root binds those
+  let usual = true;
   for (const [p, ns] of [
     ["v", NS.vml],
     ["o", NS.office],
     ["x", NS.excel],
   ] as const)
-    prefixFor(doc, ns, p);
-  const idmap = descendants(root, NS.office, "idmap")[0] ?? null;
+    if (prefixFor(doc, ns, p) !== p) usual = false;
+  let idmap = descendants(root, NS.office, "idmap")[0] ?? null;
   const blocks = (idmap?.getAttribute("data") ?? "")
     .split(/[\s,]+/)
     .filter((d) => d !== "" && Number.isFinite(Number(d)))
@@ -1864,11 +3514,7 @@ function domVml(
     .filter((x): x is string => !!x)
     .map(Number);
   const ensureLayout = (list: number[]): void => {
-    if (idmap) {
-      const attr = idmap.getAttributeNode("data");
-      if (attr) attr.value = list.join(",");
-      else idmap.setAttribute("data", list.join(","));
-    }
+    if (idmap) idmap.setAttribute("data", list.join(","));
   };
   if (blocks.length === 0) {
     // no idmap: give the drawing a block of its own
@@ -1885,6 +3531,7 @@ function domVml(
     map.setAttribute("data", String(b));
     layout.appendChild(map);
     root.insertBefore(layout, root.firstChild);
+    idmap = map;
   }
   const ids = new ShapeIds(blocks, taken, existingIds, ensureLayout);
   let typeId = descendants(root, NS.vml, "shapetype")
@@ -1894,8 +3541,9 @@ function domVml(
   const parseFragment = (xml: string): XElement =>
     doc.importNode(
       elements(parseXml(vmlWrapper(xml), part).documentElement as XElement)[0],
-      true
-    ) as XElement;
+      true,
+      usual
+    );
   const notePosition = (shape: XElement): { row: number; col: number } | null => {
     const data = descendants(shape, NS.excel, "ClientData")[0];
     if (!data || data.getAttribute("ObjectType") !== "Note") return null;
@@ -1946,6 +3594,51 @@ function domVml(
       );
       if (drawn.length === 0) await dropVml();
       else pkg.touch(part);
+    },
+  };
+}
+
+/** A VML part made here for the notes: written as text, as domVml would write it. */
+function freshVml(
+  pkg: Package,
+  part: string,
+  block: number,
+  taken: Set<number>,
+  dropVml: () => Promise<void>
+): VmlEditor {
+  let blocks = [block];
+  const ids = new ShapeIds(blocks, taken, [], (list) => {
+    blocks = list;
+  });
+  const shapes: { row: number; col: number; xml: string }[] = [];
+  let shapeCount = 0;
+  return {
+    removeNote(row0, col0) {
+      for (let i = shapes.length - 1; i >= 0; i--) {
+        if (shapes[i].row === row0 && shapes[i].col === col0) {
+          shapes.splice(i, 1);
+          shapeCount--;
+        }
+      }
+    },
+    addNote(row0, col0, text) {
+      shapeCount++;
+      const xml = noteShapeXml(ids.next(), row0, col0, text, "_x0000_t202", shapeCount);
+      shapes.splice(noteIndex(shapes, row0, col0), 0, { row: row0, col: col0, xml });
+    },
+    async finish() {
+      if (shapes.length === 0) {
+        await dropVml();
+        return;
+      }
+      pkg.create(
+        part,
+        `${XML_DECL}<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
+          `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(",")}"/></o:shapelayout>` +
+          SHAPETYPE_202 +
+          shapes.map((s) => s.xml).join("") +
+          `</xml>`
+      );
     },
   };
 }
@@ -2086,16 +3779,18 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
   );
   const linkXf = needsLink ? styles.linkXf() : 0;
 
-  const rowsXml: string[] = [];
+  const rowsXml: string[] = []; // the pieces of <sheetData>, joined once
   const links: string[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
+  const letters: string[] = [];
   spec.rows.forEach((cells, r0) => {
-    const cellXml: string[] = [];
+    const rowStart = rowsXml.length;
+    rowsXml.push(`<row r="${r0 + 1}">`);
     cells.forEach((cell, c0) => {
-      const ref = toAddress(r0 + 1, c0 + 1);
+      const ref = (letters[c0] ??= columnLetters(c0 + 1)) + (r0 + 1);
       let style = bold.has(r0) ? boldXf : 0;
       let body: { t: string | null; inner: string };
       if (cell !== null && typeof cell === "object" && "link" in cell) {
@@ -2115,15 +3810,18 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
         body = valueXml(cell as CellScalar, false);
         if (body.inner === "" || cell === "") return;
       }
-      cellXml.push(
-        `<c r="${ref}"${style ? ` s="${style}"` : ""}${body.t ? ` t="${body.t}"` : ""}>${body.inner}</c>`
+      rowsXml.push(
+        `<c r="${ref}"${style ? ` s="${style}"` : ""}${body.t ? ` t="${body.t}"` : ""}>`,
+        body.inner,
+        "</c>"
       );
       top = Math.min(top, r0 + 1);
       bottom = Math.max(bottom, r0 + 1);
       left = Math.min(left, c0 + 1);
       right = Math.max(right, c0 + 1);
     });
-    if (cellXml.length > 0) rowsXml.push(`<row r="${r0 + 1}">${cellXml.join("")}</row>`);
+    if (rowsXml.length > rowStart + 1) rowsXml.push("</row>");
+    else rowsXml.pop(); // no cell: no row
   });
   const dimension = bottom === 0 ? "A1" : `${toAddress(top, left)}:${toAddress(bottom, right)}`;
   const cols = (spec.columnWidths ?? [])
@@ -2167,6 +3865,7 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
   if (spec.state && spec.state !== "visible") el.setAttribute("state", spec.state);
   setRelId(el, rid);
   sheets.appendChild(el);
+  wb.sheetsChanged();
   wb.touch();
   await updateAppTitles(pkg, [], [spec.name]);
 }

@@ -14,6 +14,11 @@ const officeGlobals = {
   OfficeRuntime: "readonly",
 };
 
+// The preset registers typescript-eslint (its own copy) for .ts files only; reuse that copy for .tsx,
+// since one plugin name cannot be bound to two different objects.
+const presetTsPlugin = officeAddins.configs.react.find((c) => c.plugins?.["@typescript-eslint"])
+  ?.plugins["@typescript-eslint"];
+
 export default [
   {
     ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**"],
@@ -46,6 +51,19 @@ export default [
   // In TypeScript files, turn off the core rules the compiler already enforces better
   // (no-undef, no-redeclare for `const X` + `type X`, …), as typescript-eslint recommends.
   tsPlugin.configs["flat/eslint-recommended"],
+  {
+    // The core rule counts the parameter names of a function *type* as unused variables;
+    // the typescript-eslint rule understands types.
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": presetTsPlugin },
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    rules: {
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
   {
     // The plain CommonJS config files at the root (webpack, jest).
     files: ["*.config.js"],

@@ -21,7 +21,7 @@ const presetTsPlugin = officeAddins.configs.react.find((c) => c.plugins?.["@type
 
 export default [
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**"],
+    ignores: ["dist/**", "dist-workbench/**", "node_modules/**", "coverage/**", "test-artifacts/**"],
   },
   ...officeAddins.configs.react,
   {

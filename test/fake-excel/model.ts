@@ -144,6 +144,25 @@ export class SheetModel {
   }
 }
 
+/** A DocumentModel as JSON-safe data (Maps as entry lists). */
+export interface DocumentData {
+  readonly nextId: number;
+  readonly savedSettings: Record<string, unknown>;
+  readonly activeSheetId: string | null;
+  readonly sheets: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly visibility: Visibility;
+    readonly protected: boolean;
+    readonly cells: [number, CellModel][];
+    readonly merges: Rect[];
+    readonly notes: [string, NoteModel][];
+    readonly comments: [string, CommentModel][];
+    readonly charts: ChartModel[];
+    readonly columnWidths: [number, number][];
+  }[];
+}
+
 export class DocumentModel {
   sheets: SheetModel[] = [];
   /** The add-in's document settings as saved in the file (Office.context.document.settings.saveAsync). */
@@ -183,6 +202,45 @@ export class DocumentModel {
     for (const [a, c] of src.comments) s.comments.set(a, { ...c, id: this.newId("COMMENT") });
     for (const [k, w] of src.columnWidths) s.columnWidths.set(k, w);
     return s;
+  }
+
+  /** The document as plain JSON data (what the workbench's server sends to its page). */
+  toData(): DocumentData {
+    return {
+      nextId: this.nextId,
+      savedSettings: this.savedSettings,
+      activeSheetId: this.activeSheetId,
+      sheets: this.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        visibility: s.visibility,
+        protected: s.protected_,
+        cells: [...s.cells],
+        merges: s.merges,
+        notes: [...s.notes],
+        comments: [...s.comments],
+        charts: s.charts,
+        columnWidths: [...s.columnWidths],
+      })),
+    };
+  }
+
+  static fromData(data: DocumentData): DocumentModel {
+    const doc = new DocumentModel();
+    doc.nextId = data.nextId;
+    doc.savedSettings = data.savedSettings;
+    doc.activeSheetId = data.activeSheetId;
+    for (const d of data.sheets) {
+      const s = new SheetModel(d.id, d.name, d.visibility, d.protected);
+      for (const [k, c] of d.cells) s.cells.set(k, c);
+      s.merges = d.merges;
+      for (const [a, n] of d.notes) s.notes.set(a, n);
+      for (const [a, c] of d.comments) s.comments.set(a, c);
+      s.charts = d.charts;
+      for (const [k, w] of d.columnWidths) s.columnWidths.set(k, w);
+      doc.sheets.push(s);
+    }
+    return doc;
   }
 
   /** A deep copy: what reopening the saved workbook gives (settings as saved, not as set). */

@@ -1,0 +1,164 @@
+/**
+ * The workbench page: the real task pane (TaskPane over createExcelGateway, exactly what Excel
+ * loads) beside a view of the sheets, over the strict fake Excel API holding the workbook the
+ * server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
+ */
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { createExcelGateway } from "../src/host/excel/gateway";
+import { TaskPane } from "../src/taskpane/TaskPane";
+import { FakeExcel, installFakeExcel } from "../test/fake-excel/fake";
+import { DocumentModel, type DocumentData } from "../test/fake-excel/model";
+import { SheetView } from "./SheetView";
+import type { WorkbookPayload } from "./protocol";
+
+export interface WorkbenchApi {
+  /** Every sheet's name in workbook order (hidden ones too, as the Excel API lists them). */
+  sheets(): string[];
+  /** A cell as Excel would hand it to the add-in: its value (null when empty), number format and note. */
+  cell(
+    sheet: string,
+    address: string
+  ): { value: string | number | boolean | null; numberFormat: string; note: string | null };
+  /** Makes a sheet the active one, as clicking its tab does. */
+  activate(sheet: string): void;
+  /** The name of the active sheet. */
+  activeSheet(): string | null;
+  /** The cell the add-in last selected (a clicked result row), or null. */
+  selection(): { sheet: string; address: string } | null;
+  /** context.sync() round trips so far. */
+  syncs(): number;
+  /** Milliseconds from navigation start to the task pane's first render. */
+  firstRenderMs: number | null;
+}
+
+declare global {
+  interface Window {
+    workbench?: WorkbenchApi;
+  }
+}
+
+const useStyles = makeStyles({
+  page: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 360px",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  sheets: { minWidth: 0, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    overflowY: "auto",
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  banner: { padding: tokens.spacingHorizontalL },
+});
+
+function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) {
+  const styles = useStyles();
+  const { fake } = props;
+  const [version, setVersion] = useState(0);
+  const [gateway] = useState(() => createExcelGateway());
+  useEffect(() => {
+    const bump = (): void => setVersion((v) => v + 1);
+    changed.add(bump);
+    return () => {
+      changed.delete(bump);
+    };
+  }, [fake]);
+  return (
+    <div className={styles.page}>
+      <div className={styles.sheets}>
+        <SheetView fake={fake} version={version} onActivate={(s) => window.workbench?.activate(s)} />
+      </div>
+      <aside className={styles.pane} aria-label={`任务窗格 · ${props.title}`} id="pane">
+        <FirstRender />
+        <TaskPane gateway={gateway} />
+      </aside>
+    </div>
+  );
+}
+
+/** Records the time of the pane's first commit (bench: firstRenderMs). */
+function FirstRender() {
+  useEffect(() => {
+    if (window.workbench && window.workbench.firstRenderMs === null)
+      window.workbench.firstRenderMs = performance.now();
+  }, []);
+  return null;
+}
+
+function LoadError(props: { readonly message: string }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.banner}>
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>工作簿无法打开</MessageBarTitle>
+          {props.message}
+        </MessageBarBody>
+      </MessageBar>
+    </main>
+  );
+}
+
+/** Redraws of the sheet view: after every sync of the fake, and when a tab is activated. */
+const changed = new Set<() => void>();
+const notify = (): void => changed.forEach((f) => f());
+
+function api(fake: FakeExcel): WorkbenchApi {
+  return {
+    sheets: () => fake.sheetNames(),
+    cell: (sheet, address) => {
+      const c = fake.cell(sheet, address);
+      return { value: c.value, numberFormat: c.numberFormat, note: c.note ?? c.comment };
+    },
+    activate: (sheet) => {
+      fake.activate(sheet);
+      notify();
+    },
+    activeSheet: () => fake.activeSheet,
+    selection: () => fake.selection,
+    syncs: () => fake.syncs,
+    firstRenderMs: null,
+  };
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("workbench.html has no #container element");
+  const root = createRoot(container);
+  const render = (node: React.ReactNode): void =>
+    root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  let payload: WorkbookPayload;
+  try {
+    const response = await fetch("workbook.json", { cache: "no-store" });
+    payload = (await response.json()) as WorkbookPayload;
+  } catch (e) {
+    render(<LoadError message={`无法从工作台服务读取工作簿：${String(e)}`} />);
+    return;
+  }
+  if ("error" in payload) {
+    render(<LoadError message={payload.error} />);
+    return;
+  }
+  const fake = new FakeExcel(DocumentModel.fromData(payload.document as DocumentData), {
+    excelApi: payload.excelApi,
+  });
+  fake.afterSync = notify;
+  installFakeExcel(fake);
+  window.workbench = api(fake);
+  document.title = `绩效自评工作台 · ${payload.name}`;
+  render(<Workbench fake={fake} title={payload.name} />);
+}
+
+void main();

@@ -9,13 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { median } from "./median";
 
 const ROOT = path.join(__dirname, "..");
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** 200 tabs: the sheets of the Changji and Fengtai samples, round-robin, renamed. */
 export async function make200(file: string): Promise<void> {

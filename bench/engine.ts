@@ -10,6 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { scoreWorkbook } from "../src/engine";
 import type { Form } from "../src/engine/types";
 import { loadSeedCases } from "../test/support/seeds";
+import { median } from "./median";
 
 const ROUNDS = 40;
 const RUNS = 7;
@@ -29,11 +30,6 @@ function timeRounds(workbooks: Form[][]): number {
   const t0 = performance.now();
   for (let i = 0; i < ROUNDS; i++) for (const book of workbooks) scoreWorkbook(book);
   return (performance.now() - t0) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 if (!isMainThread && workerData?.engineBench) {

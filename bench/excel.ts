@@ -14,14 +14,10 @@ import { createExcelGateway } from "../src/host/excel/gateway";
 import type { RunReport } from "../src/host/excel/report";
 import { FakeExcel, installFakeExcel, loadFakeExcel } from "../test/fake-excel";
 import { DocumentModel } from "../test/fake-excel/model";
+import { median } from "./median";
 
 const SAMPLES = path.join(__dirname, "..", "samples");
 const FENGTAI = "004-fengtai-2020.xlsx";
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** 批量评分 over the fake, installed as the globals for the run only; the fake's sync count. */
 async function scoreAll(

@@ -5,6 +5,7 @@
 import { cli200 } from "./cli";
 import { engineAllCores, engineOneCore } from "./engine";
 import { excelFake } from "./excel";
+import { browserFigures } from "./browser";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   Object.assign(result, await cli200());
   process.stderr.write("add-in: 批量评分 in the fake Excel over 1 tab and 200 tabs…\n");
   Object.assign(result, await excelFake());
+  process.stderr.write(
+    "browser: the task pane bundle, its first render and 批量评分 over 200 tabs in headless Chromium…\n"
+  );
+  Object.assign(result, await browserFigures());
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

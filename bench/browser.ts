@@ -21,7 +21,6 @@ import { median } from "./median";
 const ROOT = path.join(__dirname, "..");
 
 async function productionBundle(outDir: string): Promise<Buffer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js")) as (
     env: object,
     argv: object
@@ -83,9 +82,7 @@ export async function browserFigures(): Promise<{
           await button.waitFor();
           const t0 = Date.now();
           await button.click();
-          await page
-            .getByText(/^批量评分：200 张自评表/)
-            .waitFor({ timeout: 300_000 });
+          await page.getByText(/^批量评分：200 张自评表/).waitFor({ timeout: 300_000 });
           batches.push((Date.now() - t0) / 1000);
           await context.close();
         }

@@ -29,6 +29,8 @@ export interface WorkbenchApi {
     sheet: string,
     address: string
   ): { value: string | number | boolean | null; numberFormat: string; note: string | null };
+  /** A person types a value into a cell (Excel's change event fires, as for typing). */
+  edit(sheet: string, address: string, value: string | number | boolean): void;
   /** Makes a sheet the active one, as clicking its tab does. */
   activate(sheet: string): void;
   /** The name of the active sheet. */
@@ -121,6 +123,10 @@ function api(fake: FakeExcel): WorkbenchApi {
     cell: (sheet, address) => {
       const c = fake.cell(sheet, address);
       return { value: c.value, numberFormat: c.numberFormat, note: c.note ?? c.comment };
+    },
+    edit: (sheet, address, value) => {
+      fake.userEdit(sheet, address, [[value]]);
+      notify();
     },
     activate: (sheet) => {
       fake.activate(sheet);

@@ -38,7 +38,7 @@ function bundleIsCurrent(): boolean {
 /** Builds dist-workbench/ (production mode) unless it is newer than every source. */
 export async function buildWorkbench(options: { force?: boolean } = {}): Promise<void> {
   if (!options.force && bundleIsCurrent()) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const configFactory = require("./webpack.config.js") as (
     env: object,
     argv: object

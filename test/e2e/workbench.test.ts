@@ -37,8 +37,10 @@ let tmp: string;
 let planAll: CellEdit[];
 let planFirst: CellEdit[];
 let sheetNames: string[];
-/** Where the first tab's budget score goes. */
+/** Where the first tab's budget score goes, and the cells of its budget and execution. */
 let budgetCell: string | null | undefined;
+let budgetAnnual: { address: string; value: unknown } | undefined;
+let budgetExecuted: string | undefined;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -55,6 +57,9 @@ beforeAll(async () => {
   const first = scoreWorkbookGrids(grids, { only: sheetNames[0] }).sheets;
   planFirst = first.flatMap((s) => [...s.plan.edits]);
   budgetCell = first[0].forms[0].result.budget?.cell;
+  const totalRow = first[0].forms[0].form.budget?.rows[0];
+  budgetAnnual = totalRow?.annual;
+  budgetExecuted = totalRow?.executed?.address;
 }, 240_000);
 
 afterAll(async () => {
@@ -86,7 +91,8 @@ async function expectEnabled(page: Page, name: string): Promise<void> {
   await page.waitForFunction(
     (n) =>
       [...document.querySelectorAll("button")].some(
-        (b) => b.textContent?.trim() === n && !b.disabled && b.getAttribute("aria-disabled") !== "true"
+        (b) =>
+          b.textContent?.trim() === n && !b.disabled && b.getAttribute("aria-disabled") !== "true"
       ),
     name
   );
@@ -125,21 +131,32 @@ async function touched(page: Page): Promise<CellView[]> {
   return cells(page, planAll);
 }
 
-async function axe(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as {
-      axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    }).axe.run;
+/** axe-core's serious and critical violations inside `scope`. */
+async function axeSevere(
+  page: Page,
+  scope: string
+): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async (include) => {
+    const run = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run;
     type AxeViolation = { id: string; impact: string | null; nodes: { target: unknown }[] };
-    const r = await run({ include: ["#pane"] }, { resultTypes: ["violations"] });
+    const r = await run({ include: [include] }, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
     }));
-  });
-  const severe = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  }, scope);
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function axe(page: Page, state: string, scope = "#pane"): Promise<void> {
+  const severe = await axeSevere(page, scope);
   expect({ state, severe }).toEqual({ state, severe: [] });
 }
 
@@ -162,7 +179,9 @@ describe("the task pane in Chromium over the workbench", () => {
     const before = await touched(page);
     expect(await page.evaluate(() => window.workbench!.activeSheet())).toBe(sheetNames[0]);
     await page.getByRole("button", { name: "评分当前表" }).click();
-    expect(await headline(page, "评分当前表")).toMatch(/^评分当前表：1 张自评表，写入 \d+ 个单元格/);
+    expect(await headline(page, "评分当前表")).toMatch(
+      /^评分当前表：1 张自评表，写入 \d+ 个单元格/
+    );
     expect(planFirst.length).toBeGreaterThan(3);
     await expectPlanWritten(page, planFirst);
     // the other tabs are as they were
@@ -175,12 +194,28 @@ describe("the task pane in Chromium over the workbench", () => {
     for (const o of others) expect(after[o.i]).toEqual(before[o.i]);
     // the result view: project, total, grade and a formula per score
     await page.getByRole("heading", { name: "《丰台报》相关费用" }).waitFor();
-    await page.getByText(/^总分：\d+(\.\d+)?$/).first().waitFor();
-    await page.getByText(/^等级：[优良中差]$/).first().waitFor();
+    await page
+      .getByText(/^总分：\d+(\.\d+)?$/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/^等级：[优良中差]$/)
+      .first()
+      .waitFor();
     await page.getByText(/执行率 290\.88 ÷ 322\.06 = 90\.32%/).waitFor();
     await axe(page, "scored one sheet");
     await shot(page, "02-scored-active-sheet");
     expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("the accessibility check can fail: a button without a name in the pane is reported", async () => {
+    const page = await open();
+    await paneReady(page);
+    await page.evaluate(() => {
+      document.querySelector("#pane")?.appendChild(document.createElement("button"));
+    });
+    expect((await axeSevere(page, "#pane")).map((v) => v.id)).toContain("button-name");
     await page.close();
   });
 
@@ -215,9 +250,7 @@ describe("the task pane in Chromium over the workbench", () => {
     expect((await cell(page, "评分汇总", "A2")).value).toBe(sheetNames[0]);
     expect((await cell(page, "评分汇总", "A17")).value).toBe("评价表数");
     expect((await cell(page, "评分汇总", "B17")).value).toBe(14);
-    const grades = await Promise.all(
-      [23, 24, 25, 26].map((r) => cell(page, "评分汇总", `B${r}`))
-    );
+    const grades = await Promise.all([23, 24, 25, 26].map((r) => cell(page, "评分汇总", `B${r}`)));
     expect(grades.reduce((n, c) => n + Number(c.value), 0)).toBe(14);
     // the summary is shown in the view, and the pane says it was made
     expect(await page.evaluate(() => window.workbench!.activeSheet())).toBe("评分汇总");
@@ -231,7 +264,9 @@ describe("the task pane in Chromium over the workbench", () => {
     await page.waitForFunction(() => window.workbench!.syncs() > 4);
     await expectEnabled(page, "批量评分");
     await expectPlanWritten(page, planAll);
-    expect(await page.getByText(/^批量评分：14 张自评表，写入 0 个单元格、0 条批注、0 处填充色$/).count()).toBe(1);
+    expect(
+      await page.getByText(/^批量评分：14 张自评表，写入 0 个单元格、0 条批注、0 处填充色$/).count()
+    ).toBe(1);
 
     // 撤销本次评分: every touched cell is back as the file had it, and the product's sheets are gone
     await page.getByRole("button", { name: "撤销本次评分" }).click();
@@ -292,11 +327,51 @@ describe("the task pane in Chromium over the workbench", () => {
     expect(await page.getByText(/^已选用：/).count()).toBe(0);
     // the choice is kept in the workbook's settings: a fresh pane over the same fake shows it
     const saved = await page.evaluate(() =>
-      (window as unknown as { Office: { context: { document: { settings: { get(n: string): unknown } } } } }).Office.context.document.settings.get(
-        "selfeval.settings"
-      )
+      (
+        window as unknown as {
+          Office: { context: { document: { settings: { get(n: string): unknown } } } };
+        }
+      ).Office.context.document.settings.get("selfeval.settings")
     );
     expect(JSON.stringify(saved)).toMatch(/national/);
+    await page.close();
+  });
+
+  test("自动评分: with the switch on, a person's edit re-scores the sheet after a pause; the add-in's own writes do not", async () => {
+    const page = await open();
+    await paneReady(page);
+    const sheet = sheetNames[0];
+    const autoScore = page.getByRole("switch", { name: "自动评分" });
+    await autoScore.check();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.workbench!.syncs())).toBeLessThanOrEqual(2);
+    const syncsBefore = await page.evaluate(() => window.workbench!.syncs());
+    // the accountant types the executed amount equal to the budget: execution 100%, full budget score
+    expect(budgetExecuted).toBeDefined();
+    expect(typeof budgetAnnual?.value).toBe("number");
+    await page.evaluate(([s, a, v]) => window.workbench!.edit(s, a, v), [
+      sheet,
+      budgetExecuted as string,
+      budgetAnnual?.value as number,
+    ] as const);
+    expect(await headline(page, "自动评分")).toMatch(/^自动评分：1 张自评表，写入 \d+ 个单元格/);
+    await expectEnabled(page, "评分当前表");
+    expect((await cell(page, sheet, budgetCell as string)).value).toBe(10);
+    // a re-score costs what any action costs (list, read, read the touched cells' fills and notes,
+    // write): 4 round trips; and the add-in's own writes start no new re-score
+    const syncsAfter = await page.evaluate(() => window.workbench!.syncs());
+    expect(syncsAfter - syncsBefore).toBe(4);
+    await page.waitForTimeout(2500);
+    expect(await page.evaluate(() => window.workbench!.syncs())).toBe(syncsAfter);
+    await axe(page, "auto score on");
+    await shot(page, "06-auto-score");
+    await autoScore.uncheck();
+    await page.evaluate(([s, a]) => window.workbench!.edit(s, a, 1), [
+      sheet,
+      budgetExecuted as string,
+    ] as const);
+    await page.waitForTimeout(2500);
+    expect(await page.evaluate(() => window.workbench!.syncs())).toBe(syncsAfter + 1);
     await page.close();
   });
 
@@ -318,10 +393,13 @@ describe("the task pane in Chromium over the workbench", () => {
       await pane.getByText("错误值!E5 “#REF!”不是数值").waitFor();
       await pane.getByText("文字分值!F5 的分值“四十五”不是数值，该指标无法评分").waitFor();
       await pane.getByText(/^说明：不是自评表：/).waitFor();
-      await pane.getByText("工作表“受保护”受保护，无法写入评分结果；请撤销保护后再评分").first().waitFor();
+      await pane
+        .getByText("工作表“受保护”受保护，无法写入评分结果；请撤销保护后再评分")
+        .first()
+        .waitFor();
       expect((await cell(page, "受保护", "G5")).value).toBeNull();
       await axe(page, "bad workbook");
-      await shot(page, "06-bad-workbook");
+      await shot(page, "07-bad-workbook");
       expect(pageErrors(page)).toEqual([]);
       await page.close();
     } finally {
@@ -337,7 +415,8 @@ describe("the task pane in Chromium over the workbench", () => {
       const page = await open(bench);
       await page.getByText("工作簿无法打开").waitFor();
       await page.getByText(/工作簿“损坏\.xlsx”无法读取，它可能已损坏或不是 \.xlsx 文件/).waitFor();
-      await page.screenshot({ path: path.join(ARTIFACTS, "07-not-a-workbook.png") });
+      await axe(page, "workbook cannot be opened", "body");
+      await page.screenshot({ path: path.join(ARTIFACTS, "08-not-a-workbook.png") });
       await page.close();
     } finally {
       await bench.close();

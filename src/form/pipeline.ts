@@ -21,6 +21,8 @@ export interface SheetOutcome {
 export interface ScoreOptions extends Omit<EngineOptions, "evidence">, PlanOptions {
   /** Further sheets whose forms count as evidence for `auto` (the other tabs when one is scored). */
   readonly evidence?: readonly Grid[];
+  /** Forms of further sheets recognised earlier (自动评分 remembers the other tabs' forms). */
+  readonly evidenceForms?: readonly Form[];
 }
 
 export function scoreGrids(
@@ -31,9 +33,12 @@ export function scoreGrids(
   const views = grids.map((g) => personView(g, ledger));
   const recognitions = views.map((v) => recognizeSheet(v.grid));
   const forms = recognitions.flatMap((r) => r.forms);
-  const evidence = (options.evidence ?? [])
-    .filter((g) => !grids.includes(g))
-    .flatMap((g) => recognizeSheet(personView(g, ledger).grid).forms);
+  const evidence = [
+    ...(options.evidenceForms ?? []),
+    ...(options.evidence ?? [])
+      .filter((g) => !grids.includes(g))
+      .flatMap((g) => recognizeSheet(personView(g, ledger).grid).forms),
+  ];
   const results = scoreWorkbook(forms, { ...options, evidence });
   let k = 0;
   return recognitions.map((rec, i) => {

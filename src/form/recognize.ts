@@ -603,3 +603,35 @@ function buildForm(
 export function recognizeWorkbook(grids: readonly Grid[]): Recognition[] {
   return grids.map(recognizeSheet);
 }
+
+/** Every cell a form was read from (project, budget, indicators, total, grade), in reading order. */
+export function formCells(form: Form): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      const address = (node as { address?: unknown }).address;
+      if (typeof address === "string") out.push(address);
+      else Object.values(node).forEach(visit);
+    }
+  };
+  visit([
+    form.project,
+    form.budget,
+    form.indicatorHeader,
+    form.indicators,
+    form.total,
+    form.grade,
+    form.formReason,
+  ]);
+  return out;
+}
+
+/**
+ * The rows a form spans on its sheet: from its title to its last cell. An edit in these rows may
+ * change its score; an edit elsewhere cannot.
+ */
+export function formRows(form: Form): { readonly top: number; readonly bottom: number } {
+  const rows = [form.anchor, ...formCells(form)].map((a) => parseAddress(a).row);
+  return { top: Math.min(...rows), bottom: Math.max(...rows) };
+}

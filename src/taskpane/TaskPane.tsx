@@ -161,7 +161,7 @@ function TaskPaneBody() {
     let stop: (() => Promise<void>) | null = null;
     let live = true;
     const listener = (sheet: string) => {
-      if (live) void runRef.current("auto", () => gateway.scoreSheet(sheet, options.current));
+      if (live) void runRef.current("auto", () => gateway.rescoreSheet(sheet, options.current));
     };
     gateway.onSheetChanged(listener).then(
       (unsubscribe) => {

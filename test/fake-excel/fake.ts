@@ -370,6 +370,11 @@ export class FakeExcel implements FakeHost {
     this.doc.importSheet(this.sheet(from), to);
   }
 
+  /** A person renames a tab (its id stays). */
+  renameSheet(name: string, to: string): void {
+    this.sheet(name).name = to;
+  }
+
   removeSheet(name: string): void {
     const s = this.sheet(name);
     this.doc.sheets = this.doc.sheets.filter((x) => x !== s);

@@ -6,7 +6,7 @@ import { applyPlanToGrid } from "../../src/form/apply";
 import type { Grid } from "../../src/form/grid";
 import { cellState, NOTE_MARK, planRestore, type LedgerEntry } from "../../src/form/plan";
 import { scoreGrids } from "../../src/form/pipeline";
-import { recognizeSheet } from "../../src/form/recognize";
+import { formCells, formRows, recognizeSheet } from "../../src/form/recognize";
 
 const N = null;
 /** 《丰台报》相关费用 as an accountant's sheet: rows 1–22, columns A–I, padding column A. */
@@ -60,6 +60,26 @@ describe("recognition of a Fengtai sheet", () => {
     expect(f.indicators[8].score).toEqual({ address: "I20", value: 9.3 });
     expect(f.total?.score).toEqual({ address: "I21", value: 95.2 });
     expect(f.ruleText).toContain("500%");
+  });
+
+  test("the cells and rows a form spans: from its title to its total (自动评分 re-scores only edits there)", () => {
+    const form = recognizeSheet(fengtai()).forms[0];
+    const cells = formCells(form);
+    expect(cells).toEqual(expect.arrayContaining(["D3", "E6", "F6", "G6", "H6", "I6", "F12", "G12", "H20", "I20", "I21"]));
+    expect(cells).not.toContain("B23");
+    expect(formRows(form)).toEqual({ top: 1, bottom: 21 });
+  });
+
+  test("the other tabs' forms count as evidence for auto whether given as grids or as forms recognised earlier", () => {
+    const noRules: Grid = { ...fengtai(), sheet: "甲", values: fengtai().values.slice(0, 21) };
+    const withRules: Grid = { ...fengtai(), sheet: "乙" };
+    const alone = scoreGrids([noRules], [], { profile: "auto" })[0].forms[0].result;
+    const byGrid = scoreGrids([noRules], [], { profile: "auto", evidence: [withRules] })[0].forms[0].result;
+    const byForm = scoreGrids([noRules], [], { profile: "auto", evidenceForms: recognizeSheet(withRules).forms })[0].forms[0].result;
+    expect(byGrid.profileReason).toBe("乙 的填报注意事项列明超额 200%/300%/500% 扣分档");
+    expect(alone.profileReason).not.toBe(byGrid.profileReason);
+    expect(byForm.profile).toBe(byGrid.profile);
+    expect(byForm.profileReason).toBe(byGrid.profileReason);
   });
 
   test("a sheet without the header words is not a form, and says why", () => {

@@ -11,6 +11,7 @@ import { applyPlanToGrid } from "../../src/form/apply";
 import type { Grid } from "../../src/form/grid";
 import { scoreWorkbookGrids } from "../../src/form/pipeline";
 import { cellState, NOTE_MARK, type CellState } from "../../src/form/plan";
+import { recognizeSheet } from "../../src/form/recognize";
 import { STATE_SHEET } from "../../src/form/state";
 import { createExcelGateway, type ScoringGateway } from "../../src/host/excel/gateway";
 import type { RunReport } from "../../src/host/excel/report";
@@ -728,32 +729,105 @@ describe("the task pane's other calls", () => {
     });
   });
 
+  /** The budget line of the first form on a sheet: the executed cell and the annual budget. */
+  function budgetOf(fake: FakeExcel, sheet: string): { executed: string; annual: number } {
+    const form = recognizeSheet(fake.grid(sheet)).forms[0];
+    const row = form.budget?.rows[0];
+    expect(row?.executed?.address).toBeDefined();
+    expect(typeof row?.annual?.value).toBe("number");
+    return { executed: row?.executed?.address as string, annual: row?.annual?.value as number };
+  }
+
+  const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
   test.each(["1.18", "1.9"])(
-    "自动评分 (ExcelApi %s): a person's edit re-scores after a pause, the add-in's own writes do not",
+    "自动评分 (ExcelApi %s): an edit inside a form re-scores after a pause in one read and one write; edits outside, and the add-in's own writes, do not",
     async (excelApi) => {
       const fake = fakeOf(FENGTAI, { excelApi });
       const gateway = use(fake);
       const sheet = fake.sheetNames()[1];
+      const { executed, annual } = budgetOf(fake, sheet);
+      await gateway.scoreAllSheets();
       const heard: string[] = [];
+      const before = fake.syncs;
       const stop = await gateway.onSheetChanged((s) => heard.push(s), { debounceMs: 40 });
       expect(stop).not.toBeNull();
-      await gateway.scoreAllSheets();
-      await new Promise((r) => setTimeout(r, 120));
+      // turning it on reads the workbook once (the registration goes with the listing)
+      expect(fake.syncs - before).toBe(2);
+      fake.userEdit(sheet, "A400", [["表外的字"]]);
+      await pause(120);
       expect(heard).toEqual([]);
-      fake.userEdit(sheet, "A40", [["改"]]);
-      fake.userEdit(sheet, "A41", [["再改"]]);
-      await new Promise((r) => setTimeout(r, 120));
+      fake.userEdit(sheet, executed, [[annual - 1]]);
+      fake.userEdit(sheet, executed, [[annual]]);
+      await pause(120);
       expect(heard).toEqual([sheet]);
-      const rescore = await gateway.scoreSheet(sheet);
+      const rescore = await gateway.rescoreSheet(sheet);
       expect(rescore.ok).toBe(true);
-      await new Promise((r) => setTimeout(r, 120));
+      expect(rescore.syncs).toBe(2);
+      expect(rescore.sheets[0].forms[0].budget?.score).toBe("10");
+      expect(rescore.written.cells).toBeGreaterThan(0);
+      await pause(120);
       expect(heard).toEqual([sheet]);
+      // the same edit scored the long way (no memory) writes exactly the same workbook
+      const other = fakeOf(FENGTAI, { excelApi });
+      const plain = use(other);
+      await plain.scoreAllSheets();
+      other.userEdit(sheet, executed, [[annual]]);
+      other.userEdit(sheet, "A400", [["表外的字"]]);
+      const long = await plain.rescoreSheet(sheet);
+      expect(long.syncs).toBe(4);
+      expect(snapshot(fake)).toEqual(snapshot(other));
+      use(fake);
       await (stop as () => Promise<void>)();
-      fake.userEdit(sheet, "A42", [["停了"]]);
-      await new Promise((r) => setTimeout(r, 120));
+      fake.userEdit(sheet, executed, [[1]]);
+      await pause(120);
       expect(heard).toEqual([sheet]);
     }
   );
+
+  test("自动评分 on a workbook never scored: the first re-score adds the state sheet in the same two syncs, and 撤销 undoes it", async () => {
+    const fake = fakeOf(FENGTAI);
+    const pristine = snapshot(fake);
+    const gateway = use(fake);
+    const sheet = fake.sheetNames()[0];
+    const { executed, annual } = budgetOf(fake, sheet);
+    const heard: string[] = [];
+    const stop = await gateway.onSheetChanged((s) => heard.push(s), { debounceMs: 20 });
+    const typed = fake.cell(sheet, executed).value;
+    fake.userEdit(sheet, executed, [[annual]]);
+    await pause(80);
+    expect(heard).toEqual([sheet]);
+    const first = await gateway.rescoreSheet(sheet);
+    expect(first.syncs).toBe(2);
+    expect(fake.sheetNames()).toContain(STATE_SHEET);
+    // the second knows the state sheet it added
+    fake.userEdit(sheet, executed, [[annual - 1]]);
+    const second = await gateway.rescoreSheet(sheet);
+    expect(second.syncs).toBe(2);
+    expect(second.written.cells).toBeGreaterThan(0);
+    await (stop as () => Promise<void>)();
+    fake.userEdit(sheet, executed, [[typed as number]]);
+    await gateway.undo();
+    // every cell as it was; the (very hidden) state sheet stays with an empty ledger
+    expect(snapshot(fake, [STATE_SHEET])).toEqual(pristine);
+  });
+
+  test("自动评分 falls back to the long way when memory is stale: a renamed sheet, a sheet deleted", async () => {
+    const fake = fakeOf(FENGTAI);
+    const gateway = use(fake);
+    const [first, second] = fake.sheetNames();
+    await gateway.scoreAllSheets();
+    const stop = await gateway.onSheetChanged(() => undefined, { debounceMs: 20 });
+    fake.renameSheet(first, "改名后");
+    const renamed = await gateway.rescoreSheet(first);
+    expect(renamed.ok).toBe(true);
+    expect(renamed.sheets.map((s) => s.sheet)).toEqual(["改名后"]);
+    fake.removeSheet(second);
+    const gone = await gateway.rescoreSheet(second);
+    expect(gone.ok).toBe(false);
+    expect(gone.error).toBe(`找不到工作表“${second}”`);
+    await (stop as () => Promise<void>)();
+  });
 
   test("without change events (ExcelApi 1.8) there is no 自动评分, and no error", async () => {
     const fake = fakeOf(FENGTAI, { excelApi: "1.8" });

@@ -144,7 +144,7 @@ type Fake = { [K in keyof ScoringGateway]: jest.Mock };
 function fakeGateway(settings: Settings = DEFAULT_SETTINGS): Fake {
   return {
     scoreActiveSheet: jest.fn(async () => report()),
-    scoreSheet: jest.fn(async () => report({ action: "score-sheet" })),
+    rescoreSheet: jest.fn(async () => report({ action: "score-sheet" })),
     scoreAllSheets: jest.fn(async () => report({ action: "score-all" })),
     undo: jest.fn(async () => report({ action: "undo" })),
     selectCell: jest.fn(async () => undefined),
@@ -404,7 +404,7 @@ describe("task pane", () => {
     expect(gateway.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, autoScore: true });
 
     await act(async () => listener?.("养老"));
-    expect(gateway.scoreSheet).toHaveBeenCalledWith("养老", {
+    expect(gateway.rescoreSheet).toHaveBeenCalledWith("养老", {
       profile: "auto",
       promptTextInReasonCells: false,
     });

@@ -12,6 +12,10 @@
  *      a cell outside the used range): the first plan says which cells those are;
  *   4. write every edit, the state sheet and, for 批量评分, the 评分汇总 sheet with its chart.
  *
+ * 自动评分 re-scores the edited sheet in two: it remembers the workbook from the moment it is
+ * turned on (the sheets, the forms on each, the cells each plan touches), so one read takes the
+ * sheet, the state sheet and the fills and notes of the cells its plan may touch, and one writes.
+ *
  * A payload that would pass Excel on the web's 5 MB limit is split (reading: only after Excel
  * refused it; writing: before it is sent). A write Excel refuses half-way is checked cell by cell
  * and the ledger is repaired, so that what was written can still be undone.
@@ -31,7 +35,7 @@
  */
 import type { EngineOptions, ProfileSpec } from "../../engine";
 import { isProfileId } from "../../engine/profiles";
-import type { CellScalar } from "../../engine/types";
+import type { CellScalar, Form } from "../../engine/types";
 import type { Grid } from "../../form/grid";
 import { columnLetters, parseAddress, toAddress } from "../../form/grid";
 import { scoreWorkbookGrids, type SheetOutcome, type WorkbookOutcome } from "../../form/pipeline";
@@ -39,6 +43,7 @@ import {
   cellState,
   hashFields,
   NOTE_MARK,
+  personView,
   planRestore,
   stillOurs,
   type CellEdit,
@@ -47,6 +52,7 @@ import {
   type LedgerEntry,
   type PlanOptions,
 } from "../../form/plan";
+import { formCells, formRows, recognizeSheet } from "../../form/recognize";
 import { STATE_SHEET, stateFromGrid, stateToRows, type WorkbookState } from "../../form/state";
 import { SUMMARY_SHEET } from "../../form/summary";
 import {
@@ -119,8 +125,11 @@ export interface Capabilities {
 export interface ScoringGateway {
   /** 评分当前表: the active sheet (the other tabs count as evidence for `auto`). */
   scoreActiveSheet(options?: ScoringOptions): Promise<RunReport>;
-  /** One sheet by name (自动评分 re-scores the edited sheet with it). */
-  scoreSheet(sheet: string, options?: ScoringOptions): Promise<RunReport>;
+  /**
+   * 自动评分's re-score of the sheet a person edited: one read and one write while it remembers
+   * the workbook (from the moment it is turned on), the four round trips of any action otherwise.
+   */
+  rescoreSheet(sheet: string, options?: ScoringOptions): Promise<RunReport>;
   /** 批量评分: every tab, then the 评分汇总 sheet with a chart of the grade distribution. */
   scoreAllSheets(options?: ScoringOptions, onProgress?: (p: Progress) => void): Promise<RunReport>;
   /** 撤销本次评分: every cell the add-in still owns back exactly as it was; the summary sheet removed. */
@@ -130,9 +139,11 @@ export interface ScoringGateway {
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   /**
-   * Calls `listener(sheet)` once a person's edits of a sheet have paused for `debounceMs`; the
-   * add-in's own writes never call it. Resolves to the function that stops listening, or null
-   * when this Excel has no change events (ExcelApi 1.9).
+   * Calls `listener(sheet)` once a person's edits inside a form have paused for `debounceMs`; the
+   * add-in's own writes, edits outside the forms and edits of a sheet without a form (as last
+   * read) never call it. Starting reads the workbook once, so that re-scores can remember it.
+   * Resolves to the function that stops listening, or null when this Excel has no change events
+   * (ExcelApi 1.9).
    */
   onSheetChanged(
     listener: (sheet: string) => void,
@@ -183,6 +194,18 @@ interface SheetRead {
   readonly merges: string[];
   /** Threaded comments on the sheet (only where they stand in for notes). */
   readonly comments: Excel.Comment[];
+}
+
+/**
+ * What 自动评分 remembers of the workbook between re-scores, so that one re-score costs one read
+ * and one write: the sheets as last listed, the forms on each (the other tabs' are the `auto`
+ * profile's evidence, and say whether an edit falls inside a form), and the cells each sheet's
+ * last plan touched (their fills and notes are read with the sheet). Refreshed by every action.
+ */
+interface AutoMemory {
+  readonly sheets: Map<string, SheetInfo>;
+  readonly forms: Map<string, readonly Form[]>;
+  readonly touched: Map<string, ReadonlySet<string>>;
 }
 
 interface ExistingNote {
@@ -311,6 +334,10 @@ class ExcelGateway implements ScoringGateway {
   /** Ranges the add-in wrote lately: change events over them are its own. */
   private recentWrites: { sheet: string; rect: Rect; until: number }[] = [];
   private ownSheets = new Set<string>([STATE_SHEET]);
+  /** What 自动评分 remembers between re-scores; null while it is off. */
+  private memory: AutoMemory | null = null;
+  /** The 自动评分 listener the memory belongs to (a late stop of an earlier one leaves it alone). */
+  private memoryOwner: symbol | null = null;
 
   constructor(config: GatewayConfig) {
     this.payloadBudget = config.payloadBudget ?? 3_500_000;
@@ -383,8 +410,152 @@ class ExcelGateway implements ScoringGateway {
     return this.score("score-active", { kind: "active" }, options);
   }
 
-  scoreSheet(sheet: string, options: ScoringOptions = {}): Promise<RunReport> {
-    return this.score("score-sheet", { kind: "sheet", name: sheet }, options);
+  rescoreSheet(sheet: string, options: ScoringOptions = {}): Promise<RunReport> {
+    const caps = this.capabilities();
+    if (!caps.supported) return Promise.resolve(failedReport("score-sheet", caps.reason as string));
+    return this.exclusive(async () => {
+      const fast = await this.rescoreFromMemory(sheet, options, caps);
+      if ("report" in fast) return fast.report;
+      return this.scoreNow("score-sheet", { kind: "sheet", name: fast.sheet }, options, caps);
+    });
+  }
+
+  /**
+   * 自动评分's re-score in one read and one write: the sheet, the state sheet and the cells the
+   * sheet's last plan touched in one sync, the other tabs' forms from memory, then the write. Says
+   * which sheet to score the long way when memory does not cover it (自动评分 just turned on, the
+   * state sheet not yet there or not yet seen, comments standing in for notes, which take a round
+   * trip to locate, or a sheet renamed or deleted meanwhile); one more read where the new plan
+   * touches a cell not read yet.
+   */
+  private async rescoreFromMemory(
+    sheet: string,
+    options: ScoringOptions,
+    caps: Capabilities
+  ): Promise<{ report: RunReport } | { sheet: string }> {
+    const memory = this.memory;
+    const info = memory?.sheets.get(sheet);
+    if (!memory || !info || caps.notes === "comments" || sheet === STATE_SHEET) return { sheet };
+    const stateInfo = memory.sheets.get(STATE_SHEET) ?? null;
+    const predicted = [...(memory.touched.get(sheet) ?? [])];
+    return Excel.run(async (context) => {
+      const io = new Io(context);
+      const warnings = this.warningsFor(caps);
+      const ws = io.sheet(info);
+      ws.load("name,visibility");
+      ws.protection.load("protected");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas,numberFormat");
+      const extras = this.queueExtras(io, info, caps, caps.merges);
+      const stateUsed = stateInfo ? io.sheet(stateInfo).getUsedRangeOrNullObject(true) : null;
+      stateUsed?.load("address,values");
+      // no state sheet as far as memory knows: make sure, as the write would add one
+      const stateAbsent = stateInfo
+        ? null
+        : context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      stateAbsent?.load("id");
+      const queued = queueCellDetails(ws, predicted, predicted, caps, null);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (isProgrammingError(e)) throw e;
+        this.memory = emptyMemory(); // a sheet gone, or more merged areas than Excel lists
+        return { sheet };
+      }
+      if (ws.name !== sheet || (stateAbsent && !stateAbsent.isNullObject)) {
+        this.memory = emptyMemory();
+        return { sheet: ws.name };
+      }
+      const current: SheetInfo = {
+        ...info,
+        visibility: ws.visibility,
+        protected: ws.protection.protected,
+      };
+      const more = extras();
+      const read = used.isNullObject
+        ? emptyRead(current, more.merges, more.comments)
+        : toRead(
+            current,
+            rectOf(localAddress(used.address)),
+            used.values,
+            used.formulas,
+            used.numberFormat,
+            more.merges,
+            more.comments
+          );
+      const reads = [read];
+      if (stateInfo && stateUsed)
+        reads.push(
+          stateUsed.isNullObject
+            ? emptyRead(stateInfo, [], [])
+            : toRead(
+                stateInfo,
+                rectOf(localAddress(stateUsed.address)),
+                stateUsed.values,
+                null,
+                null,
+                [],
+                []
+              )
+        );
+      const details = new Map<string, SheetDetails>();
+      if (predicted.length) {
+        const det = newDetails();
+        queued(det, (a) => !read.rect || !containsRect(read.rect, rectOf(a)));
+        details.set(sheet, det);
+      }
+      const previous = stateFromGrid(reads[1] && gridOf(reads[1]));
+      const evidenceForms = [...memory.forms]
+        .filter(([name]) => name !== sheet)
+        .flatMap(([, forms]) => forms);
+      const written = await this.scoreAndWrite(io, caps, warnings, {
+        action: "score-sheet",
+        target: sheet,
+        sheets: [...memory.sheets.values()],
+        reads,
+        previous,
+        details,
+        options: { ...options, evidenceForms },
+        progress: () => undefined,
+      });
+      const outcome = written.outcome;
+      if (outcome && this.memory === memory) {
+        for (const x of written.sheets) memory.sheets.set(x.name, x);
+        memory.sheets.set(sheet, current);
+        const scored = outcome.sheets.find((x) => x.sheet === sheet);
+        const forms = scored ? scored.forms.map((f) => f.form) : [];
+        memory.forms.set(sheet, forms);
+        memory.touched.set(
+          sheet,
+          predictTouched(touchedCells(outcome, previous.ledger).get(sheet), forms)
+        );
+      }
+      return { report: written.report };
+    });
+  }
+
+  /** Refreshes 自动评分's memory (while it is on) from what an action read and planned. */
+  private remember(
+    sheets: readonly SheetInfo[],
+    reads: readonly SheetRead[],
+    ledger: readonly LedgerEntry[],
+    outcome: WorkbookOutcome | null
+  ): void {
+    if (!this.memory) return;
+    const scored = new Map(
+      (outcome?.sheets ?? []).map((s) => [s.sheet, s.forms.map((f) => f.form)])
+    );
+    const forms = new Map<string, readonly Form[]>();
+    for (const r of reads)
+      if (r.info.name !== STATE_SHEET)
+        forms.set(
+          r.info.name,
+          scored.get(r.info.name) ?? recognizeSheet(personView(gridOf(r), ledger).grid).forms
+        );
+    const planned = outcome ? touchedCells(outcome, ledger) : new Map<string, Set<string>>();
+    const touched = new Map<string, ReadonlySet<string>>();
+    for (const [name, f] of forms) touched.set(name, predictTouched(planned.get(name), f));
+    this.memory = { sheets: new Map(sheets.map((s) => [s.name, s])), forms, touched };
   }
 
   scoreAllSheets(
@@ -402,123 +573,202 @@ class ExcelGateway implements ScoringGateway {
   ): Promise<RunReport> {
     const caps = this.capabilities();
     if (!caps.supported) return Promise.resolve(failedReport(action, caps.reason as string));
+    return this.exclusive(() => this.scoreNow(action, mode, options, caps, onProgress));
+  }
+
+  /** The four round trips of the header comment, for one sheet, the active one or every one. */
+  private scoreNow(
+    action: RunAction,
+    mode: WriteMode,
+    options: ScoringOptions,
+    caps: Capabilities,
+    onProgress?: (p: Progress) => void
+  ): Promise<RunReport> {
     const progress = (stage: Progress["stage"], message: string): void =>
       onProgress?.({ stage, message });
-    return this.exclusive(() =>
-      Excel.run(async (context) => {
-        const io = new Io(context);
-        const warnings = this.warningsFor(caps);
-        progress("read", "正在读取工作表…");
-        const listing = await this.discover(io, mode.kind === "active");
-        const target =
-          mode.kind === "active" ? listing.active : mode.kind === "sheet" ? mode.name : null;
-        if (mode.kind !== "all") {
-          const only = listing.sheets.find((s) => s.name === target);
-          if (!only)
-            return failedReport(action, `找不到工作表“${target ?? ""}”`, { syncs: io.syncs });
-          if (only.name === STATE_SHEET)
-            return failedReport(action, "这是加载项保存评分记录的工作表，不是自评表", {
-              syncs: io.syncs,
-            });
-        }
-        const toRead = listing.sheets.filter(
-          (s) => s.visibility !== "VeryHidden" || s.name === STATE_SHEET
-        );
-        // the add-in's last 评分汇总 is not read (only its name matters); a person's sheet of that name is, once known
-        const hasState = listing.sheets.some((s) => s.name === STATE_SHEET);
-        const summaryLike = (s: SheetInfo): boolean => hasState && SUMMARY_NAME.test(s.name);
-        let reads = await this.readSheets(
-          io,
-          toRead.filter((s) => !summaryLike(s)),
-          caps,
-          warnings
-        );
-        const stateRead = reads.find((r) => r.info.name === STATE_SHEET);
-        const previous = stateFromGrid(stateRead && gridOf(stateRead));
-        const persons = toRead.filter((s) => summaryLike(s) && s.name !== previous.summarySheet);
-        const extra = persons.length ? await this.readSheets(io, persons, caps, warnings) : [];
-        const order = new Map(toRead.map((s, i) => [s.name, i]));
-        reads = [
-          ...reads,
-          ...extra,
-          ...toRead
-            .filter((s) => summaryLike(s) && s.name === previous.summarySheet)
-            .map((s) => emptyRead(s, [], [])),
-        ].sort((a, b) => (order.get(a.info.name) ?? 0) - (order.get(b.info.name) ?? 0));
-        if (target && previous.summarySheet === target)
-          return failedReport(
-            action,
-            `“${target}”是评分汇总表，不是自评表；请切换到要评分的工作表`,
-            { syncs: io.syncs }
-          );
+    return Excel.run(async (context) => {
+      const io = new Io(context);
+      const warnings = this.warningsFor(caps);
+      progress("read", "正在读取工作表…");
+      const book = await this.readWorkbook(io, caps, warnings, mode.kind === "active");
+      const target =
+        mode.kind === "active" ? book.active : mode.kind === "sheet" ? mode.name : null;
+      if (mode.kind !== "all") {
+        const only = book.sheets.find((s) => s.name === target);
+        if (!only)
+          return failedReport(action, `找不到工作表“${target ?? ""}”`, { syncs: io.syncs });
+        if (only.name === STATE_SHEET)
+          return failedReport(action, "这是加载项保存评分记录的工作表，不是自评表", {
+            syncs: io.syncs,
+          });
+      }
+      progress("score", `正在评分（${book.reads.length} 个工作表）…`);
+      const { report, outcome, sheets } = await this.scoreAndWrite(io, caps, warnings, {
+        action,
+        target,
+        sheets: book.sheets,
+        reads: book.reads,
+        previous: book.previous,
+        details: new Map(),
+        options,
+        progress,
+      });
+      if (outcome) this.remember(sheets, book.reads, book.previous.ledger, outcome);
+      return report;
+    });
+  }
 
-        progress("score", `正在评分（${toRead.length} 个工作表）…`);
-        const scoreOptions = { ...options, ...(target ? { only: target } : {}) };
-        const details = new Map<string, SheetDetails>();
-        const byName = new Map(reads.map((r) => [r.info.name, r]));
-        const scoreNow = (): WorkbookOutcome =>
-          scoreWorkbookGrids(
-            reads.map((r) => gridOf(r, details.get(r.info.name))),
-            scoreOptions
-          );
-        let outcome = scoreNow();
-        // the cells a plan may touch: read their fills and notes, then plan again with them
-        for (let round = 0; round < 3; round++) {
-          const wanted = touchedCells(outcome, previous.ledger);
-          const missing = new Map<string, string[]>();
-          for (const [sheet, cells] of wanted) {
-            const d = details.get(sheet);
-            const list = [...cells].filter((a) => !d?.known.has(a));
-            if (list.length || (caps.notes === "comments" && !d?.commentsLocated))
-              missing.set(sheet, list);
-          }
-          if (missing.size === 0) break;
-          await this.readDetails(io, byName, details, missing, caps);
-          outcome = scoreNow();
-        }
-        outcome = adaptNotes(outcome, caps.notes, details);
-
-        progress("write", "正在写入评分结果…");
-        const writeAll = mode.kind === "all";
-        const existing = new Set(listing.sheets.map((s) => s.name));
-        const state: WorkbookState = writeAll
-          ? outcome.state
-          : {
-              ledger: outcome.state.ledger,
-              summarySheet:
-                previous.summarySheet && existing.has(previous.summarySheet)
-                  ? previous.summarySheet
-                  : null,
-            };
-        const result = await this.writeOutcome(
-          io,
-          caps,
-          listing.sheets,
-          byName,
-          details,
-          outcome,
-          state,
-          previous,
-          writeAll
-        );
-        if (writeAll) this.ownSheets = new Set([STATE_SHEET, outcome.summarySheet]);
-        progress("done", result.error ?? "评分完成");
-        const shown = target ? outcome.sheets.filter((s) => s.sheet === target) : outcome.sheets;
-        return scoringReport({
-          action,
-          sheets: shown,
-          writes: result.writes,
-          written: result.tally,
-          summary: result.summary,
-          notes: caps.notes,
-          mergesRead: caps.merges && !warnings.some((w) => w.startsWith("合并单元格区域未能读取")),
-          warnings,
-          notWritten: result.notWritten,
-          error: result.error,
-          syncs: io.syncs,
-        });
-      })
+  /**
+   * The workbook as 评分 needs it: the list of sheets, then every sheet a person can see or unhide
+   * and the state sheet; the add-in's last 评分汇总 only by name.
+   */
+  private async readWorkbook(
+    io: Io,
+    caps: Capabilities,
+    warnings: string[],
+    wantActive: boolean
+  ): Promise<{
+    sheets: SheetInfo[];
+    active: string | null;
+    reads: SheetRead[];
+    previous: WorkbookState;
+  }> {
+    const listing = await this.discover(io, wantActive);
+    const toRead = listing.sheets.filter(
+      (s) => s.visibility !== "VeryHidden" || s.name === STATE_SHEET
     );
+    // the add-in's last 评分汇总 is not read (only its name matters); a person's sheet of that name is, once known
+    const hasState = listing.sheets.some((s) => s.name === STATE_SHEET);
+    const summaryLike = (s: SheetInfo): boolean => hasState && SUMMARY_NAME.test(s.name);
+    const reads = await this.readSheets(
+      io,
+      toRead.filter((s) => !summaryLike(s)),
+      caps,
+      warnings
+    );
+    const stateRead = reads.find((r) => r.info.name === STATE_SHEET);
+    const previous = stateFromGrid(stateRead && gridOf(stateRead));
+    const persons = toRead.filter((s) => summaryLike(s) && s.name !== previous.summarySheet);
+    const extra = persons.length ? await this.readSheets(io, persons, caps, warnings) : [];
+    const order = new Map(toRead.map((s, i) => [s.name, i]));
+    return {
+      sheets: listing.sheets,
+      active: listing.active,
+      previous,
+      reads: [
+        ...reads,
+        ...extra,
+        ...toRead
+          .filter((s) => summaryLike(s) && s.name === previous.summarySheet)
+          .map((s) => emptyRead(s, [], [])),
+      ].sort((a, b) => (order.get(a.info.name) ?? 0) - (order.get(b.info.name) ?? 0)),
+    };
+  }
+
+  /**
+   * From the sheets read to the report: plan, read the fills and notes of the cells the plan
+   * touches that are not known yet (a round trip only if some are missing), plan again, write.
+   */
+  private async scoreAndWrite(
+    io: Io,
+    caps: Capabilities,
+    warnings: string[],
+    run: {
+      readonly action: RunAction;
+      /** The one sheet scored; null for every sheet (批量评分, which also writes 评分汇总). */
+      readonly target: string | null;
+      readonly sheets: readonly SheetInfo[];
+      readonly reads: readonly SheetRead[];
+      readonly previous: WorkbookState;
+      readonly details: Map<string, SheetDetails>;
+      readonly options: ScoringOptions & { readonly evidenceForms?: readonly Form[] };
+      readonly progress: (stage: Progress["stage"], message: string) => void;
+    }
+  ): Promise<{
+    report: RunReport;
+    outcome: WorkbookOutcome | null;
+    /** The sheets as listed before, with the state sheet where the write added it. */
+    sheets: readonly SheetInfo[];
+  }> {
+    const { action, target, reads, previous, details } = run;
+    if (target && previous.summarySheet === target)
+      return {
+        report: failedReport(
+          action,
+          `“${target}”是评分汇总表，不是自评表；请切换到要评分的工作表`,
+          { syncs: io.syncs }
+        ),
+        outcome: null,
+        sheets: run.sheets,
+      };
+    const scoreOptions = { ...run.options, ...(target ? { only: target } : {}) };
+    const byName = new Map(reads.map((r) => [r.info.name, r]));
+    const scoreNow = (): WorkbookOutcome =>
+      scoreWorkbookGrids(
+        reads.map((r) => gridOf(r, details.get(r.info.name))),
+        scoreOptions
+      );
+    let outcome = scoreNow();
+    // the cells a plan may touch: read their fills and notes, then plan again with them
+    for (let round = 0; round < 3; round++) {
+      const wanted = touchedCells(outcome, previous.ledger);
+      const missing = new Map<string, string[]>();
+      for (const [sheet, cells] of wanted) {
+        const d = details.get(sheet);
+        const list = [...cells].filter((a) => !d?.known.has(a));
+        if (list.length || (caps.notes === "comments" && !d?.commentsLocated))
+          missing.set(sheet, list);
+      }
+      if (missing.size === 0) break;
+      await this.readDetails(io, byName, details, missing, caps);
+      outcome = scoreNow();
+    }
+    outcome = adaptNotes(outcome, caps.notes, details);
+
+    run.progress("write", "正在写入评分结果…");
+    const writeAll = target === null;
+    const existing = new Set(run.sheets.map((s) => s.name));
+    const state: WorkbookState = writeAll
+      ? outcome.state
+      : {
+          ledger: outcome.state.ledger,
+          summarySheet:
+            previous.summarySheet && existing.has(previous.summarySheet)
+              ? previous.summarySheet
+              : null,
+        };
+    const result = await this.writeOutcome(
+      io,
+      caps,
+      run.sheets,
+      byName,
+      details,
+      outcome,
+      state,
+      previous,
+      writeAll
+    );
+    if (writeAll) this.ownSheets = new Set([STATE_SHEET, outcome.summarySheet]);
+    run.progress("done", result.error ?? "评分完成");
+    const shown = target ? outcome.sheets.filter((s) => s.sheet === target) : outcome.sheets;
+    const report = scoringReport({
+      action,
+      sheets: shown,
+      writes: result.writes,
+      written: result.tally,
+      summary: result.summary,
+      notes: caps.notes,
+      mergesRead: caps.merges && !warnings.some((w) => w.startsWith("合并单元格区域未能读取")),
+      warnings,
+      notWritten: result.notWritten,
+      error: result.error,
+      syncs: io.syncs,
+    });
+    return {
+      report,
+      outcome,
+      sheets: result.stateSheet ? [...run.sheets, result.stateSheet] : run.sheets,
+    };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -781,18 +1031,8 @@ class ExcelGateway implements ScoringGateway {
       const read = reads.get(sheet);
       if (!read) continue;
       let d = details.get(sheet);
-      if (!d) {
-        d = {
-          known: new Set(),
-          fills: new Map(),
-          notes: new Map(),
-          formats: new Map(),
-          commentsLocated: false,
-        };
-        details.set(sheet, d);
-      }
-      const det = d;
-      const locate = caps.notes === "comments" && !det.commentsLocated;
+      if (!d) details.set(sheet, (d = newDetails()));
+      const locate = caps.notes === "comments" && !d.commentsLocated;
       const cost =
         OP_BYTES *
         (2 +
@@ -800,27 +1040,16 @@ class ExcelGateway implements ScoringGateway {
           (locate ? read.comments.length : 0));
       if (collect.length && bytes + cost > this.payloadBudget) await flush();
       bytes += cost;
-      const ws = io.sheet(read.info);
-      const fills = queueFills(ws, addresses, caps);
       const outside = addresses.filter((a) => !read.rect || !containsRect(read.rect, rectOf(a)));
-      const formats = blocks(new Map(outside.map((a) => [a, true]))).map((b) => {
-        const r = ws.getRange(rectAddress(b.rect));
-        r.load("numberFormat");
-        return { b, r };
-      });
-      let notes: (() => Map<string, ExistingNote>) | null = null;
-      if (caps.notes === "notes") notes = queueNotes(ws, addresses);
-      else if (locate) notes = queueCommentLocations(read.comments);
-      collect.push(() => {
-        for (const [a, f] of fills()) det.fills.set(a, f);
-        for (const { b, r } of formats)
-          r.numberFormat.forEach((line, i) =>
-            line.forEach((f, j) => det.formats.set(toAddress(b.rect.top + i, b.rect.left + j), f))
-          );
-        if (notes) for (const [a, n] of notes()) det.notes.set(a, n);
-        if (caps.notes === "comments") det.commentsLocated = true;
-        for (const a of addresses) det.known.add(a);
-      });
+      const queued = queueCellDetails(
+        io.sheet(read.info),
+        addresses,
+        outside,
+        caps,
+        locate ? read.comments : null
+      );
+      const det = d;
+      collect.push(() => queued(det));
     }
     await flush();
   }
@@ -845,6 +1074,8 @@ class ExcelGateway implements ScoringGateway {
     summary: SummaryRun | null;
     notWritten: string[];
     error: string | null;
+    /** The state sheet, where this write added it. */
+    stateSheet?: SheetInfo | null;
   }> {
     const writer = new Writer(io, this.payloadBudget);
     const tally: WriteTally = { cells: 0, notes: 0, fills: 0 };
@@ -855,7 +1086,7 @@ class ExcelGateway implements ScoringGateway {
     const edited = outcome.sheets.filter((s) => s.plan.edits.length > 0);
     try {
       // the ledger first: if Excel stops half-way, what was written is still known as the add-in's
-      await this.writeState(
+      const added = await this.writeState(
         io,
         writer,
         state,
@@ -881,7 +1112,10 @@ class ExcelGateway implements ScoringGateway {
       }
       if (withSummary) summary = await this.writeSummary(io, writer, outcome, infoByName);
       await writer.flush();
-      return { writes, tally, summary, notWritten: [], error: null };
+      const stateSheet = added
+        ? { name: STATE_SHEET, id: added.id, visibility: "VeryHidden", protected: false }
+        : null;
+      return { writes, tally, summary, notWritten: [], error: null, stateSheet };
     } catch (e) {
       if (isProgrammingError(e)) throw e;
       const reason = describeExcelError(e);
@@ -911,10 +1145,10 @@ class ExcelGateway implements ScoringGateway {
     info: SheetInfo | null,
     usedRect: Rect | null,
     current?: readonly (readonly CellScalar[])[]
-  ): Promise<void> {
+  ): Promise<Excel.Worksheet | null> {
     const rows = stateToRows(state);
     const width = Math.max(...rows.map((r) => r.length));
-    if (info && current && sameRows(current, rows, width)) return;
+    if (info && current && sameRows(current, rows, width)) return null;
     const cells = rows.map((r) =>
       Array.from({ length: width }, (_, i) => excelInput(r[i] ?? null))
     );
@@ -929,10 +1163,12 @@ class ExcelGateway implements ScoringGateway {
       const added = io.context.workbook.worksheets.add(STATE_SHEET);
       await writer.add(100, () => {
         added.visibility = "VeryHidden";
+        added.load("id");
       });
       ws = added;
     }
     await this.writeRows(writer, ws, 1, cells, false);
+    return info ? null : ws;
   }
 
   /** Rows written as blocks under the budget (a large ledger or summary goes in several ranges). */
@@ -1440,7 +1676,6 @@ class ExcelGateway implements ScoringGateway {
     const caps = this.capabilities();
     if (!caps.supported || !caps.events) return null;
     const debounceMs = options.debounceMs ?? 1500;
-    const names = new Map<string, string>();
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
     let stopped = false;
     const fire = (sheet: string): void => {
@@ -1454,36 +1689,46 @@ class ExcelGateway implements ScoringGateway {
         }, debounceMs)
       );
     };
+    const nameOf = async (id: string): Promise<string | null> => {
+      for (const info of this.memory?.sheets.values() ?? []) if (info.id === id) return info.name;
+      try {
+        return await Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(id);
+          ws.load("name");
+          await context.sync();
+          return ws.name;
+        });
+      } catch (e) {
+        if (isProgrammingError(e)) throw e;
+        return null; // the sheet is gone already (a summary the add-in replaced)
+      }
+    };
     const handle = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
       if (stopped || event.triggerSource === "ThisLocalAddin") return;
-      let name = names.get(event.worksheetId);
-      if (!name) {
-        try {
-          name = await Excel.run(async (context) => {
-            const ws = context.workbook.worksheets.getItem(event.worksheetId);
-            ws.load("name");
-            await context.sync();
-            return ws.name;
-          });
-        } catch (e) {
-          if (isProgrammingError(e)) throw e;
-          return; // the sheet is gone already (a summary the add-in replaced)
-        }
-        names.set(event.worksheetId, name);
-      }
-      if (this.ownSheets.has(name) || this.isOwnWrite(name, event.address)) return;
+      const name = await nameOf(event.worksheetId);
+      if (name === null || this.ownSheets.has(name) || this.isOwnWrite(name, event.address)) return;
+      // a sheet seen without a form, or an edit outside its forms, cannot change a score
+      const forms = this.memory?.forms.get(name);
+      if (forms && !insideForms(forms, event.address)) return;
       fire(name);
     };
-    const registration = await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/id");
-      const result = sheets.onChanged.add(handle);
-      await context.sync();
-      for (const s of sheets.items) names.set(s.id, s.name);
-      return result;
-    });
+    const owner = Symbol("autoScore");
+    const registration = await this.exclusive(() =>
+      Excel.run(async (context) => {
+        const io = new Io(context);
+        const result = context.workbook.worksheets.onChanged.add(handle);
+        // what re-scores will need: the sheets, their forms, the cells each plan touches
+        const book = await this.readWorkbook(io, caps, [], false);
+        const outcome = scoreWorkbookGrids(book.reads.map((r) => gridOf(r)));
+        this.memory = emptyMemory();
+        this.memoryOwner = owner;
+        this.remember(book.sheets, book.reads, book.previous.ledger, outcome);
+        return result;
+      })
+    );
     return async () => {
       stopped = true;
+      if (this.memoryOwner === owner) this.memory = this.memoryOwner = null;
       for (const t of timers.values()) clearTimeout(t);
       await Excel.run(registration.context, async (context) => {
         registration.remove();
@@ -1595,6 +1840,81 @@ function touchedCells(
   }
   for (const e of ledger) if (scored.has(e.sheet)) add(e.sheet, e.address);
   return out;
+}
+
+function emptyMemory(): AutoMemory {
+  return { sheets: new Map(), forms: new Map(), touched: new Map() };
+}
+
+/** Whether a change at `address` (A1, a range, or whole rows/columns) may fall inside one of the forms. */
+function insideForms(forms: readonly Form[], address: string): boolean {
+  let rect: Rect;
+  try {
+    rect = rectOf(localAddress(address));
+  } catch {
+    return true; // "5:7" or "C:D": whole rows or columns, taken as inside
+  }
+  return forms.some((f) => {
+    const rows = formRows(f);
+    return rect.top <= rows.bottom && rect.bottom >= rows.top;
+  });
+}
+
+/**
+ * The cells the next plan of a sheet may touch, read with the sheet on a re-score: what the last
+ * plan touched and every cell of its forms (a new prompt goes to one of those).
+ */
+function predictTouched(
+  planned: ReadonlySet<string> | undefined,
+  forms: readonly Form[]
+): ReadonlySet<string> {
+  return new Set([...(planned ?? []), ...forms.flatMap(formCells)]);
+}
+
+function newDetails(): SheetDetails {
+  return {
+    known: new Set(),
+    fills: new Map(),
+    notes: new Map(),
+    formats: new Map(),
+    commentsLocated: false,
+  };
+}
+
+/**
+ * Queues the fills and notes of `addresses` (and the number formats of `formatsOf`, the ones
+ * outside the used range); the function returned, after the sync, records them as known.
+ */
+function queueCellDetails(
+  ws: Excel.Worksheet,
+  addresses: readonly string[],
+  formatsOf: readonly string[],
+  caps: Capabilities,
+  /** Threaded comments to locate (1.10, where notes are not available), once per sheet. */
+  comments: readonly Excel.Comment[] | null
+): (det: SheetDetails, keepFormat?: (address: string) => boolean) => void {
+  const fills = queueFills(ws, addresses, caps);
+  const formats = blocks(new Map(formatsOf.map((a) => [a, true]))).map((b) => {
+    const r = ws.getRange(rectAddress(b.rect));
+    r.load("numberFormat");
+    return { b, r };
+  });
+  let notes: (() => Map<string, ExistingNote>) | null = null;
+  if (caps.notes === "notes") notes = queueNotes(ws, addresses);
+  else if (comments) notes = queueCommentLocations(comments);
+  return (det, keepFormat = () => true) => {
+    for (const [a, f] of fills()) det.fills.set(a, f);
+    for (const { b, r } of formats)
+      r.numberFormat.forEach((line, i) =>
+        line.forEach((f, j) => {
+          const a = toAddress(b.rect.top + i, b.rect.left + j);
+          if (keepFormat(a)) det.formats.set(a, f);
+        })
+      );
+    if (notes) for (const [a, n] of notes()) det.notes.set(a, n);
+    if (comments) det.commentsLocated = true;
+    for (const a of addresses) det.known.add(a);
+  };
 }
 
 function queueFills(

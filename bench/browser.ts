@@ -11,35 +11,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
-import * as zlib from "zlib";
 import { buildWorkbench, startWorkbench } from "../workbench/server";
 import { launchChromium } from "../test/support/browser";
+import { buildProduction, gzipKB, readBuilt } from "../test/support/bundle";
 import { make200 } from "./cli";
 import { median } from "./median";
-
-const ROOT = path.join(__dirname, "..");
-
-async function productionBundle(outDir: string): Promise<Buffer> {
-  const factory = require(path.join(ROOT, "webpack.config.js")) as (
-    env: object,
-    argv: object
-  ) => Promise<webpack.Configuration>;
-  const config = await factory({}, { mode: "production" });
-  config.mode = "production";
-  config.context = ROOT;
-  config.output = { ...config.output, path: outDir };
-  const compiler = webpack(config);
-  await new Promise<void>((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve();
-    })
-  );
-  return fs.readFileSync(path.join(outDir, "taskpane.js"));
-}
 
 export async function browserFigures(): Promise<{
   bundleGzipKB: number;
@@ -48,8 +24,8 @@ export async function browserFigures(): Promise<{
 }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-bench-browser-"));
   try {
-    const js = await productionBundle(path.join(tmp, "dist"));
-    const bundleGzipKB = Math.round((zlib.gzipSync(js, { level: 9 }).length / 1024) * 10) / 10;
+    await buildProduction(path.join(tmp, "dist"));
+    const bundleGzipKB = gzipKB(readBuilt(path.join(tmp, "dist"), "taskpane.js"));
 
     await buildWorkbench();
     const browser = await launchChromium();

@@ -1,0 +1,42 @@
+/**
+ * The task pane as it ships: a production build of webpack.config.js into a folder of one's
+ * choosing (the bundle test and the bench build it into a temporary folder, leaving dist/ alone).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import webpack from "webpack";
+import * as zlib from "zlib";
+
+const ROOT = path.join(__dirname, "../..");
+
+export async function buildProduction(outDir: string): Promise<void> {
+  const factory = require(path.join(ROOT, "webpack.config.js")) as (
+    env: object,
+    argv: object
+  ) => Promise<webpack.Configuration>;
+  const config = await factory({}, { mode: "production" });
+  config.mode = "production";
+  config.context = ROOT;
+  config.output = { ...config.output, path: outDir };
+  const compiler = webpack(config);
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) reject(err);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve();
+    })
+  );
+}
+
+/** Gzip (level 9) size in KiB, to one decimal. */
+export function gzipKB(bytes: Buffer): number {
+  return Math.round((zlib.gzipSync(bytes, { level: 9 }).length / 1024) * 10) / 10;
+}
+
+/** What the task pane's JavaScript may weigh, gzip (issue 6). */
+export const BUNDLE_BUDGET_KB = 350;
+
+export function readBuilt(outDir: string, file: string): Buffer {
+  return fs.readFileSync(path.join(outDir, file));
+}

@@ -2,9 +2,13 @@
  * A plain view of the fake workbook's sheets for the workbench: a tab per visible sheet and the
  * active sheet's used range as a table, with merged cells, fills, number formats as Excel would
  * show them, and a red corner on cells that carry a note (the note is the cell's title).
- * It reads the fake's document directly; it is a window onto the fake, not part of the add-in.
+ * Above the grid, a name box and an edit bar as in Excel: double-click a cell (or type its
+ * address), type, press Enter, and the fake records a person's edit (change events fire, so
+ * 自动评分 can be tried). It reads the fake's document directly; it is a window onto the fake,
+ * not part of the add-in.
  */
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { FakeExcel } from "../test/fake-excel/fake";
 import { cellAddress, colLetters, type Rect } from "../test/fake-excel/address";
 import { displayText, type SheetModel } from "../test/fake-excel/model";
@@ -67,20 +71,83 @@ const useStyles = makeStyles({
   },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   more: { padding: "4px 8px", color: tokens.colorNeutralForeground2 },
+  bar: {
+    display: "flex",
+    gap: "4px",
+    padding: "4px",
+    alignItems: "center",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  nameBox: { width: "7em" },
+  editBox: { flexGrow: 1 },
 });
+
+/** What typing a text into a cell gives, as Excel reads it: a number where it is one, else the text. */
+export function typedValue(text: string): string | number | boolean {
+  const t = text.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+  if (/^[-+]?(\d+\.?\d*|\.\d+)%$/.test(t)) return Number(`${t.slice(0, -1)}e-2`);
+  if (/^(TRUE|FALSE)$/i.test(t)) return t.toUpperCase() === "TRUE";
+  return text;
+}
 
 export function SheetView(props: {
   readonly fake: FakeExcel;
   /** Bumped whenever the document may have changed (a sync ended, a tab was clicked). */
   readonly version: number;
   readonly onActivate: (sheet: string) => void;
+  /** A person's edit of one cell (value "" clears it). */
+  readonly onEdit: (sheet: string, address: string, value: string | number | boolean) => void;
 }) {
   const styles = useStyles();
   const { fake } = props;
   const visible = fake.doc.sheets.filter((s) => s.visibility === "Visible");
   const active = fake.doc.sheets.find((s) => s.id === fake.doc.activeSheetId) ?? visible[0];
+  const [address, setAddress] = useState("");
+  const [text, setText] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const pick = (a: string): void => {
+    setAddress(a);
+    const value = active ? fake.cell(active.name, a).value : null;
+    setText(value === null || value === undefined ? "" : String(value));
+    setProblem(null);
+  };
+  const commit = (): void => {
+    const a = address.trim().toUpperCase();
+    if (!active || !/^[A-Z]{1,3}[1-9]\d*$/.test(a)) {
+      setProblem(`“${address}”不是单元格地址（例如 F6）`);
+      return;
+    }
+    setProblem(null);
+    props.onEdit(active.name, a, typedValue(text));
+  };
   return (
     <section className={styles.view} aria-label="工作表视图">
+      <form
+        className={styles.bar}
+        aria-label="编辑单元格"
+        onSubmit={(e) => {
+          e.preventDefault();
+          commit();
+        }}
+      >
+        <Input
+          className={styles.nameBox}
+          aria-label="单元格地址"
+          placeholder="F6"
+          value={address}
+          onChange={(_, d) => setAddress(d.value)}
+        />
+        <Input
+          id="workbench-edit"
+          className={styles.editBox}
+          aria-label="单元格内容"
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+        />
+        <Button type="submit">输入</Button>
+        {problem && <span role="alert">{problem}</span>}
+      </form>
       <div role="tablist" aria-label="工作表" className={styles.tabs}>
         {visible.map((s) => (
           <button
@@ -96,13 +163,27 @@ export function SheetView(props: {
         ))}
       </div>
       <div className={styles.scroller} role="tabpanel" aria-label={active?.name ?? "无工作表"}>
-        {active ? <SheetTable sheet={active} fake={fake} /> : null}
+        {active ? (
+          <SheetTable
+            sheet={active}
+            fake={fake}
+            onPick={(a) => {
+              pick(a);
+              document.getElementById("workbench-edit")?.focus();
+            }}
+          />
+        ) : null}
       </div>
     </section>
   );
 }
 
-function SheetTable(props: { readonly sheet: SheetModel; readonly fake: FakeExcel }) {
+function SheetTable(props: {
+  readonly sheet: SheetModel;
+  readonly fake: FakeExcel;
+  /** A double-click on a cell: edit it in the bar above. */
+  readonly onPick: (address: string) => void;
+}) {
   const styles = useStyles();
   const { sheet } = props;
   const used = sheet.usedRect(false);
@@ -158,6 +239,7 @@ function SheetTable(props: { readonly sheet: SheetModel; readonly fake: FakeExce
                   <td
                     key={c}
                     data-address={address}
+                    onDoubleClick={() => props.onPick(address)}
                     title={note ? `${address}：${note}` : undefined}
                     rowSpan={span?.rowSpan}
                     colSpan={span?.colSpan}

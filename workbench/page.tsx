@@ -80,7 +80,12 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   return (
     <div className={styles.page}>
       <div className={styles.sheets}>
-        <SheetView fake={fake} version={version} onActivate={(s) => window.workbench?.activate(s)} />
+        <SheetView
+          fake={fake}
+          version={version}
+          onActivate={(s) => window.workbench?.activate(s)}
+          onEdit={(s, a, v) => window.workbench?.edit(s, a, v)}
+        />
       </div>
       <aside className={styles.pane} aria-label={`任务窗格 · ${props.title}`} id="pane">
         <FirstRender />

@@ -351,11 +351,17 @@ describe("the task pane in Chromium over the workbench", () => {
     // the accountant types the executed amount equal to the budget: execution 100%, full budget score
     expect(budgetExecuted).toBeDefined();
     expect(typeof budgetAnnual?.value).toBe("number");
-    await page.evaluate(([s, a, v]) => window.workbench!.edit(s, a, v), [
-      sheet,
-      budgetExecuted as string,
-      budgetAnnual?.value as number,
-    ] as const);
+    // in the sheet view as a person would: double-click the cell, type in the edit bar, Enter
+    await page.evaluate((s) => window.workbench!.activate(s), sheet);
+    const view = page.getByRole("region", { name: "工作表视图" });
+    await view.locator(`td[data-address="${budgetExecuted}"]`).dblclick();
+    expect(await view.getByRole("textbox", { name: "单元格地址" }).inputValue()).toBe(
+      budgetExecuted
+    );
+    const content = view.getByRole("textbox", { name: "单元格内容" });
+    expect(await content.evaluate((el) => el === document.activeElement)).toBe(true);
+    await content.fill(String(budgetAnnual?.value));
+    await content.press("Enter");
     expect(await headline(page, "自动评分")).toMatch(/^自动评分：1 张自评表，写入 \d+ 个单元格/);
     await expectEnabled(page, "评分当前表");
     expect((await cell(page, sheet, budgetCell as string)).value).toBe(10);
@@ -369,12 +375,15 @@ describe("the task pane in Chromium over the workbench", () => {
     await axe(page, "auto score on");
     await shot(page, "06-auto-score");
     await autoScore.uncheck();
-    await page.evaluate(([s, a]) => window.workbench!.edit(s, a, 1), [
-      sheet,
-      budgetExecuted as string,
-    ] as const);
+    await content.fill("1");
+    await content.press("Enter");
+    expect((await cell(page, sheet, budgetExecuted as string)).value).toBe(1);
     await page.waitForTimeout(2500);
     expect(await page.evaluate(() => window.workbench!.syncs())).toBe(syncsAfter + 1);
+    // an address that is not one is said, in Chinese, and nothing is written
+    await view.getByRole("textbox", { name: "单元格地址" }).fill("第六行");
+    await content.press("Enter");
+    await view.getByRole("alert").filter({ hasText: "“第六行”不是单元格地址（例如 F6）" }).waitFor();
     await page.close();
   });
 

@@ -224,6 +224,33 @@ describe("task pane", () => {
     expect(gateway.selectCell).toHaveBeenCalledTimes(3);
   });
 
+  test("many forms (批量评分) are a list of headers with total and grade; a form's indicators show when it is opened", async () => {
+    const gateway = fakeGateway();
+    const sheets = Array.from({ length: 5 }, (_, i) => ({
+      sheet: `表${i + 1}`,
+      status: "scored" as const,
+      message: null,
+      forms: [{ ...ELDER_CARE, sheet: `表${i + 1}`, project: `项目${i + 1}`, prompts: [] }],
+      edits: 2,
+      notWritten: [],
+    }));
+    gateway.scoreAllSheets.mockResolvedValue(
+      report({ action: "score-all", sheets, prompts: [], skipped: [], notWritten: [] })
+    );
+    await renderPane(gateway);
+    fireEvent.click(screen.getByRole("button", { name: "批量评分" }));
+    const third = await screen.findByRole("button", { name: "项目3：87.5 分，良" });
+    expect(screen.getAllByRole("button", { name: /^项目\d：87\.5 分，良$/ })).toHaveLength(5);
+    expect(third).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByRole("table", { name: "项目3 指标得分" })).toBeNull();
+    fireEvent.click(third);
+    const table = await screen.findByRole("table", { name: "项目3 指标得分" });
+    expect(third).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getAllByRole("table", { name: /指标得分$/ })).toHaveLength(1);
+    fireEvent.click(within(table).getByText("数量指标：服务老人人次"));
+    expect(gateway.selectCell).toHaveBeenLastCalledWith("表3", "H10");
+  });
+
   test("批量评分 shows its progress, then the results", async () => {
     const gateway = fakeGateway();
     const done = deferred<RunReport>();

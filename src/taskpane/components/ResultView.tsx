@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Caption1,
   Subtitle2,
@@ -27,11 +31,17 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
+/** Up to this many forms are shown open; more (a 批量评分) are a list of headers to open one by one. */
+const OPEN_FORMS = 3;
+
 /** The last RunReport: every form with its indicators and formulas, the prompts by kind, what was left out. */
 export function ResultView(props: { readonly report: RunReport; readonly onSelect: Select }) {
   const styles = useStyles();
   const { report, onSelect } = props;
   const groups = promptsByKind(report.prompts);
+  const forms = report.sheets.flatMap((s) =>
+    s.forms.map((f) => ({ sheet: s, form: f, key: `${s.sheet}!${f.anchor}` }))
+  );
   return (
     <section className={styles.view} aria-label="评分结果">
       <Body1 as="p">{reportHeadline(report)}</Body1>
@@ -42,10 +52,27 @@ export function ResultView(props: { readonly report: RunReport; readonly onSelec
           }。${report.summary.bandSentence}`}
         </Body1>
       )}
-      {report.sheets.map((s) =>
-        s.forms.map((f) => (
-          <FormBlock key={`${s.sheet}!${f.anchor}`} sheet={s} form={f} onSelect={onSelect} />
-        ))
+      {forms.length === 1 && (
+        <FormBlock sheet={forms[0].sheet} form={forms[0].form} onSelect={onSelect} titled />
+      )}
+      {forms.length > 1 && (
+        // a closed panel is not rendered: 200 forms cost 200 headers until one is opened
+        <Accordion
+          multiple
+          collapsible
+          defaultOpenItems={forms.length <= OPEN_FORMS ? forms.map((x) => x.key) : []}
+        >
+          {forms.map(({ sheet, form, key }) => (
+            <AccordionItem key={key} value={key}>
+              <AccordionHeader as="h3">
+                {`${form.project || sheet.sheet}：${form.total ?? "—"} 分，${form.grade ?? "—"}`}
+              </AccordionHeader>
+              <AccordionPanel>
+                <FormBlock sheet={sheet} form={form} onSelect={onSelect} titled={false} />
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
       )}
       {report.sheets
         .filter((s) => s.status === "restored")
@@ -128,6 +155,8 @@ function FormBlock(props: {
   readonly sheet: SheetRun;
   readonly form: FormRun;
   readonly onSelect: Select;
+  /** With its own heading (alone in the view); without, under an accordion header. */
+  readonly titled: boolean;
 }) {
   const styles = useStyles();
   const { sheet, form, onSelect } = props;
@@ -135,9 +164,11 @@ function FormBlock(props: {
   const budget = form.budget;
   return (
     <article className={styles.block} aria-label={`${sheet.sheet} ${form.project}`}>
-      <Subtitle2 as="h3" className={styles.heading}>
-        {form.project || sheet.sheet}
-      </Subtitle2>
+      {props.titled && (
+        <Subtitle2 as="h3" className={styles.heading}>
+          {form.project || sheet.sheet}
+        </Subtitle2>
+      )}
       <Caption1>{`工作表：${sheet.sheet}（${STATUS_NAMES[sheet.status]}）`}</Caption1>
       {sheet.message && <Caption1>{sheet.message}</Caption1>}
       <Body1>{`总分：${form.total ?? "无法计算"}`}</Body1>

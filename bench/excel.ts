@@ -4,12 +4,17 @@
  * the Fengtai sample) and over a 200-tab one (the sample sheets round-robin, as
  * test/host/excel-gateway.test.ts builds it). The syncs are the round trips the fake counted; the
  * seconds are those of the 200-tab run (a fresh copy of the workbook each time), median of 3.
+ * autoRescoreSyncs200 / autoRescoreMs200: 自动评分 on the 200-tab workbook after 批量评分: a
+ * person's edit of a budget cell inside a form (the first tab from the 100th on with a budget line), then the re-score the pane makes
+ * (gateway.rescoreSheet): its round trips, milliseconds and request + response KiB as the fake
+ * estimates them, median of 5 edits.
  * The fake's syncs cost no network: the seconds are the add-in's own work (reading, scoring,
  * planning, queueing) plus the fake's, not what Excel on the web would take.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { recognizeSheet } from "../src/form/recognize";
 import { createExcelGateway } from "../src/host/excel/gateway";
 import type { RunReport } from "../src/host/excel/report";
 import { FakeExcel, installFakeExcel, loadFakeExcel } from "../test/fake-excel";
@@ -48,10 +53,55 @@ function bigWorkbook(docs: readonly DocumentModel[], tabs: number): FakeExcel {
   return new FakeExcel(doc);
 }
 
+/** 自动评分 on: edits inside one form of the 200 tabs, each re-scored as the pane would. */
+async function autoRescore(fake: FakeExcel): Promise<{ syncs: number; ms: number; kb: number }> {
+  const uninstall = installFakeExcel(fake);
+  try {
+    const gateway = createExcelGateway();
+    await gateway.scoreAllSheets();
+    const stop = await gateway.onSheetChanged(() => undefined, { debounceMs: 60_000 });
+    if (!stop) throw new Error("the fake Excel has no change events");
+    // the first tab from the 100th on with a budget line in numbers
+    const found = fake
+      .sheetNames()
+      .slice(99)
+      .map((sheet) => ({ sheet, row: recognizeSheet(fake.grid(sheet)).forms[0]?.budget?.rows[0] }))
+      .find((x) => x.row?.executed && typeof x.row.annual?.value === "number");
+    if (!found) throw new Error("no tab from the 100th on has a budget line in numbers");
+    const sheet = found.sheet;
+    const executed = found.row?.executed?.address as string;
+    const annual = found.row?.annual?.value as number;
+    const syncs: number[] = [];
+    const ms: number[] = [];
+    const kb: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      fake.userEdit(sheet, executed, [[Math.round(annual * (5 + i)) / 10]]); // 50%, 60% … executed
+      const before = fake.syncs;
+      const logged = fake.syncLog.length;
+      const t0 = performance.now();
+      const report = await gateway.rescoreSheet(sheet);
+      ms.push(performance.now() - t0);
+      if (!report.ok || report.written.cells === 0)
+        throw new Error(`自动评分 did not re-score ${sheet}: ${report.error ?? "nothing written"}`);
+      syncs.push(fake.syncs - before);
+      const bytes = fake.syncLog.slice(logged).reduce((n, r) => n + r.request + r.response, 0);
+      kb.push(bytes / 1024);
+    }
+    await stop();
+    if (new Set(syncs).size !== 1) throw new Error(`re-scores took different syncs: ${syncs}`);
+    return { syncs: syncs[0], ms: Math.round(median(ms)), kb: Math.round(median(kb)) };
+  } finally {
+    uninstall();
+  }
+}
+
 export async function excelFake(): Promise<{
   syncs1: number;
   syncs200: number;
   fakeHostSeconds200: number;
+  autoRescoreSyncs200: number;
+  autoRescoreMs200: number;
+  autoRescoreKB200: number;
 }> {
   const files = fs
     .readdirSync(SAMPLES)
@@ -74,9 +124,13 @@ export async function excelFake(): Promise<{
     syncs200 = many.syncs;
     seconds.push(many.seconds);
   }
+  const auto = await autoRescore(bigWorkbook([...docs.values()], 200));
   return {
     syncs1: one.syncs,
     syncs200,
     fakeHostSeconds200: Math.round(median(seconds) * 100) / 100,
+    autoRescoreSyncs200: auto.syncs,
+    autoRescoreMs200: auto.ms,
+    autoRescoreKB200: auto.kb,
   };
 }

@@ -1148,14 +1148,36 @@ class ExcelGateway implements ScoringGateway {
   ): Promise<Excel.Worksheet | null> {
     const rows = stateToRows(state);
     const width = Math.max(...rows.map((r) => r.length));
-    if (info && current && sameRows(current, rows, width)) return null;
     const cells = rows.map((r) =>
       Array.from({ length: width }, (_, i) => excelInput(r[i] ?? null))
     );
     let ws: Excel.Worksheet;
+    // rows the same as stored are not written again: re-scoring one tab of many rewrites the
+    // ledger from its first change on (that tab's entries, which the ledger keeps last)
+    let from = 0;
     if (info) {
       ws = io.sheet(info);
-      if (usedRect) {
+      if (
+        current &&
+        usedRect &&
+        usedRect.top === 1 &&
+        usedRect.left === 1 &&
+        usedRect.right <= width
+      ) {
+        from = firstDifferentRow(current, rows, width);
+        if (from === rows.length && current.length === rows.length) return null;
+        if (current.length > rows.length) {
+          const rest = ws.getRange(
+            rectAddress({
+              top: rows.length + 1,
+              left: 1,
+              bottom: usedRect.bottom,
+              right: usedRect.right,
+            })
+          );
+          await writer.add(100, () => rest.clear());
+        }
+      } else if (usedRect) {
         const range = ws.getRange(rectAddress(usedRect));
         await writer.add(100, () => range.clear());
       }
@@ -1167,7 +1189,7 @@ class ExcelGateway implements ScoringGateway {
       });
       ws = added;
     }
-    await this.writeRows(writer, ws, 1, cells, false);
+    await this.writeRows(writer, ws, from + 1, cells.slice(from), false);
     return info ? null : ws;
   }
 
@@ -2003,17 +2025,22 @@ function valueInput(
 }
 
 /** The state sheet already holds these rows (its values as read; every cell compared as text). */
-function sameRows(
+/** The index of the first row of `rows` that `current` (the stored rows) does not hold as it is. */
+function firstDifferentRow(
   current: readonly (readonly CellScalar[])[],
   rows: readonly (readonly CellScalar[])[],
   width: number
-): boolean {
-  if (current.length !== rows.length) return false;
+): number {
   const text = (v: CellScalar | undefined): string =>
     v === null || v === undefined ? "" : String(v);
-  return rows.every((r, i) =>
-    Array.from({ length: width }, (_, j) => j).every((j) => text(current[i]?.[j]) === text(r[j]))
-  );
+  const same = (i: number): boolean =>
+    i < current.length &&
+    Array.from({ length: width }, (_, j) => j).every(
+      (j) => text(current[i]?.[j]) === text(rows[i][j])
+    );
+  let i = 0;
+  while (i < rows.length && same(i)) i++;
+  return i;
 }
 
 function matches(state: CellState, set: Partial<CellState>): boolean {

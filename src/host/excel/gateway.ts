@@ -444,11 +444,8 @@ class ExcelGateway implements ScoringGateway {
       const ws = io.sheet(info);
       ws.load("name,visibility");
       ws.protection.load("protected");
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,values,formulas,numberFormat");
-      const extras = this.queueExtras(io, info, caps, caps.merges);
-      const stateUsed = stateInfo ? io.sheet(stateInfo).getUsedRangeOrNullObject(true) : null;
-      stateUsed?.load("address,values");
+      const readSheet = this.queueSheetRead(io, info, caps, caps.merges);
+      const readState = stateInfo ? this.queueSheetRead(io, stateInfo, caps, false) : null;
       // no state sheet as far as memory knows: make sure, as the write would add one
       const stateAbsent = stateInfo
         ? null
@@ -471,33 +468,8 @@ class ExcelGateway implements ScoringGateway {
         visibility: ws.visibility,
         protected: ws.protection.protected,
       };
-      const more = extras();
-      const read = used.isNullObject
-        ? emptyRead(current, more.merges, more.comments)
-        : toRead(
-            current,
-            rectOf(localAddress(used.address)),
-            used.values,
-            used.formulas,
-            used.numberFormat,
-            more.merges,
-            more.comments
-          );
-      const reads = [read];
-      if (stateInfo && stateUsed)
-        reads.push(
-          stateUsed.isNullObject
-            ? emptyRead(stateInfo, [], [])
-            : toRead(
-                stateInfo,
-                rectOf(localAddress(stateUsed.address)),
-                stateUsed.values,
-                null,
-                null,
-                [],
-                []
-              )
-        );
+      const read = readSheet(current);
+      const reads = readState ? [read, readState()] : [read];
       const details = new Map<string, SheetDetails>();
       if (predicted.length) {
         const det = newDetails();
@@ -850,31 +822,28 @@ class ExcelGateway implements ScoringGateway {
     caps: Capabilities,
     withMerges: boolean
   ): Promise<SheetRead[]> {
-    const context = io.context;
-    const pending = infos.map((info) => {
-      const isState = info.name === STATE_SHEET;
-      const used = io.sheet(info).getUsedRangeOrNullObject(true);
-      if (isState) used.load("address,values");
-      else used.load("address,values,formulas,numberFormat");
-      const extras = isState ? null : this.queueExtras(io, info, caps, withMerges);
-      return { info, used, extras };
-    });
-    await context.sync();
-    return pending.map(({ info, used, extras }) => {
-      const more = extras ? extras() : { merges: [], comments: [] };
-      if (used.isNullObject) return emptyRead(info, more.merges, more.comments);
-      const rect = rectOf(localAddress(used.address));
-      const isState = info.name === STATE_SHEET;
-      return toRead(
-        info,
-        rect,
-        used.values,
-        isState ? null : used.formulas,
-        isState ? null : used.numberFormat,
-        more.merges,
-        more.comments
-      );
-    });
+    const pending = infos.map((info) => this.queueSheetRead(io, info, caps, withMerges));
+    await io.context.sync();
+    return pending.map((collect) => collect());
+  }
+
+  /**
+   * Queues the read of one sheet's used range of values (the state sheet: values only; any other:
+   * formulas, number formats and the extras too); after the sync, the function returned gives the
+   * SheetRead, under `info` as given or as loaded meanwhile.
+   */
+  private queueSheetRead(
+    io: Io,
+    info: SheetInfo,
+    caps: Capabilities,
+    withMerges: boolean
+  ): (as?: SheetInfo) => SheetRead {
+    const isState = info.name === STATE_SHEET;
+    const used = io.sheet(info).getUsedRangeOrNullObject(true);
+    if (isState) used.load("address,values");
+    else used.load("address,values,formulas,numberFormat");
+    const extras = isState ? null : this.queueExtras(io, info, caps, withMerges);
+    return (as = info) => usedRead(as, used, isState, extras ? extras() : null);
   }
 
   /** The workbook read in several syncs: shapes first, then blocks of rows packed under the budget. */
@@ -1782,6 +1751,27 @@ function emptyRead(info: SheetInfo, merges: string[], comments: Excel.Comment[])
 }
 
 /** What Excel returned for a range, as the Grid contract has it (dates as ISO text, formulas only where there is one). */
+/** A used range loaded by queueSheetRead, once synced, as a SheetRead (values only for the state sheet). */
+function usedRead(
+  info: SheetInfo,
+  used: Excel.Range,
+  valuesOnly: boolean,
+  more: { merges: string[]; comments: Excel.Comment[] } | null
+): SheetRead {
+  const merges = more?.merges ?? [];
+  const comments = more?.comments ?? [];
+  if (used.isNullObject) return emptyRead(info, merges, comments);
+  return toRead(
+    info,
+    rectOf(localAddress(used.address)),
+    used.values,
+    valuesOnly ? null : used.formulas,
+    valuesOnly ? null : used.numberFormat,
+    merges,
+    comments
+  );
+}
+
 function toRead(
   info: SheetInfo,
   rect: Rect | null,

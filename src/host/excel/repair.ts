@@ -90,10 +90,11 @@ export async function repairAfterFailedWrite(
     const listing = await discover(io, false);
     const stateInfo = listing.sheets.find((x) => x.name === STATE_SHEET) ?? null;
     let rect: Rect | null = null;
+    const context = io.context;
     if (stateInfo) {
       const used = io.sheet(stateInfo).getUsedRangeOrNullObject(true);
       used.load("address");
-      await io.context.sync();
+      await context.sync();
       rect = used.isNullObject ? null : rectOf(localAddress(used.address));
     }
     const writer = new Writer(io, session.payloadBudget);

@@ -16,8 +16,8 @@ import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelGateway } from "../src/host/excel/gateway";
 import { TaskPane } from "../src/taskpane/TaskPane";
-import { FakeExcel, installFakeExcel } from "../test/fake-excel/fake";
-import { DocumentModel, type DocumentData } from "../test/fake-excel/model";
+import { FakeExcel, installFakeExcel } from "../fake-excel/fake";
+import { DocumentModel, type DocumentData } from "../fake-excel/model";
 import { SheetView } from "./SheetView";
 import type { WorkbookPayload } from "./protocol";
 

@@ -48,6 +48,8 @@ export interface IndicatorRow {
   readonly reason?: Cell; // 偏差原因分析及改进措施
   /** Column offset the row was read with (Renhe's 满意度 rows are one column left). */
   readonly shift?: number;
+  /** The block cell left of the level-1 cells that covers the row and prints a weight (年度绩效目标（40分）). */
+  readonly block?: Cell;
 }
 
 /**

@@ -79,7 +79,7 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorField, Words>> = {
 
 export const PART_HEADERS: Readonly<Record<PartField, Words>> = {
   sign: { words: ["指标性质", "指标方向", "符号", "运算符"] },
-  value: { words: ["指标值", "数值", "值"] },
+  value: { words: ["指标值", "数值", "值", "完成值", "实际值"] },
   unit: { words: ["度量单位", "计量单位", "单位"] },
 };
 

@@ -102,14 +102,17 @@ function splitColumns(
   return { split, sub };
 }
 
+/**
+ * A second header row: only part words (指标性质, 指标值, 度量单位, 完成值) and header words under the
+ * first, at least one of them a part.
+ */
 function hasParts(v: SheetView, row: number): boolean {
-  let signOrUnit = false;
+  let parts = false;
   for (let col = v.left; col <= v.right; col++) {
     const t = v.norm(row, col);
     if (t === "") continue;
-    const p = partFields(t);
-    if (p.includes("sign") || p.includes("unit")) signOrUnit = true;
-    else if (p.length === 0 && indicatorFields(t).length === 0) return false;
+    if (partFields(t).length > 0) parts = true;
+    else if (indicatorFields(t).length === 0) return false;
   }
-  return signOrUnit;
+  return parts;
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 11 §4: layout variants generated from the seed grids and from small forms (fast-check):
- * headers split over two rows, placeholder rows inserted, totals merged across the row, header
+ * headers split over two rows, weights moved to block cells, placeholder rows inserted, totals merged across the row, header
  * synonyms swapped, the weight column moved before the target, the target split into sign | value |
  * unit columns. Only the layout changes, so the scores, the total, the grade and the set of prompts
  * (their kinds and the indicator they are about) must not.
@@ -17,7 +17,13 @@ import {
   splitHeader,
   swapSynonyms,
 } from "../support/gridEdits";
-import { layoutForm, type Layout, type PlainForm, type PlainIndicator } from "../support/layouts";
+import {
+  evenBlockWeights,
+  layoutForm,
+  type Layout,
+  type PlainForm,
+  type PlainIndicator,
+} from "../support/layouts";
 import { loadSeedTables, seedFiles, seedTableGrid, layoutGrid } from "../support/seedGrids";
 
 interface Signature {
@@ -160,6 +166,7 @@ const layoutArb: fc.Arbitrary<Layout> = fc.record({
   mergedTotal: fc.boolean(),
   synonym: fc.nat(10),
   pad: fc.nat(2),
+  blocks: fc.constantFrom(undefined, "one" as const, "two" as const),
   placeholders: fc.array(
     fc.record({ before: fc.nat(6), kind: fc.constantFrom("label" as const, "dashes" as const) }),
     { maxLength: 3 }
@@ -169,7 +176,9 @@ const layoutArb: fc.Arbitrary<Layout> = fc.record({
 describe("layout variants of small forms", () => {
   test("any layout of the same form gives the same scores, total, grade and prompts", () => {
     fc.assert(
-      fc.property(formArb, layoutArb, (form, layout) => {
+      fc.property(formArb, layoutArb, (generated, layout) => {
+        // weights moved to block cells: the form with the weights the blocks imply
+        const form = layout.blocks ? evenBlockWeights(generated, layout.blocks) : generated;
         const plain = scoreOne(layoutForm("原样", form));
         const varied = scoreOne(layoutForm("变体", form, layout), plain.profile);
         expect(varied.sig).toEqual(plain.sig);

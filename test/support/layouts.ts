@@ -49,6 +49,11 @@ export interface Layout {
   readonly synonym?: number;
   /** Empty columns left of the form. */
   readonly pad?: number;
+  /**
+   * No weight column: the weights printed only on block cells merged down the left of the level-1
+   * cells, one 年度绩效目标（90分） or two (产出 rows | the others); see evenBlockWeights.
+   */
+  readonly blocks?: "one" | "two";
 }
 
 const word = (words: readonly string[], i: number): string => words[i % words.length];
@@ -90,15 +95,24 @@ export function layoutForm(sheet: string, form: PlainForm, layout: Layout = {}):
   const middle: string[] = layout.weightFirst
     ? ["weight", ...target.map((p) => `t.${p}`), ...actual.map((p) => `a.${p}`), "score"]
     : [...target.map((p) => `t.${p}`), ...actual.map((p) => `a.${p}`), "weight", "score"];
-  const cols = ["level1", "level2", "name", ...middle, "reason"];
+  const blocks = layout.blocks;
+  const cols = [
+    ...(blocks ? ["block"] : []),
+    "level1",
+    "level2",
+    "name",
+    ...middle.filter((k) => !blocks || k !== "weight"),
+    "reason",
+  ];
   const col = (key: string): number => cols.indexOf(key);
   const header1: CellScalar[] = cols.map(() => null);
-  header1[0] = "一级指标";
-  header1[1] = "二级指标";
-  header1[2] = "三级指标";
+  header1[col("level1")] = "一级指标";
+  header1[col("level2")] = "二级指标";
+  header1[col("name")] = "三级指标";
+  if (blocks) header1[col("block")] = "绩效指标";
   header1[col(split ? "t.sign" : "t.text")] = targetWord;
   header1[col(split ? "a.value" : "a.text")] = actualWord;
-  header1[col("weight")] = weightWord;
+  if (!blocks) header1[col("weight")] = weightWord;
   header1[col("score")] = scoreWord;
   header1[col("reason")] = "偏差原因分析及改进措施";
   const h1 = put(header1);
@@ -112,10 +126,11 @@ export function layoutForm(sheet: string, form: PlainForm, layout: Layout = {}):
     const h2 = put(header2);
     merges.push(`${at(h1, col("t.sign"))}:${at(h1, col("t.unit"))}`);
     merges.push(`${at(h1, col("a.value"))}:${at(h1, col("a.unit"))}`);
-    for (const key of ["level1", "level2", "name", "weight", "score", "reason"])
-      merges.push(`${at(h1, col(key))}:${at(h2, col(key))}`);
+    for (const key of ["level1", "level2", "name", "weight", "score", "reason", "block"])
+      if (col(key) >= 0) merges.push(`${at(h1, col(key))}:${at(h2, col(key))}`);
   }
   const placeholders = layout.placeholders ?? [];
+  const indicatorRows: number[] = [];
   form.indicators.forEach((ind, i) => {
     for (const p of placeholders.filter((x) => x.before === i)) {
       const cells: CellScalar[] = cols.map(() => (p.kind === "dashes" ? "/" : null));
@@ -136,11 +151,19 @@ export function layoutForm(sheet: string, form: PlainForm, layout: Layout = {}):
       cells[col("t.text")] = quantityText(ind.target);
       cells[col("a.text")] = quantityText(ind.actual);
     }
-    cells[col("weight")] = ind.weight;
+    if (!blocks) cells[col("weight")] = ind.weight;
     cells[col("score")] = ind.score;
     cells[col("reason")] = ind.reason ?? null;
-    put(cells);
+    indicatorRows.push(put(cells));
   });
+  if (blocks) {
+    for (const b of blockParts(form, blocks)) {
+      const top = indicatorRows[b.first];
+      rows[top - 1][pad + col("block")] = `年度绩效目标（${b.weight}分）`;
+      const bottom = indicatorRows[b.last];
+      if (bottom > top) merges.push(`${at(top, col("block"))}:${at(bottom, col("block"))}`);
+    }
+  }
   const total: CellScalar[] = cols.map(() => null);
   total[0] = "总分";
   if (layout.mergedTotal) {
@@ -148,7 +171,7 @@ export function layoutForm(sheet: string, form: PlainForm, layout: Layout = {}):
     const r = put(total);
     merges.push(`${at(r, 1)}:${at(r, cols.length - 1)}`);
   } else {
-    total[col("weight")] = 100;
+    if (!blocks) total[col("weight")] = 100;
     total[col("score")] = form.total;
     put(total);
   }
@@ -205,5 +228,55 @@ export function correctForm(): PlainForm {
       },
     ],
     total: 99.5,
+  };
+}
+
+/** The blocks of a form: all its rows, or its 产出 rows and the rest (two when both exist). */
+function blockParts(
+  form: PlainForm,
+  blocks: "one" | "two"
+): { first: number; last: number; weight: number }[] {
+  const n = form.indicators.length;
+  const sum = (from: number, to: number): number =>
+    Math.round(
+      form.indicators.slice(from, to + 1).reduce((s, i) => s + Number(i.weight) * 100, 0)
+    ) / 100;
+  const output = form.indicators.filter((i) => i.level1 === "产出指标").length;
+  if (blocks === "one" || output === 0 || output === n)
+    return [{ first: 0, last: n - 1, weight: sum(0, n - 1) }];
+  return [
+    { first: 0, last: output - 1, weight: sum(0, output - 1) },
+    { first: output, last: n - 1, weight: sum(output, n - 1) },
+  ];
+}
+
+/**
+ * The form with the weights a block layout implies: each block's weight split evenly in cents
+ * (leftover cents to the first rows), and no printed scores, so that nothing is implied from them.
+ * The 产出 rows come first (the two blocks are contiguous).
+ */
+export function evenBlockWeights(form: PlainForm, blocks: "one" | "two", total = 90): PlainForm {
+  const sorted = [
+    ...form.indicators.filter((i) => i.level1 === "产出指标"),
+    ...form.indicators.filter((i) => i.level1 !== "产出指标"),
+  ];
+  const n = sorted.length;
+  const output = sorted.filter((i) => i.level1 === "产出指标").length;
+  const parts = blocks === "one" || output === 0 || output === n ? [n] : [output, n - output];
+  // block weights in whole points, in proportion to the rows
+  const blockWeights =
+    parts.length === 1
+      ? [total]
+      : [Math.round((total * output) / n), total - Math.round((total * output) / n)];
+  const weights: number[] = [];
+  parts.forEach((size, k) => {
+    const cents = blockWeights[k] * 100;
+    const each = Math.floor(cents / size);
+    for (let j = 0; j < size; j++) weights.push((each + (j < cents - each * size ? 1 : 0)) / 100);
+  });
+  return {
+    ...form,
+    indicators: sorted.map((ind, i) => ({ ...ind, weight: weights[i], score: null })),
+    total: null,
   };
 }

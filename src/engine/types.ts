@@ -28,6 +28,8 @@ export interface BudgetBlock {
   /** Other header texts of the block (column titles), for unit and weight evidence. */
   readonly columnHeaders: readonly string[];
   readonly rows: readonly BudgetRow[];
+  /** How recognition read the amounts where the sheet does not print them (其中 rows summed). */
+  readonly note?: string;
 }
 
 /** One indicator row (三级指标) of the indicator table. */

@@ -1,6 +1,7 @@
 import type { Form } from "../engine/types";
 import { parseAddress, toAddress, type Grid } from "./grid";
 import { findBudgetHeader, readBudgetRows } from "./budgetBlock";
+import { sumOfParts } from "./budgetSum";
 import { readFormReason, readGrade, readTotal, ruleTextIn } from "./formParts";
 import { findIndicatorHeaders, type IndicatorHeader } from "./indicatorHeader";
 import { isProjectLabel, isTitle, readIndicators, type TableRead } from "./indicatorTable";
@@ -91,11 +92,11 @@ function buildForm(
     headers: headerTexts,
     ruleText: ruleTextIn(v, tableEnd + 1, bottom) ?? ruleTextIn(v, top, h.row - 1),
     budget: budgetHeader
-      ? {
+      ? sumOfParts({
           header: v.cell(budgetHeader.row, budgetHeader.labelCol),
           columnHeaders: budgetHeader.headerTexts,
           rows: budgetRows,
-        }
+        })
       : undefined,
     indicatorHeader: h.labelCell ? v.cell(h.labelCell.row, h.labelCell.col) : undefined,
     indicators: table.rows,

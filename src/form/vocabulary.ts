@@ -104,6 +104,12 @@ export const BUDGET_HEADERS: Readonly<Record<BudgetField, Words>> = {
   score: { words: ["得分"], prefixes: ["得分（"] },
 };
 
+/** The budget block's total row (the 其中 rows follow it). */
+export const BUDGET_TOTAL_ROW: Words = {
+  words: ["合计", "总计", "资金总额"],
+  prefixes: ["年度资金总额", "年度财政资金总额"],
+};
+
 /** Labels written inside the budget rows (Renhe 2022: 预算数： 100 执行数： 16), colon required. */
 export const IN_ROW_BUDGET = {
   annual: ["预算数："],

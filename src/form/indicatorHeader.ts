@@ -32,6 +32,7 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
   for (let row = v.top; row <= v.bottom; row++) {
     const cols: Partial<Record<IndicatorField, number>> = {};
     for (let col = v.left; col <= v.right; col++) {
+      if (typeof v.raw(row, col) !== "string") continue; // header words are text
       const t = v.norm(row, col);
       if (t === "") continue;
       for (const field of indicatorFields(t)) if (cols[field] === undefined) cols[field] = col;

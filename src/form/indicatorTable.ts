@@ -117,6 +117,36 @@ function blockCell(v: SheetView, row: number, firstCol: number): Cell | undefine
   return undefined;
 }
 
+/** A field's cell on a row read with a column offset; a split target or actual composed. */
+function cellAt(
+  v: SheetView,
+  h: IndicatorHeader,
+  row: number,
+  shift: number,
+  f: IndicatorField
+): Cell | undefined {
+  const col = h.cols[f];
+  if (col === undefined) return undefined;
+  if ((f === "target" || f === "actual") && shift === 0) return compose(v, row, col, h.split[f]);
+  return v.cell(row, col + shift);
+}
+
+/** Where a field stands on a row that leaves it empty (an inherited level, a missing name). */
+function addressOf(
+  v: SheetView,
+  h: IndicatorHeader,
+  row: number,
+  shift: number,
+  f: IndicatorField
+): string {
+  return toAddress(row, (h.cols[f] ?? h.cols.name ?? v.left) + shift);
+}
+
+/** A template's placeholder row: 指标1： as the name and nothing else filled. */
+function isPlaceholder(name: Cell, others: readonly (Cell | undefined)[]): boolean {
+  return PLACEHOLDER_NAME.test(normalizeHeader(cellText(name.value))) && !others.some(filled);
+}
+
 export function readIndicators(
   v: SheetView,
   h: IndicatorHeader,
@@ -141,51 +171,45 @@ export function readIndicators(
     }
     blank = 0;
     const shift = rowShift(v, row, h.cols);
-    const at = (f: IndicatorField): Cell | undefined => {
-      const col = h.cols[f];
-      if (col === undefined) return undefined;
-      if ((f === "target" || f === "actual") && shift === 0)
-        return compose(v, row, col, h.split[f]);
-      return v.cell(row, col + shift);
-    };
-    const own1 = at("level1");
-    const own2 = at("level2");
-    const name = at("name");
-    const target = at("target");
-    const actual = at("actual");
+    const own1 = cellAt(v, h, row, shift, "level1");
+    const own2 = cellAt(v, h, row, shift, "level2");
+    const name = cellAt(v, h, row, shift, "name");
+    const target = cellAt(v, h, row, shift, "target");
+    const actual = cellAt(v, h, row, shift, "actual");
     // a new level 1 resets the level 2 it would otherwise inherit
     const l1Own = filled(own1);
+    const l2Own = filled(own2);
     if (l1Own) {
       level1 = own1;
-      if (!filled(own2)) level2 = null;
+      if (!l2Own) level2 = null;
     }
-    if (filled(own2)) level2 = own2;
-    if (!filled(name) && !filled(target) && !filled(actual)) continue;
-    const others = [target, actual, at("weight"), at("score"), at("rate"), at("reason")];
-    // a template's placeholder row (指标1：with nothing else) is not an indicator
-    if (
-      filled(name) &&
-      PLACEHOLDER_NAME.test(normalizeHeader(cellText(name.value))) &&
-      !others.some(filled)
-    )
-      continue;
-    const address = (f: IndicatorField): string =>
-      toAddress(row, (h.cols[f] ?? h.cols.name ?? v.left) + shift);
+    if (l2Own) level2 = own2;
+    const named = filled(name);
+    if (!named && !filled(target) && !filled(actual)) continue;
+    const weight = cellAt(v, h, row, shift, "weight");
+    const score = cellAt(v, h, row, shift, "score");
+    const rate = cellAt(v, h, row, shift, "rate");
+    const reason = cellAt(v, h, row, shift, "reason");
+    if (named && isPlaceholder(name, [target, actual, weight, score, rate, reason])) continue;
     const block = blockCell(v, row, firstCol + Math.min(0, shift));
     rows.push({
       row,
-      level1: l1Own ? own1 : { address: address("level1"), value: level1?.value ?? null },
+      level1: l1Own
+        ? own1
+        : { address: addressOf(v, h, row, shift, "level1"), value: level1?.value ?? null },
       level1Inherited: !l1Own,
-      level2: filled(own2) ? own2 : { address: address("level2"), value: level2?.value ?? null },
-      level2Inherited: !filled(own2),
-      name: name ?? { address: address("name"), value: null },
+      level2: l2Own
+        ? own2
+        : { address: addressOf(v, h, row, shift, "level2"), value: level2?.value ?? null },
+      level2Inherited: !l2Own,
+      name: name ?? { address: addressOf(v, h, row, shift, "name"), value: null },
       target,
       actual,
-      weight: at("weight"),
-      score: at("score"),
-      rate: at("rate"),
-      rule: at("rule"),
-      reason: at("reason"),
+      weight,
+      score,
+      rate,
+      rule: cellAt(v, h, row, shift, "rule"),
+      reason,
       ...(shift !== 0 ? { shift } : {}),
       ...(block ? { block } : {}),
     });

@@ -107,7 +107,7 @@ export class SheetView {
     return null;
   }
 
-  /** The first cell in rows from..to holding a label the matcher accepts. */
+  /** The first cell in rows from..to holding a label (text) the matcher accepts. */
   findLabelled(
     from: number,
     to: number,
@@ -115,7 +115,8 @@ export class SheetView {
   ): { row: number; col: number } | null {
     for (let row = from; row <= to; row++)
       for (let col = this.left; col <= this.right; col++)
-        if (label(this.norm(row, col))) return { row, col };
+        if (typeof this.raw(row, col) === "string" && label(this.norm(row, col)))
+          return { row, col };
     return null;
   }
 }

@@ -216,21 +216,28 @@ export const NO_SIGN = ["定性", "定量"];
 /** A matcher over normalised cells for a word list. */
 export type Matcher = (norm: string) => boolean;
 
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** One compiled alternation for a list of literal words ("^" for prefixes). */
+const alternation = (words: readonly string[], anchor: string): RegExp | null =>
+  words.length
+    ? new RegExp(`${anchor}(?:${words.map(normalizeHeader).map(escape).join("|")})`)
+    : null;
+
 export function matcher(w: Words): Matcher {
   const words = new Set(w.words.map(normalizeHeader));
-  const prefixes = (w.prefixes ?? []).map(normalizeHeader);
-  const contains = (w.contains ?? []).map(normalizeHeader);
+  const prefixes = alternation(w.prefixes ?? [], "^");
+  const contains = alternation(w.contains ?? [], "");
   return (norm) =>
     norm !== "" &&
-    (words.has(norm) ||
-      prefixes.some((p) => norm.startsWith(p)) ||
-      contains.some((c) => norm.includes(c)));
+    (words.has(norm) || (prefixes?.test(norm) ?? false) || (contains?.test(norm) ?? false));
 }
 
-/** Field of a header cell: one lookup per normalised cell (the first field that lists it). */
+const NONE: readonly never[] = [];
+
+/** Field of a header cell: one lookup per normalised cell (every field that lists it). */
 export function fieldLookup<F extends string>(
   table: Readonly<Record<F, Words>>
-): (norm: string) => F[] {
+): (norm: string) => readonly F[] {
   const exact = new Map<string, F[]>();
   const prefixed: [string, F][] = [];
   for (const field of Object.keys(table) as F[]) {
@@ -240,8 +247,13 @@ export function fieldLookup<F extends string>(
     }
     for (const p of table[field].prefixes ?? []) prefixed.push([normalizeHeader(p), field]);
   }
+  const anyPrefix = alternation(
+    prefixed.map((x) => x[0]),
+    "^"
+  );
   return (norm) => {
-    const hit = exact.get(norm) ?? [];
+    const hit: readonly F[] = exact.get(norm) ?? NONE;
+    if (!anyPrefix || !anyPrefix.test(norm)) return hit;
     const more = prefixed
       .filter(([p, f]) => norm.startsWith(p) && !hit.includes(f))
       .map((x) => x[1]);

@@ -99,4 +99,32 @@ describe("a target split over sign | value | unit columns", () => {
     const [read] = recognizeSheet(split(form)).forms;
     expect(read.indicators[0].target).toEqual({ address: "E7", value: "有效提升" });
   });
+
+  test("a one-row header with 指标性质 | 指标值 | 度量单位 and the actual's own 度量单位 column", () => {
+    const g = {
+      sheet: "一行表头",
+      origin: "A1",
+      merges: [],
+      values: [
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "指标性质",
+          "指标值",
+          "度量单位",
+          "实际完成值",
+          "度量单位",
+          "分值",
+          "得分",
+        ],
+        ["产出指标", "数量指标", "培训人次", "≥", 200, "人次", 230, "人次", 90, 90],
+        ["总分", null, null, null, null, null, null, null, 90, 90],
+      ],
+    };
+    const [form] = recognizeSheet(g).forms;
+    expect(form.indicators).toHaveLength(1);
+    expect(form.indicators[0].target).toEqual({ address: "E2", value: "≥200人次" });
+    expect(form.indicators[0].actual).toEqual({ address: "G2", value: "230人次" });
+  });
 });

@@ -14,6 +14,7 @@ import {
   indicatorHeader,
   insertPlaceholders,
   mergeTotal,
+  moveWeightFirst,
   splitHeader,
   swapSynonyms,
 } from "../support/gridEdits";
@@ -70,7 +71,7 @@ describe("layout variants of the seed tables", () => {
     expect(seedTables).toHaveLength(75);
   });
 
-  test("split headers, placeholder rows, merged totals and synonyms change no score and no prompt", () => {
+  test("split headers, weight columns first, placeholder rows, merged totals and synonyms change no score and no prompt", () => {
     const base = new Map<number, { grid: Grid; sig: Signature; profile: ProfileId }>();
     const original = (i: number) => {
       let b = base.get(i);
@@ -88,6 +89,7 @@ describe("layout variants of the seed tables", () => {
           synonym: fc.option(fc.nat(10), { nil: undefined }),
           split: fc.boolean(),
           merged: fc.boolean(),
+          weightFirst: fc.boolean(),
           placeholders: fc.array(fc.nat(40), { maxLength: 3 }),
           kind: fc.constantFrom("label" as const, "dashes" as const),
         }),
@@ -98,6 +100,7 @@ describe("layout variants of the seed tables", () => {
           if (!h) return;
           const rows = scoreGrids([g], [])[0].forms[0].form.indicators.map((x) => x.row);
           const after = [...new Set(v.placeholders.map((k) => rows[k % rows.length]))];
+          if (v.weightFirst) g = moveWeightFirst(g);
           if (after.length) g = insertPlaceholders(g, after, v.kind);
           if (v.merged) g = mergeTotal(g);
           if (v.synonym !== undefined) g = swapSynonyms(g, v.synonym);
@@ -105,7 +108,7 @@ describe("layout variants of the seed tables", () => {
           expect(scoreOne(g, b.profile).sig).toEqual(b.sig);
         }
       ),
-      { numRuns: 150, seed: 11 }
+      { numRuns: 200, seed: 11 }
     );
   });
 });

@@ -148,3 +148,34 @@ export function mergeTotal(g: Grid): Grid {
     merges: [...g.merges, range(rowIndex + 1, first, rowIndex + 1, last)],
   };
 }
+
+/**
+ * The weight column moved before the target (分值 | 年度指标值 | 实际完成值 | 得分) in the table's
+ * rows, from its header to its 总分 row; the grid unchanged where a merge crosses those columns.
+ */
+export function moveWeightFirst(g: Grid): Grid {
+  const h = indicatorHeader(g);
+  const { weight, target } = h?.cols ?? {};
+  if (!h || weight === undefined || target === undefined || weight < target) return g;
+  let last = g.values.findIndex(
+    (r, i) => i >= h.row && r.some((v) => normalizeHeader(String(v ?? "")) === "总分")
+  );
+  last = last < 0 ? g.values.length : last + 1;
+  const crosses = (from: number, to: number): boolean =>
+    g.merges
+      .map(parseRange)
+      .some((m) => m.bottom >= from && m.top <= to && m.right >= target && m.left <= weight);
+  // a 总分 row merged across those columns keeps its cells (its label spans them)
+  if (crosses(last, last)) last -= 1;
+  if (crosses(h.row, last)) return g;
+  const values = cloneValues(g);
+  const formats = g.numberFormats?.map((r) => r.slice());
+  for (let r = h.row - 1; r < last; r++)
+    for (const grid of [values, formats]) {
+      const row = grid?.[r];
+      if (!row) continue;
+      const [w] = row.splice(weight - 1, 1);
+      row.splice(target - 1, 0, w);
+    }
+  return { ...g, values, numberFormats: formats };
+}

@@ -16,6 +16,7 @@ import {
   mergeTotal,
   moveWeightFirst,
   splitHeader,
+  splitTargetColumns,
   swapSynonyms,
 } from "../support/gridEdits";
 import {
@@ -71,7 +72,7 @@ describe("layout variants of the seed tables", () => {
     expect(seedTables).toHaveLength(75);
   });
 
-  test("split headers, weight columns first, placeholder rows, merged totals and synonyms change no score and no prompt", () => {
+  test("split headers, targets split into sign | value | unit, weight columns first, placeholder rows, merged totals and synonyms change no score and no prompt", () => {
     const base = new Map<number, { grid: Grid; sig: Signature; profile: ProfileId }>();
     const original = (i: number) => {
       let b = base.get(i);
@@ -90,6 +91,7 @@ describe("layout variants of the seed tables", () => {
           split: fc.boolean(),
           merged: fc.boolean(),
           weightFirst: fc.boolean(),
+          splitTarget: fc.boolean(),
           placeholders: fc.array(fc.nat(40), { maxLength: 3 }),
           kind: fc.constantFrom("label" as const, "dashes" as const),
         }),
@@ -98,13 +100,17 @@ describe("layout variants of the seed tables", () => {
           let g = b.grid;
           const h = indicatorHeader(g);
           if (!h) return;
-          const rows = scoreGrids([g], [])[0].forms[0].form.indicators.map((x) => x.row);
+          const read = scoreGrids([g], [])[0].forms[0].form.indicators;
+          const rows = read.map((x) => x.row);
+          // a row printed a column off (Renhe) has its fields elsewhere: its target is not split
+          const shifted = read.some((x) => x.shift);
           const after = [...new Set(v.placeholders.map((k) => rows[k % rows.length]))];
           if (v.weightFirst) g = moveWeightFirst(g);
           if (after.length) g = insertPlaceholders(g, after, v.kind);
           if (v.merged) g = mergeTotal(g);
           if (v.synonym !== undefined) g = swapSynonyms(g, v.synonym);
-          if (v.split) g = splitHeader(g);
+          if (v.splitTarget && !shifted) g = splitTargetColumns(g);
+          else if (v.split) g = splitHeader(g);
           expect(scoreOne(g, b.profile).sig).toEqual(b.sig);
         }
       ),

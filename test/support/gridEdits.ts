@@ -179,3 +179,59 @@ export function moveWeightFirst(g: Grid): Grid {
     }
   return { ...g, values, numberFormats: formats };
 }
+
+const SIGNED = /^(>=|<=|≥|≤|≧|≦|>|<|＞|＜|=|＝)?\s*(\d+(?:\.\d+)?)\s*(\D.*)?$/s;
+
+/**
+ * The target split over 指标性质 | 指标值 | 度量单位 (Yunnan): two columns inserted after the target,
+ * the header merged over the three with a second header row naming them, each target written as
+ * sign, value and unit where it has that shape (else all of it in 指标值).
+ */
+export function splitTargetColumns(g: Grid): Grid {
+  const h = indicatorHeader(g);
+  const t = h?.cols.target;
+  if (!h || t === undefined) return g;
+  const parsed = g.merges.map(parseRange);
+  if (parsed.some((m) => m.left <= t && m.right >= t && m.top <= h.row && m.bottom >= h.row))
+    return g;
+  const values = cloneValues(g).map((r) => [...r.slice(0, t), null, null, ...r.slice(t)]);
+  const formats = g.numberFormats?.map((r) => [...r.slice(0, t), null, null, ...r.slice(t)]);
+  const merges = parsed.map((m) =>
+    m.left > t
+      ? range(m.top, m.left + 2, m.bottom, m.right + 2)
+      : m.right >= t
+        ? range(m.top, m.left, m.bottom, m.right + 2)
+        : range(m.top, m.left, m.bottom, m.right)
+  );
+  let end = values.findIndex(
+    (r, i) => i >= h.row && r.some((v) => normalizeHeader(String(v ?? "")) === "总分")
+  );
+  end = end < 0 ? values.length : end;
+  for (let r = h.row; r < end; r++) {
+    const row = values[r];
+    const v = row[t - 1];
+    if (typeof v !== "string") {
+      row[t] = v;
+      if (formats?.[r]) formats[r][t] = formats[r][t - 1];
+      row[t - 1] = null;
+      continue;
+    }
+    const m = SIGNED.exec(v.trim());
+    row[t - 1] = m?.[1] ?? null;
+    row[t] = m ? m[2] : v;
+    row[t + 1] = m?.[3]?.trim() || null;
+  }
+  const wide: Grid = { ...g, values, numberFormats: formats, merges };
+  const grown = insertRowAfter(wide, h.row, (c) =>
+    c === t ? "指标性质" : c === t + 1 ? "指标值" : c === t + 2 ? "度量单位" : null
+  );
+  const covered = grown.merges.map(parseRange).filter((m) => m.top <= h.row && m.bottom > h.row);
+  const out = [...grown.merges, range(h.row, t, h.row, t + 2)];
+  grown.values[h.row - 1].forEach((v, i) => {
+    const c = i + 1;
+    if (v === null || v === "" || (c >= t && c <= t + 2)) return;
+    if (covered.some((m) => c >= m.left && c <= m.right)) return;
+    out.push(range(h.row, c, h.row + 1, c));
+  });
+  return { ...grown, merges: out };
+}

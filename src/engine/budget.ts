@@ -223,7 +223,7 @@ export function scoreBudget(
 
   const rate = executed.yuan.dividedBy(annual.yuan);
   const conversions = [annual.conversion, executed.conversion].filter((c): c is string => !!c);
-  const rateWords = `执行率 ${n(executed.shown)} ÷ ${n(annual.shown)} = ${pct(rate)}${conversions.length ? `（${conversions.join("；")}）` : ""}`;
+  const rateWords = `执行率 ${n(executed.shown)} ÷ ${n(annual.shown)} = ${pct(rate)}${conversions.length ? `（${conversions.join("；")}）` : ""}${form.budget?.note ? `（${form.budget.note}）` : ""}`;
   const bounds = {
     low: executed.yuan.minus(executed.tolerance).dividedBy(annual.yuan.plus(annual.tolerance)),
     high: executed.yuan.plus(executed.tolerance).dividedBy(annual.yuan.minus(annual.tolerance)),

@@ -9,7 +9,7 @@ import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from ".
 import type { Profile } from "./profiles";
 import { at, makePrompt } from "./prompts";
 import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
-import { bracketWeight, cellText, isNotApplicable, stripSpace } from "./text";
+import { bracketWeight, cellText, isNotApplicable, stripSpace, withoutWeightMarks } from "./text";
 import type { Cell, Form, FormResult, IndicatorResult, IndicatorRow, Prompt } from "./types";
 import {
   defaultWeights,
@@ -158,6 +158,7 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     level2Weight: s.level2Weight,
     printedScore: s.printed?.value ?? null,
     met: s.ev.met,
+    block: blockWeight(s.row.block),
   }));
   let weights: RowWeight[] = weightInputs.map(ownWeight);
   const grouped = distributeGroupWeights(weightInputs, weights);
@@ -743,4 +744,15 @@ function reasonPrompts(
       )
     );
   }
+}
+
+/** A block cell's weight (年度绩效目标（40分）) for the rows beside it. */
+function blockWeight(cell: Cell | undefined): RowWeightInput["block"] {
+  const w = cell ? bracketWeight(text(cell)) : null;
+  if (!cell || w === null) return null;
+  return {
+    key: cell.address,
+    name: withoutWeightMarks(text(cell)) || "年度绩效目标",
+    weight: new Dec(w),
+  };
 }

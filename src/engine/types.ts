@@ -28,6 +28,8 @@ export interface BudgetBlock {
   /** Other header texts of the block (column titles), for unit and weight evidence. */
   readonly columnHeaders: readonly string[];
   readonly rows: readonly BudgetRow[];
+  /** How recognition read the amounts where the sheet does not print them (其中 rows summed). */
+  readonly note?: string;
 }
 
 /** One indicator row (三级指标) of the indicator table. */
@@ -48,6 +50,8 @@ export interface IndicatorRow {
   readonly reason?: Cell; // 偏差原因分析及改进措施
   /** Column offset the row was read with (Renhe's 满意度 rows are one column left). */
   readonly shift?: number;
+  /** The block cell left of the level-1 cells that covers the row and prints a weight (年度绩效目标（40分）). */
+  readonly block?: Cell;
 }
 
 /**

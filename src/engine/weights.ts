@@ -22,6 +22,8 @@ export interface RowWeightInput {
   /** Fully met with a printed score: the score is its implied weight (Hubei). */
   readonly printedScore: Decimal | null;
   readonly met: boolean | null;
+  /** A block cell beside the row printing a weight (年度绩效目标（40分）): its address, name, weight. */
+  readonly block?: { readonly key: string; readonly name: string; readonly weight: Decimal } | null;
 }
 
 export interface RowWeight {
@@ -120,6 +122,7 @@ export function distributeGroupWeights(
     const direct = members.filter((i) => !inLevel2.includes(i));
     fill(group, stated, direct, [level2Sum], rows, weights, issues);
   }
+  blockWeights(rows, weights, issues);
   return { weights, issues };
 }
 
@@ -239,4 +242,27 @@ export function defaultWeights(
 /** Text of a row's weight cell, for messages. */
 export function weightText(cell: Cell | undefined): string {
   return cell ? cellText(cell.value).trim() : "";
+}
+
+/**
+ * Weights printed only on block cells (Hubei municipal: 年度绩效目标（80分）, or two （40分） blocks
+ * merged down the left): a block weights the rows beside it that no level-1 or level-2 group
+ * weights, as one group; rows already weighted count against it (a disagreement is `weight-sum`).
+ * A block whose rows are all weighted already is not checked again (the groups' checks speak).
+ */
+function blockWeights(
+  rows: readonly RowWeightInput[],
+  weights: RowWeight[],
+  issues: GroupIssue[]
+): void {
+  const blocks = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.block) blocks.set(r.block.key, [...(blocks.get(r.block.key) ?? []), i]);
+  });
+  for (const members of blocks.values()) {
+    // rows all weighted by their groups: the groups' own checks speak, the block adds none
+    if (members.every((i) => weights[i].weight !== null || weights[i].unreadable)) continue;
+    const block = rows[members[0]].block as NonNullable<RowWeightInput["block"]>;
+    fill(block.name, block.weight, members, [], rows, weights, issues);
+  }
 }

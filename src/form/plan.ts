@@ -4,7 +4,7 @@ import { plain } from "../engine/decimal";
 import { isProfileId, PROFILES } from "../engine/profiles";
 import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar, Form, FormResult, Prompt, Severity } from "../engine/types";
-import { parseAddress, toAddress, type Grid } from "./grid";
+import { parseAddress, parseRange, toAddress, type Grid } from "./grid";
 
 /**
  * The write-back plan (domain §8): from a scored form to the list of cell edits a host applies,
@@ -238,7 +238,9 @@ class Planner {
   note(address: string, line: string, severity: Severity | null): void {
     const had = this.edits.get(address);
     const mine = had?.set.note ? (had.set.note.split(`${NOTE_MARK}\n`)[1] ?? "") : "";
-    const personal = this.state(address).note;
+    // the person's own note is what stands before the add-in's mark (a scored copy read back
+    // without its ledger still carries the add-in's lines: they are not the person's)
+    const personal = this.state(address).note?.split(NOTE_MARK)[0].trimEnd() || null;
     const body = mine ? `${mine}\n${line}` : line;
     const note = personal ? `${personal}\n${NOTE_MARK}\n${body}` : `${NOTE_MARK}\n${body}`;
     const set: Partial<CellState> = { note };
@@ -308,7 +310,14 @@ function placeTotalAndGrade(p: Planner, form: Form, result: FormResult): void {
   if (!result.grade) return;
   let gradeAddress = form.grade?.address;
   if (!gradeAddress) {
-    const t = parseAddress(totalAddress);
+    let t = parseAddress(totalAddress);
+    // a total merged across the row (总分 | B20:G20): the grade goes right of the merged area
+    const total = t;
+    const area = p.grid.merges
+      .filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m))
+      .map(parseRange)
+      .find((m) => m.top === total.row && m.left === total.col);
+    if (area) t = { row: t.row, col: area.right };
     if (form.total?.score) {
       if (!p.text(toAddress(t.row, t.col + 1), "等级", "等级标签")) return;
       gradeAddress = toAddress(t.row, t.col + 2);

@@ -3275,10 +3275,16 @@ async function domComments(pkg: Package, part: string): Promise<CommentsEditor> 
     const p = /^[A-Z]{1,3}\d+$/.test(ref) ? parseAddress(ref) : { row: 0, col: 0 };
     return { ref, row: p.row, col: p.col, el };
   });
+  // a note replaced on a cell keeps the author of the note it replaces (a person's, with their
+  // text kept above the add-in's lines); a new note is the add-in's
+  const replacedAuthor = new Map<string, string>();
   return {
     remove(ref) {
       for (let i = entries.length - 1; i >= 0; i--) {
         if (entries[i].ref === ref) {
+          const author = entries[i].el.getAttribute("authorId");
+          if (author !== null && /^\d+$/.test(author) && Number(author) < authorList.length)
+            replacedAuthor.set(ref, author);
           remove(entries[i].el);
           entries.splice(i, 1);
         }
@@ -3287,7 +3293,7 @@ async function domComments(pkg: Package, part: string): Promise<CommentsEditor> 
     add(ref, row, col, note) {
       const comment = createLike(croot, "comment");
       comment.setAttribute("ref", ref);
-      comment.setAttribute("authorId", String(ensureAuthor()));
+      comment.setAttribute("authorId", replacedAuthor.get(ref) ?? String(ensureAuthor()));
       const text = createLike(croot, "text");
       const r = createLike(croot, "r");
       const rPr = createLike(croot, "rPr");

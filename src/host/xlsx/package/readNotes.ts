@@ -5,7 +5,7 @@ import { decodeEscapes, walk } from "./xml";
  * A worksheet's notes (legacy comments) by cell address, however their text is stored: runs
  * (<r><t>), or a bare <t> as several tools write a plain note; phonetic runs left out. Wherever
  * the comments part is (xl/comments1.xml, xl/comments/comment1.xml): found through the sheet's
- * relationship.
+ * relationship. Line breaks read as "\n" whether stored as CR LF or LF.
  */
 export function readNotes(parts: PackageParts, sheetPart: string): Record<string, string> {
   const notes: Record<string, string> = {};
@@ -33,7 +33,8 @@ export function readNotes(parts: PackageParts, sheetPart: string): Record<string
         else if (name === "rPh") phonetic--;
         else if (name === "text") inText = false;
         else if (name === "comment") {
-          const note = decodeEscapes(text);
+          // a line break is "\n", as the writer writes it (WPS stores "_x000D_\n")
+          const note = decodeEscapes(text).replace(/\r\n?/g, "\n");
           if (ref && note) notes[ref] = note;
           ref = null;
         }

@@ -155,14 +155,20 @@ function sheetGrid(
     if (c.row > bottom) bottom = c.row;
     if (c.col > right) right = c.col;
   }
-  const common = {
-    sheet: sheet.name,
-    merges: read.merges,
-    protected: read.protected,
-    notes,
-    fills,
-  };
-  if (bottom === 0) return { ...common, origin: "A1", values: [], formulas: [], numberFormats: [] };
+  const merges = read.merges;
+  const isProtected = read.protected;
+  if (bottom === 0)
+    return {
+      sheet: sheet.name,
+      origin: "A1",
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      merges,
+      protected: isProtected,
+      notes,
+      fills,
+    };
 
   const width = right - left + 1;
   const lastRow = Math.min(bottom, top + Math.max(1, Math.floor(MAX_GRID_CELLS / width)) - 1);
@@ -174,19 +180,29 @@ function sheetGrid(
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
   for (let r = top; r <= lastRow; r++) {
-    const v: CellScalar[] = new Array<CellScalar>(width);
-    const f: (string | null)[] = new Array<string | null>(width);
-    const n: string[] = new Array<string>(width);
+    const v: CellScalar[] = [];
+    const f: (string | null)[] = [];
+    const n: string[] = [];
     for (let c = left; c <= right; c++) {
       // an empty cell inside the range still has its own format (a text column's "@")
       const cell = read.cells.get(cellKey(r, c));
-      v[c - left] = cell ? cell.value : "";
-      f[c - left] = cell ? cell.formula : null;
-      n[c - left] = cell ? styles.look(cell.style).numberFormat : "General";
+      v.push(cell ? cell.value : "");
+      f.push(cell ? cell.formula : null);
+      n.push(cell ? styles.look(cell.style).numberFormat : "General");
     }
     values.push(v);
     formulas.push(f);
     numberFormats.push(n);
   }
-  return { ...common, origin: toAddress(top, left), values, formulas, numberFormats };
+  return {
+    sheet: sheet.name,
+    origin: toAddress(top, left),
+    values,
+    formulas,
+    numberFormats,
+    merges,
+    protected: isProtected,
+    notes,
+    fills,
+  };
 }

@@ -5,7 +5,8 @@ import { addChart } from "./chart";
 import { CT, NS, REL, WORKBOOK_ORDER, XML_DECL } from "./constants";
 import { Package } from "./opc";
 import { NewSheet, NewSheetCell } from "./types";
-import { Workbook, updateAppTitles } from "./workbook";
+import { updateAppTitles } from "./appTitles";
+import { Workbook } from "./workbook";
 import { child, createLike, insertOrdered, setRelId } from "./xmlHelpers";
 import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlWrite";
 

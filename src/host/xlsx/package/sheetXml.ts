@@ -1,6 +1,7 @@
 import { parseAddress, toAddress } from "../../../form/grid";
 import { NS, WORKSHEET_ORDER } from "./constants";
-import { XDocument, XElement } from "./xmlDom";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { child, childrenNamed, createLike, descendants, insertOrdered } from "./xmlHelpers";
 import { attributeIn } from "./xmlScan";
 

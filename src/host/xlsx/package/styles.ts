@@ -1,6 +1,7 @@
 import { NS, STYLESHEET_ORDER, XML_DECL } from "./constants";
 import { BUILTIN_FORMATS } from "./formats";
-import { XDocument, XElement } from "./xmlDom";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { canonical, child, childrenNamed, createLike, insertOrdered, remove } from "./xmlHelpers";
 import { plainText } from "./xmlWrite";
 

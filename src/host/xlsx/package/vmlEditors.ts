@@ -2,7 +2,8 @@ import { noteIndex } from "./comments";
 import { NS, XML_DECL } from "./constants";
 import { Package } from "./opc";
 import { SHAPETYPE_202, ShapeIds, VmlEditor, noteShapeXml, vmlWrapper } from "./vmlParts";
-import { XDocument, XElement } from "./xmlDom";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { descendants, elements, prefixFor, remove, textOf } from "./xmlHelpers";
 import { parseXml } from "./xmlWrite";
 

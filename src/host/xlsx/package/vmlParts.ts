@@ -1,9 +1,10 @@
 import { CT, NS, REL, WORKSHEET_ORDER, XML_DECL } from "./constants";
-import { Package, Rels } from "./opc";
+import { Package } from "./opc";
+import { Rels } from "./rels";
 import { SheetXml } from "./sheetXml";
 import { domVml, freshVml, textVml } from "./vmlEditors";
 import { SheetEntry } from "./workbook";
-import { XDocument } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { child, createLike, insertOrdered, remove, setRelId } from "./xmlHelpers";
 
 /** Notes' VML: the legacy drawing of a sheet, its shape ids, opened or made. */

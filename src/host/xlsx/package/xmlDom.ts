@@ -1,14 +1,14 @@
 import {
   attributeIn,
   attributesEnd,
-  decodeXml,
   endsName,
-  lineOf,
   readAttributes,
   resolveAttributes,
   scanStartTag,
   startTagEnd,
 } from "./xmlScan";
+import { XML_NS, XMLNS_NS, XScope, BASE_SCOPE, XAttr, XNode, XLeaf, StartTag } from "./xmlNode";
+import { XDocument } from "./xmlDocument";
 
 /** The writer's small lazy XML DOM (see the comment below): nodes, elements, the document. */
 // ───────────────────────────── a small XML DOM ─────────────────────────────
@@ -21,100 +21,6 @@ import {
 // any depth) is copied from the source as it was; only the elements on the way to a change are
 // written anew. A 200-sheet workbook is parsed and written in tens of milliseconds, and what is not
 // edited keeps its bytes.
-
-export const XML_NS = "http://www.w3.org/XML/1998/namespace";
-export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
-
-/** Namespace bindings in scope: prefix ("" for the default) → URI ("" for none). */
-export type XScope = Record<string, string>;
-
-export const BASE_SCOPE: XScope = Object.assign(Object.create(null) as XScope, {
-  xml: XML_NS,
-  xmlns: XMLNS_NS,
-});
-
-export class XAttr {
-  constructor(
-    /** The qualified name as written. */
-    readonly name: string,
-    readonly prefix: string | null,
-    readonly localName: string,
-    readonly namespaceURI: string | null,
-    public value: string,
-    /** The value as written between its quotes (null once changed). */
-    public raw: string | null,
-    readonly quote: string
-  ) {}
-}
-
-export abstract class XNode {
-  parentNode: XElement | null = null;
-  nextSibling: XNode | null = null;
-  previousSibling: XNode | null = null;
-  abstract readonly nodeType: number;
-
-  constructor(public ownerDocument: XDocument) {}
-
-  get firstChild(): XNode | null {
-    return null;
-  }
-
-  get lastChild(): XNode | null {
-    return null;
-  }
-
-  get nodeValue(): string | null {
-    return null;
-  }
-
-  abstract get textContent(): string;
-
-  abstract cloneNode(deep?: boolean): XNode;
-}
-
-/** Text (3), CDATA (4), processing instruction (7) or comment (8). */
-export class XLeaf extends XNode {
-  private decoded: string | null;
-
-  constructor(
-    doc: XDocument,
-    readonly nodeType: 3 | 4 | 7 | 8,
-    /** The node as written (for text: undecoded); null for text made here. */
-    readonly raw: string | null,
-    data: string | null
-  ) {
-    super(doc);
-    this.decoded = data;
-  }
-
-  /** The character data: text decoded, the inside of a CDATA section. */
-  get nodeValue(): string {
-    if (this.decoded === null) {
-      const raw = this.raw ?? "";
-      if (this.nodeType === 3) this.decoded = decodeXml(raw, false);
-      else if (this.nodeType === 4) this.decoded = raw.slice(9, -3).replace(/\r\n?/g, "\n");
-      else this.decoded = raw;
-    }
-    return this.decoded;
-  }
-
-  get textContent(): string {
-    return this.nodeType === 3 || this.nodeType === 4 ? this.nodeValue : "";
-  }
-
-  cloneNode(): XLeaf {
-    return new XLeaf(this.ownerDocument, this.nodeType, this.raw, this.decoded);
-  }
-}
-
-/** Where a start tag is in its source: the end of its name and attributes, just after it. */
-export interface StartTag {
-  readonly tagEnd: number;
-  readonly open: number;
-  readonly selfClosing: boolean;
-  /** It declares namespaces (xmlns attributes). */
-  readonly declares: boolean;
-}
 
 export class XElement extends XNode {
   readonly nodeType = 1;
@@ -488,92 +394,3 @@ export class XElement extends XNode {
     return el;
   }
 }
-
-export class XDocument {
-  readonly nodeType = 9;
-  documentElement: XElement | null = null;
-  /** What comes before the root element (declaration, comments) and after it, as written. */
-  prolog = "";
-  epilog = "";
-  /** The elements that are not self-closing, in document order: where each starts and ends. */
-  opens = new Int32Array(0);
-  closes = new Int32Array(0);
-  elementCount = 0;
-  /** Where the start tags that may declare namespaces (hold "xmlns") start. */
-  readonly declaring = new Set<number>();
-
-  /** Where the element (not self-closing) that starts at `start` ends. */
-  endOf(start: number): number {
-    const opens = this.opens;
-    let lo = 0;
-    let hi = this.elementCount - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = opens[mid];
-      if (at === start) return this.closes[mid];
-      if (at < start) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    throw new Error(`内部错误：${this.part} 中没有从 ${start} 开始的元素`);
-  }
-
-  constructor(
-    /** The part, for messages. */
-    readonly part = "",
-    readonly source = ""
-  ) {}
-
-  /** A part found not to be well-formed while reading it. */
-  fail(what: string, at: number): never {
-    throw new Error(`无法解析 ${this.part}：${what}（${lineOf(this.source, at)}）`);
-  }
-
-  createElementNS(ns: string | null, qname: string): XElement {
-    const colon = qname.indexOf(":");
-    return new XElement(
-      this,
-      qname,
-      colon < 0 ? null : qname.slice(0, colon),
-      colon < 0 ? qname : qname.slice(colon + 1),
-      ns === "" ? null : ns,
-      []
-    );
-  }
-
-  createTextNode(text: string): XLeaf {
-    return new XLeaf(this, 3, null, text);
-  }
-
-  /**
-   * A copy of `node` for this document. `keepSource`: the copy may be written as the source had
-   * it — only when every prefix it uses is bound to the same namespace where it goes.
-   */
-  importNode<T extends XNode>(node: T, deep: boolean, keepSource = false): T {
-    const copy = node.cloneNode(deep);
-    const adopt = (n: XNode): void => {
-      n.ownerDocument = this;
-      if (n.nodeType === 1) {
-        const el = n as unknown as XElement;
-        // (children still to be read take the document of the element they are read into)
-        if (!keepSource || el.childrenRead)
-          for (let k = el.firstChild; k; k = k.nextSibling) adopt(k);
-        if (!keepSource) {
-          void el.attrs; // read before the source goes
-          el.origin = null;
-          el.attrsChanged = true;
-        }
-      }
-    };
-    adopt(copy);
-    return copy as T;
-  }
-
-  getElementsByTagNameNS(ns: string, local: string): XElement[] {
-    const root = this.documentElement;
-    if (!root) return [];
-    const below = root.getElementsByTagNameNS(ns, local);
-    return root.localName === local && root.namespaceURI === ns ? [root, ...below] : below;
-  }
-}
-
-// ── decoding, parsing ──

@@ -1,5 +1,7 @@
 import { NS } from "./constants";
-import { XDocument, XElement, XNode } from "./xmlDom";
+import { XNode } from "./xmlNode";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 
 /** Small DOM helpers: children by name, creating like a sibling, ordered insertion, canonical form. */
 // ───────────────────────────── XML helpers ─────────────────────────────

@@ -1,5 +1,7 @@
 import { Tokenizer } from "htmlparser2";
-import { BASE_SCOPE, XDocument, XElement } from "./xmlDom";
+import { BASE_SCOPE } from "./xmlNode";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { REFERENCE, badReference, isSpace, sameText, scanStartTag } from "./xmlScan";
 
 /**

@@ -1,4 +1,5 @@
-import { StartTag, XAttr, XDocument, XMLNS_NS, XScope } from "./xmlDom";
+import { StartTag, XAttr, XMLNS_NS, XScope } from "./xmlNode";
+import { XDocument } from "./xmlDocument";
 
 /** Scanning XML text: entities, names, start tags, attributes, read straight from the source. */
 export const PREDEFINED: Record<string, string> = {

@@ -1,5 +1,7 @@
 import { XML_DECL } from "./constants";
-import { BASE_SCOPE, XDocument, XElement, XLeaf, XNode, XScope } from "./xmlDom";
+import { BASE_SCOPE, XLeaf, XNode, XScope } from "./xmlNode";
+import { XElement } from "./xmlDom";
+import { XDocument } from "./xmlDocument";
 import { parseDocument } from "./xmlParse";
 import { isSpace } from "./xmlScan";
 

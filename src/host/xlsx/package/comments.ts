@@ -17,7 +17,6 @@ import {
 import { escAttr, escText, xstring } from "./xmlWrite";
 
 /** Notes: the comments part of a sheet, edited in place or made, in row-then-column order. */
-// ───────────────────────────── notes (legacy comments + VML) ─────────────────────────────
 
 export async function applyNotes(
   pkg: Package,

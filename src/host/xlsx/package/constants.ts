@@ -1,5 +1,4 @@
 /** Names the writer uses: namespaces, relationship and content types, the order of child elements a schema requires. */
-// ───────────────────────────── namespaces, types ─────────────────────────────
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",

@@ -11,7 +11,6 @@ import { child, createLike, insertOrdered, setRelId } from "./xmlHelpers";
 import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlWrite";
 
 /** New sheets (评分汇总, the state sheet): validated names, rows, links, bold headers, widths, state. */
-// ───────────────────────────── new sheets ─────────────────────────────
 
 export const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
 

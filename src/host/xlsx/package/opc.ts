@@ -9,7 +9,6 @@ import { parseXml, serializeXml } from "./xmlWrite";
 import { type WrittenEntry, precompress } from "./zipWrite";
 
 /** The package being written: parts by name (case-insensitive), their text or DOM, relationships, content types. */
-// ───────────────────────────── the package ─────────────────────────────
 
 /** The package index of `input` (or the one given: the reader's, so the zip is read once). */
 export async function openPackage(input: Buffer | PackageParts): Promise<PackageParts> {

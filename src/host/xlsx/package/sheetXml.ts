@@ -6,7 +6,6 @@ import { child, childrenNamed, createLike, descendants, insertOrdered } from "./
 import { attributeIn } from "./xmlScan";
 
 /** One worksheet's XML: rows and cells found or made in order, spans, dimension. */
-// ───────────────────────────── one worksheet ─────────────────────────────
 
 /** A cell reference's row and column (parseAddress, without its regular expression for "B12"). */
 export function cellPos(ref: string): { row: number; col: number } {

@@ -6,7 +6,6 @@ import { canonical, child, childrenNamed, createLike, insertOrdered, remove } fr
 import { plainText } from "./xmlWrite";
 
 /** styles.xml: number formats and fills, an xf found or added. */
-// ───────────────────────────── styles ─────────────────────────────
 
 export const MINIMAL_STYLES =
   `${XML_DECL}<styleSheet xmlns="${NS.main}">` +

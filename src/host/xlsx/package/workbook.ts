@@ -9,7 +9,6 @@ import { XDocument } from "./xmlDocument";
 import { child, childrenNamed, createLike, insertOrdered, remove, textOf } from "./xmlHelpers";
 
 /** The workbook part: sheets, removing a sheet with what only it used, defined names, views, calc chain. */
-// ───────────────────────────── the workbook ─────────────────────────────
 
 export interface SheetEntry {
   readonly name: string;

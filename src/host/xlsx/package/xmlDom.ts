@@ -10,17 +10,15 @@ import {
 import { XML_NS, XMLNS_NS, XScope, BASE_SCOPE, XAttr, XNode, XLeaf, StartTag } from "./xmlNode";
 import { XDocument } from "./xmlDocument";
 
-/** The writer's small lazy XML DOM (see the comment below): nodes, elements, the document. */
-// ───────────────────────────── a small XML DOM ─────────────────────────────
-//
-// The parts are read into a small DOM of our own rather than @xmldom/xmldom's. Parsing is one pass
-// over the text that checks it is well-formed and notes where each element ends, creating no
-// objects; an element's children and attributes are then read from the text only when something
-// asks for them, so a sheet whose edits touch a few rows becomes a few dozen objects, not tens of
-// thousands. Writing back, an element that nothing changed (its attributes, and its children at
-// any depth) is copied from the source as it was; only the elements on the way to a change are
-// written anew. A 200-sheet workbook is parsed and written in tens of milliseconds, and what is not
-// edited keeps its bytes.
+/**
+ * The writer's small lazy XML DOM: an element. A part is parsed once (xmlParse.ts, on
+ * htmlparser2's tokenizer) to check it is well-formed and note where each element starts and ends;
+ * an element's attributes and children are then read from the source only when something asks for
+ * them, so a sheet whose edits touch a few rows becomes a few dozen objects, not tens of thousands.
+ * Writing back (xmlWrite.ts), an element that nothing changed (its attributes, and its children at
+ * any depth) is copied from the source as it was; only the elements on the way to a change are
+ * written anew, so what is not edited keeps its bytes.
+ */
 
 export class XElement extends XNode {
   readonly nodeType = 1;

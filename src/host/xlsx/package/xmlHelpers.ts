@@ -4,7 +4,6 @@ import { XElement } from "./xmlDom";
 import { XDocument } from "./xmlDocument";
 
 /** Small DOM helpers: children by name, creating like a sibling, ordered insertion, canonical form. */
-// ───────────────────────────── XML helpers ─────────────────────────────
 
 export function elements(parent: XNode): XElement[] {
   const out: XElement[] = [];

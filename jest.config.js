@@ -20,7 +20,12 @@ module.exports = {
   testEnvironment: "node",
   transform: {
     "^.+\\.(ts|tsx)$": ["@swc/jest", swcOptions],
+    // the package reader-writer's libraries ship ES modules only: compiled to CommonJS for jest
+    "/node_modules/.+\\.m?js$": ["@swc/jest", { ...swcOptions, sourceMaps: false }],
   },
-  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|magic-string)/)",
+  ],
+  moduleFileExtensions: ["ts", "tsx", "js", "mjs", "json"],
   testTimeout: 30000,
 };

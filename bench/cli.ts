@@ -1,4 +1,8 @@
 /**
+ * readMs200 / pipelineMs200 / writeMs200: the command's three stages in this process on the same
+ * file — the package read into grids, grids → plans (recognition, scoring, planning), the plans
+ * written into the package index — medians of 3.
+ *
  * cliSeconds200 / cliRatio200: `selfeval score` on a generated 200-tab workbook (the sample forms
  * repeated), as a user runs it (the bin, a child process), divided by a bare ExcelJS load and
  * save of the same file, also run as a child process, in the same run. Medians of 3.
@@ -9,6 +13,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { scoreWorkbookGrids } from "../src/form/pipeline";
+import { STATE_SHEET, stateToRows } from "../src/form/state";
+import { writePackage } from "../src/host/xlsx/package";
+import { readWorkbookGrids } from "../src/host/xlsx/read";
 import { median } from "./median";
 
 const ROOT = path.join(__dirname, "..");
@@ -48,10 +56,50 @@ function selfeval(file: string, out: string): number {
   return (performance.now() - t0) / 1000;
 }
 
+/** The command's stages in this process, as src/cli/scoreFile.ts runs them. */
+async function stages200(file: string): Promise<{
+  readMs200: number;
+  pipelineMs200: number;
+  writeMs200: number;
+}> {
+  const read: number[] = [];
+  const pipeline: number[] = [];
+  const write: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const input = fs.readFileSync(file);
+    const t0 = performance.now();
+    const { grids, package: index } = await readWorkbookGrids(input);
+    const t1 = performance.now();
+    const outcome = scoreWorkbookGrids(grids, { profile: "auto" });
+    const t2 = performance.now();
+    await writePackage(
+      index,
+      outcome.sheets.flatMap((s) => s.plan.edits),
+      [
+        { name: outcome.summarySheet, rows: outcome.summary.rows },
+        { name: STATE_SHEET, rows: stateToRows(outcome.state), state: "veryHidden" },
+      ],
+      { replaceSheets: outcome.replaceSheets }
+    );
+    const t3 = performance.now();
+    read.push(t1 - t0);
+    pipeline.push(t2 - t1);
+    write.push(t3 - t2);
+  }
+  return {
+    readMs200: Math.round(median(read)),
+    pipelineMs200: Math.round(median(pipeline)),
+    writeMs200: Math.round(median(write)),
+  };
+}
+
 export async function cli200(): Promise<{
   cliSeconds200: number;
   cliRatio200: number;
   excelJsSeconds200: number;
+  readMs200: number;
+  pipelineMs200: number;
+  writeMs200: number;
 }> {
   // once before timing: bin/selfeval.js rebuilds lib/ when it is missing or older than src/
   execFileSync(process.execPath, [path.join(ROOT, "bin", "selfeval.js"), "profiles"], {
@@ -69,7 +117,9 @@ export async function cli200(): Promise<{
     }
     const cliSeconds200 = median(cli);
     const excelJsSeconds200 = median(bare);
+    const stages = await stages200(file);
     return {
+      ...stages,
       cliSeconds200: round(cliSeconds200),
       cliRatio200: round(cliSeconds200 / excelJsSeconds200),
       excelJsSeconds200: round(excelJsSeconds200),

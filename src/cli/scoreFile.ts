@@ -39,7 +39,8 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
               : e.message;
       throw new Error(`无法读取 ${path.basename(job.file)}：${why}`);
     });
-    const { grids } = await readWorkbookGrids(input, { name: job.file });
+    // one package index: the cells are read from it, and the scored copy written into it
+    const { grids, package: index } = await readWorkbookGrids(input, { name: job.file });
     const outcome = scoreWorkbookGrids(grids, { profile: job.profile });
     if (job.dryRun) return workbookReport(job.file, null, outcome);
     const output = outputPath(job.file, job.outDir);
@@ -61,7 +62,7 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
       state: "veryHidden",
     };
     const edits = outcome.sheets.flatMap((s) => s.plan.edits);
-    const bytes = await writePackage(input, edits, [summary, state], {
+    const bytes = await writePackage(index, edits, [summary, state], {
       replaceSheets: outcome.replaceSheets,
     });
     if (outDirMissing(job.outDir))

@@ -1,23 +1,30 @@
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { CellScalar } from "../../engine/types";
 import { toAddress, type Grid } from "../../form/grid";
+import { PackageParts } from "./package/parts";
+import { NotWorkbookError, readBook, type BookIndex, type BookSheet } from "./package/readBook";
+import { readNotes } from "./package/readNotes";
+import { cellKey, readSheetCells } from "./package/readSheet";
+import { StyleIndex } from "./package/readStyles";
+import { CorruptZipError } from "./package/zip";
 
 /**
- * The ExcelJS host's reading side: every worksheet of an .xlsx file as a Grid (design.md), the way
- * the Office.js host hands one over, so that recognition sees the same thing from both hosts.
+ * The command's reading side: every worksheet of an .xlsx file as a Grid (design.md), the way
+ * the Office.js host hands one over, so that recognition sees the same thing from both hosts. It
+ * reads the package index the writer then writes into (package/parts.ts): one parse of the zip.
  *
  * - The grid is the used range: the smallest rectangle holding every cell with a value; origin
  *   is its top-left cell. A sheet without values gives `values: []` (origin "A1").
  * - Values: strings, numbers, booleans as stored; rich text as its text; a formula as its cached
- *   result (ExcelJS never calculates: a formula Excel never saved a result for reads ""), with
+ *   result (nothing is calculated: a formula Excel never saved a result for reads ""), with
  *   "=" + the formula in `formulas`; an error (#REF!, #DIV/0!) as its text; a date as its ISO
  *   date ("2024-03-31", with the time when it has one); a hyperlink as its text; "" for an empty
  *   cell and for the covered cells of a merged area (as Office.js returns them).
- * - Number formats from each cell's style ("General" where none); merges as absolute A1 ranges.
- * - A cell ExcelJS cannot make sense of reads as its displayed text, or "": reading never throws
- *   for a cell. A file that is not a readable .xlsx rejects with a Chinese message naming it.
+ * - Number formats from each cell's style ("General" where none); merges as A1 ranges; notes
+ *   however their text is stored; solid fills; protection; hidden state.
+ * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
+ *   message naming it.
  */
 export interface WorkbookGrids {
   /** The file's name as given (a Buffer without a name is "工作簿"). */
@@ -26,8 +33,8 @@ export interface WorkbookGrids {
   readonly grids: Grid[];
   /** Every worksheet's name and visibility, aligned with `grids`. */
   readonly sheets: { readonly name: string; readonly state: "visible" | "hidden" | "veryHidden" }[];
-  /** The loaded workbook, for a host that goes on to apply a plan and save a copy. */
-  readonly workbook: ExcelJS.Workbook;
+  /** The package index read, for a host that goes on to write a scored copy into it. */
+  readonly package: PackageParts;
   /** What could not be read whole, in Chinese, naming the sheet (a used range too large to hand over). */
   readonly warnings: string[];
 }
@@ -65,23 +72,36 @@ export async function readWorkbookGrids(
   const notWorkbook = signatureProblem(data);
   if (notWorkbook) throw new Error(`无法读取 ${shown}：${notWorkbook}`);
 
-  const workbook = new ExcelJS.Workbook();
+  let parts: PackageParts;
+  let book: BookIndex;
+  let styles: StyleIndex;
   try {
-    // ExcelJS types its parameter with an older Buffer than @types/node 20 has
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    parts = await PackageParts.open(data);
+    book = readBook(parts);
+    styles = StyleIndex.read(parts, book.part);
   } catch (e) {
-    // ExcelJS's own words ("Corrupted zip?") stay on `cause`, for a log, not in the message
+    // the zip's or the parser's own words stay on `cause`, for a log, not in the message
     throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
       cause: e,
     });
   }
-  if (workbook.worksheets.length === 0)
+  if (book.sheets.length === 0)
     throw new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿（没有工作表）`);
 
   const warnings: string[] = [];
-  const grids = workbook.worksheets.map((ws) => worksheetGrid(ws, warnings));
-  const sheets = workbook.worksheets.map((ws) => ({ name: ws.name, state: sheetState(ws) }));
-  return { file, grids, sheets, workbook, warnings };
+  const grids: Grid[] = [];
+  for (const sheet of book.sheets) {
+    try {
+      grids.push(sheetGrid(parts, book, styles, sheet, warnings));
+    } catch (e) {
+      if (!(e instanceof CorruptZipError || e instanceof NotWorkbookError)) throw e;
+      throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
+        cause: e,
+      });
+    }
+  }
+  const sheets = book.sheets.map((s) => ({ name: s.name, state: s.state }));
+  return { file, grids, sheets, package: parts, warnings };
 }
 
 /** A reason the bytes cannot be an .xlsx (a zip), or null. */
@@ -99,53 +119,53 @@ function signatureProblem(data: Buffer): string | null {
   return null;
 }
 
-function sheetState(ws: ExcelJS.Worksheet): "visible" | "hidden" | "veryHidden" {
-  return ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
-}
-
-interface ReadCell {
-  value: CellScalar;
-  formula: string | null;
-  numberFormat: string;
-}
-
-/** One worksheet as a Grid. */
 /**
  * At most this many cells a grid: a stray value in XFD1048576 must not make a rectangle of
  * billions; the rows past it are left out, with a warning (a self-evaluation form has < 200 rows).
  */
 export const MAX_GRID_CELLS = 4_000_000;
 
-export function worksheetGrid(ws: ExcelJS.Worksheet, warnings: string[] = []): Grid {
-  const cells = new Map<string, ReadCell>();
+/** One worksheet as a Grid. */
+function sheetGrid(
+  parts: PackageParts,
+  book: BookIndex,
+  styles: StyleIndex,
+  sheet: BookSheet,
+  warnings: string[]
+): Grid {
+  const read = readSheetCells(
+    parts.text(sheet.part) ?? "",
+    book.sharedStrings,
+    styles,
+    book.date1904
+  );
+  const notes = readNotes(parts, sheet.part);
+  const fills: Record<string, string> = {};
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const read = readCell(cell);
-      // a covered cell of a merge, or a string of length 0: not part of the used range
-      if (read.value === "" && read.formula === null) return;
-      cells.set(`${r},${c}`, read);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    });
-  });
-  const merges = mergedRanges(ws);
-  const protectedSheet = isProtected(ws);
-  const { notes, fills } = notesAndFills(ws);
+  for (const c of read.cells.values()) {
+    const fill = styles.look(c.style).fill;
+    if (fill) fills[toAddress(c.row, c.col)] = fill;
+    // a covered cell of a merge, or a string of length 0: not part of the used range
+    if (c.value === "" && c.formula === null) continue;
+    if (c.row < top) top = c.row;
+    if (c.col < left) left = c.col;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col > right) right = c.col;
+  }
+  const merges = read.merges;
+  const isProtected = read.protected;
   if (bottom === 0)
     return {
-      sheet: ws.name,
+      sheet: sheet.name,
       origin: "A1",
       values: [],
       formulas: [],
       numberFormats: [],
       merges,
-      protected: protectedSheet,
+      protected: isProtected,
       notes,
       fills,
     };
@@ -154,7 +174,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, warnings: string[] = []): G
   const lastRow = Math.min(bottom, top + Math.max(1, Math.floor(MAX_GRID_CELLS / width)) - 1);
   if (lastRow < bottom)
     warnings.push(
-      `工作表“${ws.name}”的使用区域 ${toAddress(top, left)}:${toAddress(bottom, right)} 过大，只读取了第 ${top}–${lastRow} 行`
+      `工作表“${sheet.name}”的使用区域 ${toAddress(top, left)}:${toAddress(bottom, right)} 过大，只读取了第 ${top}–${lastRow} 行`
     );
   const values: CellScalar[][] = [];
   const formulas: (string | null)[][] = [];
@@ -165,156 +185,24 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, warnings: string[] = []): G
     const n: string[] = [];
     for (let c = left; c <= right; c++) {
       // an empty cell inside the range still has its own format (a text column's "@")
-      const cell = cells.get(`${r},${c}`) ?? emptyCell(ws.findCell(r, c));
-      v.push(cell.value);
-      f.push(cell.formula);
-      n.push(cell.numberFormat);
+      const cell = read.cells.get(cellKey(r, c));
+      v.push(cell ? cell.value : "");
+      f.push(cell ? cell.formula : null);
+      n.push(cell ? styles.look(cell.style).numberFormat : "General");
     }
     values.push(v);
     formulas.push(f);
     numberFormats.push(n);
   }
   return {
-    sheet: ws.name,
+    sheet: sheet.name,
     origin: toAddress(top, left),
     values,
     formulas,
     numberFormats,
     merges,
-    protected: protectedSheet,
+    protected: isProtected,
     notes,
     fills,
   };
-}
-
-/**
- * Notes (comments) and solid fills by address: the backup of a touched cell must hold them, and
- * a person's own note is kept under the add-in's lines.
- */
-function notesAndFills(ws: ExcelJS.Worksheet): {
-  notes: Record<string, string>;
-  fills: Record<string, string>;
-} {
-  const notes: Record<string, string> = {};
-  const fills: Record<string, string> = {};
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      try {
-        const note = cell.note as string | { texts?: { text?: string }[] } | undefined;
-        const text =
-          typeof note === "string" ? note : note?.texts?.map((t) => t.text ?? "").join("");
-        if (text) notes[cell.address] = text;
-        const fill = cell.fill as ExcelJS.FillPattern | undefined;
-        const argb =
-          fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
-        if (argb) fills[cell.address] = argb.slice(-6).toUpperCase();
-      } catch {
-        // a note or style ExcelJS cannot resolve is left out
-      }
-    });
-  });
-  return { notes, fills };
-}
-
-function numberFormatOf(cell: ExcelJS.Cell): string {
-  try {
-    return cell.numFmt || "General";
-  } catch {
-    return "General"; // a style ExcelJS could not resolve
-  }
-}
-
-function emptyCell(cell: ExcelJS.Cell | undefined): ReadCell {
-  return { value: "", formula: null, numberFormat: cell ? numberFormatOf(cell) : "General" };
-}
-
-function readCell(cell: ExcelJS.Cell): ReadCell {
-  const numberFormat = numberFormatOf(cell);
-  try {
-    if (cell.type === ExcelJS.ValueType.Merge) return { value: "", formula: null, numberFormat };
-    const raw = cell.value as unknown;
-    if (cell.type === ExcelJS.ValueType.Formula || isFormulaValue(raw)) {
-      const formula = cell.formula;
-      return {
-        value: scalar((raw as { result?: unknown }).result),
-        formula: formula ? `=${formula}` : null,
-        numberFormat,
-      };
-    }
-    return { value: scalar(raw), formula: null, numberFormat };
-  } catch {
-    let text = "";
-    try {
-      text = cell.text ?? "";
-    } catch {
-      // nothing readable
-    }
-    return { value: text, formula: null, numberFormat };
-  }
-}
-
-function isFormulaValue(raw: unknown): boolean {
-  return typeof raw === "object" && raw !== null && ("formula" in raw || "sharedFormula" in raw);
-}
-
-/** A cell value (or a formula's cached result) as a CellScalar. */
-function scalar(raw: unknown): CellScalar {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw === "string") return raw;
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : "";
-  if (typeof raw === "boolean") return raw;
-  if (raw instanceof Date) return isoDate(raw);
-  if (typeof raw === "object") {
-    const o = raw as Record<string, unknown>;
-    if (typeof o.error === "string") return o.error; // { error: "#REF!" }
-    if (Array.isArray(o.richText)) return richText(o.richText);
-    if ("text" in o) return scalar(o.text); // a hyperlink: { text, hyperlink }; its text may be rich
-    if ("result" in o) return scalar(o.result);
-  }
-  return String(raw);
-}
-
-function richText(runs: unknown[]): string {
-  return runs
-    .map((run) =>
-      typeof run === "object" &&
-      run !== null &&
-      typeof (run as { text?: unknown }).text === "string"
-        ? (run as { text: string }).text
-        : ""
-    )
-    .join("");
-}
-
-/**
- * ExcelJS reads a date serial as a Date at that wall-clock time in UTC (a workbook has no time
- * zone), so the UTC fields are the cell's date and time.
- */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return "";
-  const iso = d.toISOString(); // 2024-03-31T00:00:00.000Z
-  if (iso.endsWith("T00:00:00.000Z")) return iso.slice(0, 10);
-  return iso.endsWith(".000Z") ? iso.slice(0, 19) : iso.slice(0, 23);
-}
-
-/** Merged areas as A1 ranges; ExcelJS keeps them in worksheet._merges (its model lists them too). */
-function mergedRanges(ws: ExcelJS.Worksheet): string[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { range?: string } | undefined> })
-    ._merges;
-  if (internal) {
-    return Object.values(internal)
-      .map((m) => m?.range)
-      .filter((r): r is string => typeof r === "string" && r.length > 0);
-  }
-  try {
-    return [...((ws.model as { merges?: string[] }).merges ?? [])];
-  } catch {
-    return [];
-  }
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
-    .sheetProtection;
-  return !!protection && protection.sheet === true;
 }

@@ -1,0 +1,89 @@
+import { relKind, relsPartOf, resolveTarget } from "./paths";
+import { childrenOf, tree } from "./xml";
+import { entryData, nodeCodec, readZip, type Codec, type ZipArchive, type ZipEntry } from "./zip";
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The relationship type's last segment ("worksheet", "comments"…). */
+  readonly kind: string;
+  readonly target: string;
+  /** The part it points to (resolved against the source); "" for an external target. */
+  readonly part: string;
+  readonly external: boolean;
+}
+
+/**
+ * The package index: the zip's entries by part name (case-insensitive, as OPC names are), the
+ * text of a part decoded once, and the relationships of a source part. The reader reads through
+ * it, and the writer writes into the same index.
+ */
+export class PackageParts {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+  private readonly relsCache = new Map<string, Relationship[]>();
+
+  private constructor(
+    readonly archive: ZipArchive,
+    readonly codec: Codec
+  ) {
+    for (const e of archive.entries) if (!e.dir) this.byName.set(e.name.toLowerCase(), e);
+  }
+
+  static async open(input: Buffer, codec: Codec = nodeCodec): Promise<PackageParts> {
+    return new PackageParts(await readZip(input), codec);
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byName.get(part.toLowerCase());
+  }
+
+  /** The part's text (UTF-8, or UTF-16 with its byte-order mark), or null when there is no such part. */
+  text(part: string): string | null {
+    const key = part.toLowerCase();
+    const had = this.texts.get(key);
+    if (had !== undefined) return had;
+    const entry = this.byName.get(key);
+    if (!entry) return null;
+    const text = decodeText(entryData(entry, this.codec));
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** The relationships of `source` ("" for the package's own). */
+  rels(source: string): Relationship[] {
+    const had = this.relsCache.get(source);
+    if (had) return had;
+    const text = this.text(relsPartOf(source));
+    const root = text === null ? null : tree(text);
+    const list = childrenOf(root, "Relationship").map((el) => {
+      const type = el.attrs.Type ?? "";
+      const target = el.attrs.Target ?? "";
+      const external = el.attrs.TargetMode === "External";
+      return {
+        id: el.attrs.Id ?? "",
+        type,
+        kind: relKind(type),
+        target,
+        part: external ? "" : resolveTarget(source, target),
+        external,
+      };
+    });
+    this.relsCache.set(source, list);
+    return list;
+  }
+
+  /** The first internal part `source` relates to by `kind` that is in the package, or null. */
+  related(source: string, kind: string): string | null {
+    const rel = this.rels(source).find((r) => r.kind === kind && !r.external && this.entry(r.part));
+    return rel ? (this.entry(rel.part) as ZipEntry).name : null;
+  }
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}

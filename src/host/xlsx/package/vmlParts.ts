@@ -1,0 +1,175 @@
+import { CT, NS, REL, WORKSHEET_ORDER, XML_DECL } from "./constants";
+import { Package } from "./opc";
+import { Rels } from "./rels";
+import { SheetXml } from "./sheetXml";
+import { domVml, freshVml, textVml } from "./vmlEditors";
+import { SheetEntry } from "./workbook";
+import { XDocument } from "./xmlDocument";
+import { child, createLike, insertOrdered, remove, setRelId } from "./xmlHelpers";
+
+/** Notes' VML: the legacy drawing of a sheet, its shape ids, opened or made. */
+export interface VmlEditor {
+  removeNote(row0: number, col0: number): void;
+  addNote(row0: number, col0: number, text: string): void;
+  finish(): Promise<void>;
+}
+
+/** Every idmap block any VML part of the package uses. */
+export async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
+  // read once per package: the set is then kept up to date as blocks are handed out
+  if (pkg.vmlBlocks) return pkg.vmlBlocks;
+  const used = new Set<number>();
+  pkg.vmlBlocks = used;
+  for (const part of pkg.parts()) {
+    if (!/\.vml$/i.test(part)) continue;
+    const text = (await pkg.text(part)) ?? "";
+    for (const m of text.matchAll(/idmap\b[^>]*?\bdata\s*=\s*["']([^"']*)["']/g))
+      for (const d of m[1].split(/[\s,]+/))
+        if (d && Number.isFinite(Number(d))) used.add(Number(d));
+  }
+  return used;
+}
+
+export function noteAnchor(row0: number, col0: number, text: string): string {
+  // each line's height in lines of 18 characters (at least one)
+  let lines = 0;
+  for (let from = 0; ;) {
+    const end = text.indexOf("\n", from);
+    const length = (end < 0 ? text.length : end) - from;
+    lines += Math.max(1, Math.ceil(length / 18));
+    if (end < 0) break;
+    from = end + 1;
+  }
+  const height = Math.min(Math.max(lines + 1, 4), 24);
+  const top = Math.max(row0 - 1, 0);
+  return `${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4`;
+}
+
+export function noteShapeXml(
+  id: number,
+  row0: number,
+  col0: number,
+  text: string,
+  typeId: string,
+  z: number
+): string {
+  return (
+    `<v:shape id="_x0000_s${id}" type="#${typeId}" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:${z};visibility:hidden" ` +
+    `fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
+    `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
+    `<x:Anchor>${noteAnchor(row0, col0, text)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+export const SHAPETYPE_202 =
+  `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
+  `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+
+export function vmlWrapper(inner: string): string {
+  return `<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">${inner}</xml>`;
+}
+
+/** Shape ids: the blocks of 1024 the idmap gives this drawing, extended with a new block if full. */
+export class ShapeIds {
+  private readonly used = new Set<number>();
+  /** Per block, where the search for a free id starts: every id before it is used. */
+  private readonly from = new Map<number, number>();
+  constructor(
+    private blocks: number[],
+    private readonly taken: Set<number>,
+    existing: Iterable<number>,
+    private readonly onNewBlock: (blocks: number[]) => void
+  ) {
+    for (const id of existing) this.used.add(id);
+  }
+  next(): number {
+    for (;;) {
+      for (const b of this.blocks) {
+        for (let id = this.from.get(b) ?? b * 1024 + 1; id < (b + 1) * 1024; id++) {
+          if (!this.used.has(id)) {
+            this.used.add(id);
+            this.from.set(b, id + 1);
+            return id;
+          }
+        }
+        this.from.set(b, (b + 1) * 1024);
+      }
+      let block = Math.max(0, ...this.taken, ...this.blocks) + 1;
+      while (this.taken.has(block)) block++;
+      this.taken.add(block);
+      this.blocks = [...this.blocks, block];
+      this.onNewBlock(this.blocks);
+    }
+  }
+}
+
+export async function openVml(
+  pkg: Package,
+  sheet: SheetEntry,
+  ws: SheetXml,
+  rels: Rels,
+  adding: boolean
+): Promise<VmlEditor | null> {
+  const legacy = child(ws.root, "legacyDrawing");
+  const rid = legacy?.getAttributeNS(NS.rel, "id") ?? null;
+  const rel = rid ? rels.byId(rid) : rels.byKind("vmlDrawing").find((r) => !r.external);
+  let part = rel && !rel.external ? rels.partOf(rel) : null;
+  if (part && !pkg.has(part)) part = null;
+  if (!part && !adding) return null;
+  const blocks = await usedVmlBlocks(pkg);
+  let fresh: number | null = null;
+  if (!part) {
+    let block = Math.max(0, ...blocks) + 1;
+    while (blocks.has(block)) block++;
+    blocks.add(block);
+    fresh = block;
+    part = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
+    pkg.create(
+      part,
+      `${XML_DECL}<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE_202}</xml>`
+    );
+    await pkg.ensureDefault("vml", CT.vml);
+    const id = rels.add(REL.vmlDrawing, part);
+    const el = legacy ?? createLike(ws.root, "legacyDrawing");
+    setRelId(el, id);
+    if (!legacy) insertOrdered(ws.root, el, WORKSHEET_ORDER);
+    pkg.touch(sheet.part);
+  }
+  const vmlPart = part;
+  const dropVml = async (): Promise<void> => {
+    for (const r of rels.byKind("vmlDrawing"))
+      if (rels.partOf(r).toLowerCase() === vmlPart.toLowerCase()) rels.remove(r.id);
+    const el = child(ws.root, "legacyDrawing");
+    if (el) remove(el);
+    await pkg.dropPart(vmlPart);
+    pkg.touch(sheet.part);
+  };
+
+  if (fresh !== null) return freshVml(pkg, vmlPart, fresh, blocks, dropVml);
+  let doc: XDocument | null = null;
+  try {
+    doc = await pkg.xml(vmlPart);
+  } catch {
+    doc = null; // VML Excel wrote that is not well-formed XML: edited as text below
+  }
+  if (doc) {
+    try {
+      return domVml(pkg, vmlPart, doc, blocks, dropVml);
+    } catch (e) {
+      // found not well-formed only now (the DOM reads elements and attributes when first used)
+      if (!(e instanceof Error && e.message.startsWith("无法解析"))) throw e;
+    }
+  }
+  return textVml(
+    pkg,
+    vmlPart,
+    ((await pkg.text(vmlPart)) ?? "").replace(/^\uFEFF/, ""),
+    blocks,
+    dropVml
+  );
+}

@@ -24,7 +24,7 @@ module.exports = {
     "/node_modules/.+\\.m?js$": ["@swc/jest", { ...swcOptions, sourceMaps: false }],
   },
   transformIgnorePatterns: [
-    "/node_modules/(?!(htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|magic-string)/)",
+    "/node_modules/(?!(htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities)/)",
   ],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "json"],
   testTimeout: 30000,

@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { readPrinted, readRate, rateAgrees, scoreAgrees } from "./agree";
 import { readBudget, scoreBudget } from "./budget";
 import { Dec, ZERO } from "./decimal";
@@ -8,9 +8,11 @@ import { n, pct, roundScore } from "./format";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
 import type { Profile } from "./profiles";
 import { at, makePrompt } from "./prompts";
+import { shareFromRate } from "./methods";
 import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
 import { bracketWeight, cellText, isNotApplicable, stripSpace } from "./text";
 import type { Cell, Form, FormResult, IndicatorResult, IndicatorRow, Prompt } from "./types";
+import { MONEY_REASON_WORDS, PLACEHOLDER_NAME } from "./vocabulary";
 import {
   defaultWeights,
   distributeGroupWeights,
@@ -40,6 +42,17 @@ function columnIndex(address: string): number {
   let c = 0;
   for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
   return c;
+}
+
+/**
+ * A template placeholder row: every cell empty or not applicable, or a level-3 cell that is only
+ * a placeholder label (指标1:) with nothing else filled.
+ */
+function isPlaceholderRow(row: IndicatorRow): boolean {
+  const empty = (c: Cell | undefined): boolean => isBlank(c) || isNotApplicable(text(c));
+  const rest = [row.target, row.actual, row.weight, row.score, row.rate, row.reason];
+  if (!rest.every(empty)) return false;
+  return empty(row.name) || PLACEHOLDER_NAME.test(stripSpace(text(row.name)));
 }
 
 /** The row's first cell (where layout-shift is reported). */
@@ -74,7 +87,11 @@ interface RowState {
  * Score one recognised form under one profile (domain §3–§4): pure, decimal throughout, every
  * figure explained, every disagreement with what the sheet prints a prompt naming its cell.
  */
-export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = {}): FormResult {
+export function scoreForm(input: Form, profile: Profile, options: ScoreOptions = {}): FormResult {
+  // template placeholder rows are not indicators: no weight, no score, no prompt (domain §1)
+  const form = input.indicators.some(isPlaceholderRow)
+    ? { ...input, indicators: input.indicators.filter((r) => !isPlaceholderRow(r)) }
+    : input;
   const sheet = form.sheet;
   const prompts: Prompt[] = [];
   const formReasonText = text(form.formReason);
@@ -181,7 +198,7 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
           sheet,
           cell.address,
           "unparseable",
-          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标无法评分`
+          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标按人工评分，所填得分计入总分`
         )
       );
     }
@@ -225,14 +242,14 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
         budgetReading,
         profile,
         weighted ? indicatorWeightSum : null,
-        formReasonText
+        budgetReason(formReasonText, rowStates)
       )
     : null;
   const budget = budgetOutcome?.result ?? null;
   if (budgetOutcome) prompts.unshift(...budgetOutcome.prompts);
 
   // 5. Form-level checks: weights, reasons, consistency.
-  checkWeights(
+  const weightTotal = checkWeights(
     form,
     profile,
     scoring,
@@ -243,7 +260,11 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     prompts
   );
   reasonPrompts(form, rowStates, indicators, prompts);
-  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution)) {
+  if (
+    budget?.rate &&
+    budget.rate.lessThan(profile.inconsistentExecution) &&
+    !budgetReason(formReasonText, rowStates)
+  ) {
     const others = rowStates.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
@@ -269,12 +290,14 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
         .map((r) => (r.weight === null && r.value === null ? ZERO : r.value)),
     ];
     const waiting = indicators.filter(
-      (r) =>
-        r.weight !== null &&
+      (r, i) =>
+        (r.weight !== null || weights[i].unreadable) &&
         r.value === null &&
-        !rowStates[indicators.indexOf(r)].satisfactionLeftOut
+        !rowStates[i].satisfactionLeftOut
     );
-    if (budget?.value === null || budget === null) {
+    if (weightTotal.greaterThan(100)) {
+      totalExplain = `分值合计 ${n(weightTotal)} 分，超过 100 分，不计算总分、不评等级`;
+    } else if (budget?.value === null || budget === null) {
       totalExplain = "预算执行得分无法计算，总分待定";
     } else if (waiting.length > 0) {
       totalExplain = `${waiting.map((r) => r.cell ?? `第${r.row}行`).join("、")} 需人工评分，总分待定`;
@@ -288,16 +311,33 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     }
   }
   const statedTotal = form.total?.score ? readPrinted(form.total.score.value) : null;
-  if (total !== null && statedTotal && form.total?.score && !scoreAgrees(statedTotal, total)) {
-    const cell = form.total.score.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "total-mismatch",
-        `${at(sheet, cell)} 总分填写为 ${text(form.total.score)}，各项得分合计为 ${n(total)}`
-      )
-    );
+  const printedParts = [budget?.stated ?? null, ...indicators.map((r) => r.stated)].filter(
+    (p): p is Decimal => p !== null
+  );
+  const printedSum =
+    printedParts.length > 0 ? printedParts.reduce((a, b) => a.plus(b), ZERO) : null;
+  const totalCell = form.total?.score;
+  if (statedTotal && totalCell) {
+    const computedDisagrees = total !== null && !scoreAgrees(statedTotal, total);
+    // where no total can be computed (weights over 100), the printed total is still checked against its parts
+    const partsDisagree =
+      total === null &&
+      weightTotal.greaterThan(100) &&
+      printedSum !== null &&
+      !scoreAgrees(statedTotal, printedSum);
+    if (computedDisagrees || partsDisagree) {
+      const computed = total !== null ? `，按规则计算为 ${n(total)}` : "";
+      const sum = printedSum !== null ? `所填各项得分合计为 ${n(printedSum)}` : "";
+      const tail = computed && sum ? `${computed}（${sum}）` : computed || `，${sum}`;
+      prompts.push(
+        makePrompt(
+          sheet,
+          totalCell.address,
+          "total-mismatch",
+          `${at(sheet, totalCell.address)} 总分填写为 ${text(totalCell)}${tail}`
+        )
+      );
+    }
   }
   const grade = total !== null ? gradeOf(total, profile) : null;
   const statedGrade = form.grade && !isBlank(form.grade) ? stripSpace(text(form.grade)) : null;
@@ -329,6 +369,18 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     statedGrade,
     prompts: dedupe(prompts),
   };
+}
+
+/**
+ * A reason written for the money (domain §3): the form-level reason cell, the budget-mirror
+ * row's reason, or any reason cell that speaks of the money (资金, 预算, 支付 … as data).
+ */
+function budgetReason(formReason: string, states: readonly RowState[]): string {
+  if (formReason) return formReason;
+  const reasons = states.map((s) => ({ s, t: text(s.row.reason) })).filter((x) => x.t !== "");
+  const mirror = reasons.find((x) => x.s.ev.budgetMirror);
+  if (mirror) return mirror.t;
+  return reasons.find((x) => MONEY_REASON_WORDS.some((w) => x.t.includes(w)))?.t ?? "";
 }
 
 export function gradeOf(total: Decimal, profile: Profile): string {
@@ -364,7 +416,7 @@ function scoreRow(
 ): IndicatorResult {
   const { row, ev } = s;
   const rate = checkCompletionRate(form.sheet, row, ev, prompts);
-  const o = rowOutcome(form, profile, s, w, scoring, prompts);
+  const o = rowOutcome(form, profile, s, w, scoring, prompts, rate);
   return {
     row: row.row,
     cell: row.score?.address,
@@ -426,7 +478,8 @@ function rowOutcome(
   s: RowState,
   w: RowWeight,
   scoring: boolean,
-  prompts: Prompt[]
+  prompts: Prompt[],
+  rate: { stated: Decimal | null; value: Decimal | null }
 ): RowOutcome {
   const sheet = form.sheet;
   const { row, ev } = s;
@@ -446,10 +499,18 @@ function rowOutcome(
   }
   if (w.note) notes.push(w.note);
   notes.push(ev.why, ...ev.notes);
+  const typed = s.printed?.value ?? null;
+  const judgedByAccountant =
+    typed !== null && (w.weight === null || typed.lessThanOrEqualTo(w.weight));
   for (const p of ev.prompts) {
+    if (p.unlessScored && judgedByAccountant) {
+      notes.push(`${p.message.replace(/，请人工评分$/, "")}，保留填报得分`);
+      continue;
+    }
     const cell = p.onTarget && row.target ? row.target.address : promptCell;
     prompts.push(makePrompt(sheet, cell, p.kind, `${at(sheet, cell)} ${p.message}`));
   }
+  overshootCheck(form, profile, s, notes, prompts);
 
   if (s.satisfactionLeftOut) {
     return {
@@ -483,18 +544,24 @@ function rowOutcome(
       .join("；");
     return { method: ev.method, score: null, stated, value: stated, explain };
   }
+  if (w.weight === null && w.unreadable) {
+    // a weight cell holding text (待定, 见附件, #REF!): the accountant scores it; their score counts
+    const explain = [
+      ...notes,
+      `分值“${text(row.weight)}”不是数值，需人工评分${stated !== null ? `，保留填报得分 ${n(stated)}` : ""}`,
+    ].join("；");
+    return { method: "manual", score: null, stated, value: stated, explain };
+  }
   if (w.weight === null) {
-    if (!w.unreadable) {
-      const cell = row.weight?.address ?? row.name.address;
-      prompts.push(
-        makePrompt(
-          sheet,
-          cell,
-          "unscored",
-          `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`
-        )
-      );
-    }
+    const cell = row.weight?.address ?? row.name.address;
+    prompts.push(
+      makePrompt(
+        sheet,
+        cell,
+        "unscored",
+        `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`
+      )
+    );
     return {
       method: "unscored",
       score: null,
@@ -553,32 +620,17 @@ function rowOutcome(
   const share = ev.share as NonNullable<Evaluation["share"]>;
   const exact = weight.times(share.share);
   const score = roundScore(exact, profile.decimals);
-  if (share.overshoot && share.overshoot.greaterThanOrEqualTo(profile.overshootPrompt)) {
-    const reason = text(row.reason) || text(form.formReason);
-    if (reason) {
-      notes.push(
-        `超出目标 ${pct(share.overshoot)}，已说明原因：“${reason.slice(0, 40)}${reason.length > 40 ? "…" : ""}”`
-      );
-    } else {
-      const times = share.ratio ? `${n(share.ratio.toDecimalPlaces(2))} 倍` : "";
-      prompts.push(
-        makePrompt(
-          sheet,
-          promptCell,
-          "overshoot",
-          `${at(sheet, promptCell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
-        )
-      );
-    }
-  }
-  const explain = [
-    ...notes,
-    `${methodName(ev.method)} ${share.words}，${n(weight)} × ${pct(share.share)} = ${n(score)}`,
-  ].join("；");
   let value = score;
   if (stated !== null && row.score) {
-    if (scoreAgrees(s.printed as NonNullable<RowState["printed"]>, exact)) value = stated;
-    else
+    const printed = s.printed as NonNullable<RowState["printed"]>;
+    const fromRate = scoreFromPrintedRate(ev, share, weight, rate, profile);
+    if (scoreAgrees(printed, exact)) value = stated;
+    else if (fromRate && scoreAgrees(printed, fromRate.exact)) {
+      value = stated;
+      notes.push(
+        `填报得分 ${n(stated)} 按所填完成率 ${text(row.rate)} 计算（${n(weight)} × ${pct(fromRate.share)}），一致`
+      );
+    } else
       prompts.push(
         makePrompt(
           sheet,
@@ -588,7 +640,64 @@ function rowOutcome(
         )
       );
   }
+  const explain = [
+    ...notes,
+    `${methodName(ev.method)} ${share.words}，${n(weight)} × ${pct(share.share)} = ${n(score)}`,
+  ].join("；");
   return { method: ev.method, score, stated, value, explain };
+}
+
+/**
+ * §4: a score that follows from the row's printed 完成率, where that rate agrees with the
+ * computed one; only where the method's share is a function of the rate alone.
+ */
+function scoreFromPrintedRate(
+  ev: Evaluation,
+  share: NonNullable<Evaluation["share"]>,
+  weight: Decimal,
+  rate: { stated: Decimal | null; value: Decimal | null },
+  profile: Profile
+): { share: Decimal; exact: Decimal } | null {
+  const method = ev.method;
+  if (method !== "positive" && method !== "negative" && method !== "deviation") return null;
+  if (!rate.stated || !rate.value?.equals(rate.stated) || !ev.completion) return null;
+  if (rate.stated.equals(ev.completion)) return null;
+  // the share must be the method's function of the computed rate (no overshoot deduction)
+  const computed = shareFromRate(method, ev.completion, profile);
+  if (!computed?.equals(share.share)) return null;
+  const fromPrinted = shareFromRate(method, rate.stated, profile);
+  return fromPrinted ? { share: fromPrinted, exact: weight.times(fromPrinted) } : null;
+}
+
+/** Overshoot (§3): on every form, weighted or not, unless a reason cell already explains it. */
+function overshootCheck(
+  form: Form,
+  profile: Profile,
+  s: RowState,
+  notes: string[],
+  prompts: Prompt[]
+): void {
+  const share = s.ev.share;
+  if (s.satisfactionLeftOut || !share?.overshoot) return;
+  if (!share.overshoot.greaterThanOrEqualTo(profile.overshootPrompt)) return;
+  const { row } = s;
+  const reason = text(row.reason) || text(form.formReason);
+  if (reason) {
+    notes.push(
+      `超出目标 ${pct(share.overshoot)}，已说明原因：“${reason.slice(0, 40)}${reason.length > 40 ? "…" : ""}”`
+    );
+    return;
+  }
+  const cell = row.actual?.address ?? row.name.address;
+  const times = share.ratio ? `${n(share.ratio.toDecimalPlaces(2))} 倍` : "";
+  prompts.push(
+    makePrompt(
+      form.sheet,
+      cell,
+      "overshoot",
+      `${at(form.sheet, cell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
+    )
+  );
 }
 
 function methodName(m: string): string {
@@ -629,8 +738,8 @@ function checkWeights(
   budgetWeight: Decimal | null,
   states: readonly RowState[],
   prompts: Prompt[]
-): void {
-  if (!scoring) return;
+): Decimal {
+  if (!scoring) return ZERO;
   const sheet = form.sheet;
   const firstOf = (group: string): string => {
     const s = states.find((x) => x.group === group || stripSpace(text(x.row.level2)) === group);
@@ -649,8 +758,27 @@ function checkWeights(
     form.indicatorHeader?.address ??
     form.indicators[0]?.level1.address ??
     form.anchor;
+  const groupsSum = [...groupWeights.values()].reduce((s, x) => s.plus(x), ZERO);
+  const all = (groupWeights.size > 0 ? groupsSum : indicatorSum).plus(budget);
+  if (all.greaterThan(100)) {
+    // no total and no grade: a total of 104.96 graded 优 would be nonsense (domain §3)
+    const at100 = form.total?.score?.address ?? cell;
+    const parts =
+      groupWeights.size > 0
+        ? `各一级指标（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）`
+        : "各指标";
+    prompts.push(
+      makePrompt(
+        sheet,
+        at100,
+        "weight-sum",
+        `${at(sheet, at100)} 预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
+      )
+    );
+    return all;
+  }
+  if (weights.some((w) => w.unreadable)) return all; // the weight cell's own prompt says it
   if (groupWeights.size > 0) {
-    const groupsSum = [...groupWeights.values()].reduce((s, x) => s.plus(x), ZERO);
     if (!groupsSum.plus(budget).equals(100)) {
       prompts.push(
         makePrompt(
@@ -660,7 +788,7 @@ function checkWeights(
           `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
         )
       );
-      return; // the group weights themselves are wrong: no second prompt per group
+      return all; // the group weights themselves are wrong: no second prompt per group
     }
   }
   for (const issue of issues) {
@@ -670,7 +798,6 @@ function checkWeights(
       : `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
     prompts.push(makePrompt(sheet, cell, "weight-sum", message));
   }
-  const all = indicatorSum.plus(budget);
   if (!all.equals(100) && issues.length === 0) {
     prompts.push(
       makePrompt(
@@ -697,6 +824,23 @@ function checkWeights(
       )
     );
   }
+  return all;
+}
+
+const PERCENT_CENT = 4; // 100.00% at 2 decimals is a fraction at 4
+
+/**
+ * A deviation owes a reason only where it costs at least one cent of score (domain §4): a
+ * weighted row whose score, as it stands in the sheet, is below its weight; on a form without weights, a 完成率
+ * that is not 100.00% at 2 decimals (683.93 against ≤683.92万元 needs no reason).
+ */
+function costsScore(s: RowState, r: IndicatorResult): boolean {
+  // the score as it stands in the sheet: a printed score that agrees (§4) is kept
+  const standing = r.value ?? r.score;
+  if (r.weight !== null && standing !== null) return standing.lessThan(r.weight);
+  if (s.ev.method === "qualitative" || r.weight !== null) return true;
+  const rate = s.ev.completion;
+  return rate === null || !rate.toDecimalPlaces(PERCENT_CENT, Decimal.ROUND_HALF_UP).equals(1);
 }
 
 function reasonPrompts(
@@ -708,7 +852,7 @@ function reasonPrompts(
   const sheet = form.sheet;
   const unmet = states
     .map((s, i) => ({ s, r: results[i] }))
-    .filter(({ s }) => s.ev.met === false && !s.satisfactionLeftOut);
+    .filter(({ s, r }) => s.ev.met === false && !s.satisfactionLeftOut && costsScore(s, r));
   if (unmet.length === 0) return;
   const gap = (r: IndicatorResult, s: RowState): string => {
     if (s.ev.method === "qualitative") return `判为${LEVEL_NAMES[s.ev.level ?? "failed"]}`;

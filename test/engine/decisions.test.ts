@@ -32,7 +32,7 @@ describe("decisions", () => {
         budget,
         rows: [
           { target: "≥10件", actual: "12件", weight: "45", score: "45" },
-          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "详见附件", weight: "45" },
         ],
       }),
       national,
@@ -48,13 +48,15 @@ describe("decisions", () => {
         budget,
         rows: [
           { target: "≥10件", actual: "12件", weight: "45", score: "45" },
-          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45", score: "40" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "详见附件", weight: "45", score: "40" },
         ],
       }),
       national,
     );
     expect(s(typed.total)).toBe("95");
     expect(typed.grade).toBe("优");
+    // a score typed within the weight is the accountant's judgement: kept without a prompt (domain §3, revised)
+    expect(kinds(typed)).toEqual([]);
   });
 
   test("12: without a reason column the deviation prompt goes on the actual cell", () => {

@@ -504,7 +504,7 @@ function rowOutcome(
     typed !== null && (w.weight === null || typed.lessThanOrEqualTo(w.weight));
   for (const p of ev.prompts) {
     if (p.unlessScored && judgedByAccountant) {
-      notes.push(`${p.message.replace(/，请人工评分$/, "")}，保留填报得分`);
+      notes.push(p.message.replace(/，请人工评分$/, ""));
       continue;
     }
     const cell = p.onTarget && row.target ? row.target.address : promptCell;
@@ -603,7 +603,12 @@ function rowOutcome(
           `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`
         )
       );
-    } else if (stated === null && !ev.sameText) {
+    } else if (
+      stated === null &&
+      !ev.sameText &&
+      !ev.prompts.some((p) => p.kind === "deadline-missed")
+    ) {
+      // a level read from dates (done, late) is a rule, not a judgement: deadline-missed says it
       const cell = row.score?.address ?? promptCell;
       prompts.push(
         makePrompt(

@@ -235,15 +235,10 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   );
 
   // 4. Budget with the indicator weights known (a printed 分值 of 100 − their sum is accepted).
+  const moneyReason = budgetReason(formReasonText, rowStates);
   const indicatorWeightSum = weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO);
   const budgetOutcome = budgetReading
-    ? scoreBudget(
-        form,
-        budgetReading,
-        profile,
-        weighted ? indicatorWeightSum : null,
-        budgetReason(formReasonText, rowStates)
-      )
+    ? scoreBudget(form, budgetReading, profile, weighted ? indicatorWeightSum : null, moneyReason)
     : null;
   const budget = budgetOutcome?.result ?? null;
   if (budgetOutcome) prompts.unshift(...budgetOutcome.prompts);
@@ -260,11 +255,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     prompts
   );
   reasonPrompts(form, rowStates, indicators, prompts);
-  if (
-    budget?.rate &&
-    budget.rate.lessThan(profile.inconsistentExecution) &&
-    !budgetReason(formReasonText, rowStates)
-  ) {
+  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution) && !moneyReason) {
     const others = rowStates.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;

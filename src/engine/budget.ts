@@ -178,7 +178,7 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
 }
 
 /**
- * 预算执行率 and its score (domain §3). `reasonText` is a reason written for the money (the
+ * 预算执行率 and its score (domain §3). `reason` gives a reason written for the money (the
  * form-level reason cell, the budget-mirror row's, or any reason cell speaking of the money).: rate = 全年执行数 ÷ 全年预算数, scored by the profile's
  * budgetMethod; a printed rate and score are checked (§4) and kept when they agree.
  */
@@ -187,7 +187,7 @@ export function scoreBudget(
   reading: BudgetReading,
   profile: Profile,
   indicatorWeights: Decimal | null,
-  reasonText: string
+  reason: () => string
 ): BudgetOutcome {
   const sheet = form.sheet;
   const prompts: Prompt[] = [...reading.prompts];
@@ -265,9 +265,9 @@ export function scoreBudget(
         `${at(sheet, cell)} 执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
       )
     );
-  } else if (rate.lessThan(profile.lowExecution) && reasonText) {
+  } else if (rate.lessThan(profile.lowExecution) && reason()) {
     // a written reason is quoted in the explanation instead of a prompt (domain §3)
-    lowNote = `执行率低于 ${pct(new Dec(profile.lowExecution))}，已说明原因：${quote(reasonText, 60)}`;
+    lowNote = `执行率低于 ${pct(new Dec(profile.lowExecution))}，已说明原因：${quote(reason(), 60)}`;
   } else if (rate.lessThan(profile.lowExecution)) {
     const cell = row.rate?.address ?? row.executed?.address ?? block.header.address;
     prompts.push(
@@ -336,16 +336,21 @@ export function scoreBudget(
   let value = score;
   let fromRate = "";
   // a score computed from the printed rate, where that rate agrees, is right too (§4)
-  const rateShare =
+  const agreedRate =
     printedRate && rateValue && rateValue.equals(printedRate.fraction) && !rateValue.equals(rate)
-      ? shareFromRate(method === "deviation" ? "deviation" : "capped", rateValue, profile)
+      ? rateValue
       : null;
   if (row.score && stated) {
-    if (scoreAgrees(stated, exact)) {
+    const agreesExact = scoreAgrees(stated, exact);
+    const viaRate =
+      !agreesExact && agreedRate
+        ? shareFromRate(method === "deviation" ? "deviation" : "capped", agreedRate, profile)
+        : null;
+    if (agreesExact) {
       value = stated.value;
-    } else if (rateShare && scoreAgrees(stated, weight.times(rateShare))) {
+    } else if (viaRate && scoreAgrees(stated, weight.times(viaRate))) {
       value = stated.value;
-      fromRate = `；填报得分 ${n(stated.value)} 按所填执行率 ${cellText(row.rate?.value).trim()} 计算（${n(weight)} × ${pct(rateShare)}），一致`;
+      fromRate = `；填报得分 ${n(stated.value)} 按所填执行率 ${cellText(row.rate?.value).trim()} 计算（${n(weight)} × ${pct(viaRate)}），一致`;
     } else {
       prompts.push(
         makePrompt(

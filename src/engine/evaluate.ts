@@ -335,9 +335,12 @@ export function evaluateIndicator(
   ]);
 }
 
+const MAY_STATE_COMPLETION = /达成|达到|完成/;
+
 /** 达成预期目标80%, 完成率95%, 完成目标的80% → 0.8, 0.95, 0.8. */
 function statedCompletion(actual: string): { ratio: Decimal; text: string } | null {
-  if (!actual.includes("%") && !actual.includes("％")) return null;
+  if ((!actual.includes("%") && !actual.includes("％")) || !MAY_STATE_COMPLETION.test(actual))
+    return null;
   const m = STATED_COMPLETION.exec(normalizeValueText(actual));
   const digits = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   if (!digits) return null;

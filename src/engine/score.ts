@@ -49,10 +49,27 @@ function columnIndex(address: string): number {
  * a placeholder label (指标1:) with nothing else filled.
  */
 function isPlaceholderRow(row: IndicatorRow): boolean {
-  const empty = (c: Cell | undefined): boolean => isBlank(c) || isNotApplicable(text(c));
-  const rest = [row.target, row.actual, row.weight, row.score, row.rate, row.reason];
-  if (!rest.every(empty)) return false;
-  return empty(row.name) || PLACEHOLDER_NAME.test(stripSpace(text(row.name)));
+  if (
+    !isEmptyCell(row.target) ||
+    !isEmptyCell(row.actual) ||
+    !isEmptyCell(row.weight) ||
+    !isEmptyCell(row.score) ||
+    !isEmptyCell(row.rate) ||
+    !isEmptyCell(row.reason)
+  )
+    return false;
+  return isEmptyCell(row.name) || PLACEHOLDER_NAME.test(stripSpace(text(row.name)));
+}
+
+/** The first character of a cell that may be blank or not applicable. */
+const MAY_BE_EMPTY = /^[\s\u3000\u00a0\u200b\-—–－/／\\]/;
+
+/** Empty or not applicable (-, —, /). */
+function isEmptyCell(c: Cell | undefined): boolean {
+  const v = c?.value;
+  if (v === null || v === undefined || v === "") return true;
+  if (typeof v !== "string" || !MAY_BE_EMPTY.test(v)) return false;
+  return isBlank(c) || isNotApplicable(v);
 }
 
 /** The row's first cell (where layout-shift is reported). */
@@ -235,10 +252,12 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   );
 
   // 4. Budget with the indicator weights known (a printed 分值 of 100 − their sum is accepted).
-  const moneyReason = budgetReason(formReasonText, rowStates);
+  // found only where the rate is low (it reads every reason cell)
+  let moneyReason: string | null = null;
+  const reason = (): string => (moneyReason ??= budgetReason(formReasonText, rowStates));
   const indicatorWeightSum = weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO);
   const budgetOutcome = budgetReading
-    ? scoreBudget(form, budgetReading, profile, weighted ? indicatorWeightSum : null, moneyReason)
+    ? scoreBudget(form, budgetReading, profile, weighted ? indicatorWeightSum : null, reason)
     : null;
   const budget = budgetOutcome?.result ?? null;
   if (budgetOutcome) prompts.unshift(...budgetOutcome.prompts);
@@ -255,7 +274,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     prompts
   );
   reasonPrompts(form, rowStates, indicators, prompts);
-  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution) && !moneyReason) {
+  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution) && !reason()) {
     const others = rowStates.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
@@ -302,20 +321,15 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     }
   }
   const statedTotal = form.total?.score ? readPrinted(form.total.score.value) : null;
-  const printedParts = [budget?.stated ?? null, ...indicators.map((r) => r.stated)].filter(
-    (p): p is Decimal => p !== null
-  );
-  const printedSum =
-    printedParts.length > 0 ? printedParts.reduce((a, b) => a.plus(b), ZERO) : null;
   const totalCell = form.total?.score;
   if (statedTotal && totalCell) {
     const computedDisagrees = total !== null && !scoreAgrees(statedTotal, total);
     // where no total can be computed (weights over 100), the printed total is still checked against its parts
+    const overWeighted = total === null && weightTotal.greaterThan(100);
+    const printedSum =
+      computedDisagrees || overWeighted ? printedPartsSum(budget, indicators) : null;
     const partsDisagree =
-      total === null &&
-      weightTotal.greaterThan(100) &&
-      printedSum !== null &&
-      !scoreAgrees(statedTotal, printedSum);
+      overWeighted && printedSum !== null && !scoreAgrees(statedTotal, printedSum);
     if (computedDisagrees || partsDisagree) {
       const computed = total !== null ? `，按规则计算为 ${n(total)}` : "";
       const sum = printedSum !== null ? `所填各项得分合计为 ${n(printedSum)}` : "";
@@ -360,6 +374,17 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     statedGrade,
     prompts: dedupe(prompts),
   };
+}
+
+/** The sum of the scores printed in the sheet (budget and indicators); null when none is printed. */
+function printedPartsSum(
+  budget: FormResult["budget"],
+  indicators: readonly IndicatorResult[]
+): Decimal | null {
+  let sum: Decimal | null = budget?.stated ?? null;
+  for (const r of indicators)
+    if (r.stated !== null) sum = sum === null ? r.stated : sum.plus(r.stated);
+  return sum;
 }
 
 /**
@@ -490,11 +515,8 @@ function rowOutcome(
   }
   if (w.note) notes.push(w.note);
   notes.push(ev.why, ...ev.notes);
-  const typed = s.printed?.value ?? null;
-  const judgedByAccountant =
-    typed !== null && (w.weight === null || typed.lessThanOrEqualTo(w.weight));
   for (const p of ev.prompts) {
-    if (p.unlessScored && judgedByAccountant) {
+    if (p.unlessScored && judgedByAccountant(s, w)) {
       notes.push(p.message.replace(/，请人工评分$/, ""));
       continue;
     }
@@ -663,6 +685,12 @@ function scoreFromPrintedRate(
   if (!computed?.equals(share.share)) return null;
   const fromPrinted = shareFromRate(method, rate.stated, profile);
   return fromPrinted ? { share: fromPrinted, exact: weight.times(fromPrinted) } : null;
+}
+
+/** A score typed within the weight: the accountant judged the row. */
+function judgedByAccountant(s: RowState, w: RowWeight): boolean {
+  const typed = s.printed?.value ?? null;
+  return typed !== null && (w.weight === null || typed.lessThanOrEqualTo(w.weight));
 }
 
 /** Overshoot (§3): on every form, weighted or not, unless a reason cell already explains it. */

@@ -92,8 +92,9 @@ export function checkWeights(
   }
   const left = states.filter((s) => s.satisfactionLeftOut);
   if (left.length > 0) {
-    const leftWeight = left.reduce(
-      (s, x) => s.plus(weights[states.indexOf(x)].weight ?? ZERO),
+    // rows and weights joined by index
+    const leftWeight = states.reduce(
+      (sum, x, i) => (x.satisfactionLeftOut ? sum.plus(weights[i].weight ?? ZERO) : sum),
       ZERO
     );
     const c = left[0].row.level1.address;

@@ -20,13 +20,17 @@ const row = (id: string, n: number) => {
 };
 
 /** A seed form with its budget score cell replaced. */
-const budgetScore = (value: string) => (f: Form): Form => ({
-  ...f,
-  budget: f.budget && {
-    ...f.budget,
-    rows: f.budget.rows.map((b, i) => (i === 0 && b.score ? { ...b, score: { ...b.score, value } } : b)),
-  },
-});
+const budgetScore =
+  (value: string) =>
+  (f: Form): Form => ({
+    ...f,
+    budget: f.budget && {
+      ...f.budget,
+      rows: f.budget.rows.map((b, i) =>
+        i === 0 && b.score ? { ...b, score: { ...b.score, value } } : b
+      ),
+    },
+  });
 
 describe("issue 11 §2: prompts that must go", () => {
   test("low execution with a written reason: quoted in the budget's explanation (002#3 form-level, 000#0 mirror row, 004#4 a row speaking of the tender)", () => {
@@ -60,7 +64,13 @@ describe("issue 11 §2: prompts that must go", () => {
         budget,
         rows: [
           { target: "12期", actual: "完成率95%", weight: "30", score: "28.5", reason: "疫情" },
-          { target: "有所提升", actual: "完成目标的80%", weight: "30", score: "24", reason: "疫情" },
+          {
+            target: "有所提升",
+            actual: "完成目标的80%",
+            weight: "30",
+            score: "24",
+            reason: "疫情",
+          },
           { target: "≥90%", actual: "完成率95%", weight: "30", score: "30" },
         ],
       }),
@@ -84,7 +94,22 @@ describe("issue 11 §2: prompts that must go", () => {
     expect(s(ind.value)).toBe("9");
     expect(here).toEqual([]);
     for (const word of ["很强", "较强", "增强"]) {
-      const f = scoreForm(buildForm({ budget, rows: [{ level1: "效益指标", level2: "社会效益指标", target: "提升", actual: `影响力${word}`, weight: "90", score: "90" }] }), national);
+      const f = scoreForm(
+        buildForm({
+          budget,
+          rows: [
+            {
+              level1: "效益指标",
+              level2: "社会效益指标",
+              target: "提升",
+              actual: `影响力${word}`,
+              weight: "90",
+              score: "90",
+            },
+          ],
+        }),
+        national
+      );
       expect(f.indicators[0].level).toBe("achieved");
       expect(kinds(f)).toEqual([]);
     }
@@ -106,7 +131,8 @@ describe("issue 11 §2: prompts that must go", () => {
     const rows = (score: string) => [
       { target: "≥16套", actual: "15套", rate: "94%", weight: "90", score, reason: "采购延后" },
     ];
-    const form = (score: string) => buildForm({ budget, columns: { rate: true }, rows: rows(score) });
+    const form = (score: string) =>
+      buildForm({ budget, columns: { rate: true }, rows: rows(score) });
     // 15 ÷ 16 = 93.75%; printed 94% agrees (0 decimals); 90 × 94% = 84.6, computed 84.38
     const ok = scoreForm(form("84.6"), national);
     expect(kinds(ok)).toEqual([]);
@@ -125,14 +151,25 @@ describe("issue 11 §2: prompts that must go", () => {
 
   test("on a form without weights, a 完成率 below 100.00% at 2 decimals needs a reason; 99.999% does not", () => {
     const form = (actual: string) =>
-      buildForm({ budget: { annual: "100", executed: "100" }, columns: { weight: false, score: false, rate: true }, headers: ["一级指标", "二级指标", "三级指标", "年度设定指标值", "实际完成值", "完成率(%)"], rows: [{ target: "≤683.92万元", actual }] });
+      buildForm({
+        budget: { annual: "100", executed: "100" },
+        columns: { weight: false, score: false, rate: true },
+        headers: ["一级指标", "二级指标", "三级指标", "年度设定指标值", "实际完成值", "完成率(%)"],
+        rows: [{ target: "≤683.92万元", actual }],
+      });
     expect(kinds(scoreForm(form("683.93万元"), PROFILES.sichuan))).toEqual([]);
-    expect(kinds(scoreForm(form("700万元"), PROFILES.sichuan))).toEqual(["deviation-reason-missing"]);
+    expect(kinds(scoreForm(form("700万元"), PROFILES.sichuan))).toEqual([
+      "deviation-reason-missing",
+    ]);
   });
 
   test("total-mismatch says both the computed total and the sum of the printed parts", () => {
     const r = scoreForm(
-      buildForm({ budget, total: "85", rows: [{ target: "≥10件", actual: "10件", weight: "90", score: "95" }] }),
+      buildForm({
+        budget,
+        total: "85",
+        rows: [{ target: "≥10件", actual: "10件", weight: "90", score: "95" }],
+      }),
       national
     );
     const p = r.prompts.find((x) => x.kind === "total-mismatch");
@@ -142,7 +179,12 @@ describe("issue 11 §2: prompts that must go", () => {
 
 describe("issue 11 §3: gaps", () => {
   test("overshoot on a form without weights (a Sichuan 完成率 form)", () => {
-    const form = buildForm({ budget: { annual: "100", executed: "100" }, columns: { weight: false, score: false, rate: true }, headers: ["一级指标", "二级指标", "三级指标", "年度设定指标值", "实际完成值", "完成率(%)"], rows: [{ target: "10场", actual: "25场" }] });
+    const form = buildForm({
+      budget: { annual: "100", executed: "100" },
+      columns: { weight: false, score: false, rate: true },
+      headers: ["一级指标", "二级指标", "三级指标", "年度设定指标值", "实际完成值", "完成率(%)"],
+      rows: [{ target: "10场", actual: "25场" }],
+    });
     const r = scoreForm(form, PROFILES.sichuan);
     expect(at(r)).toEqual(["overshoot@F8"]);
     expect(r.total).toBeNull();
@@ -156,7 +198,15 @@ describe("issue 11 §3: gaps", () => {
           total: "98.6",
           rows: [
             { target: "≥10件", actual: "10件", weight: "80", score: "80" },
-            { level1: "满意度指标", level2: "服务对象满意度指标", target: "≥90%", actual: "86%", weight, score: "8.6", reason: "个别投诉" },
+            {
+              level1: "满意度指标",
+              level2: "服务对象满意度指标",
+              target: "≥90%",
+              actual: "86%",
+              weight,
+              score: "8.6",
+              reason: "个别投诉",
+            },
           ],
         }),
         national
@@ -166,20 +216,37 @@ describe("issue 11 §3: gaps", () => {
       expect(s(r.total)).toBe("98.6");
       expect(r.grade).toBe("优");
       expect(at(r)).toEqual(["unparseable@G9"]);
-      expect(r.prompts[0].message).toBe(`Sheet1!G9 的分值“${weight}”不是数值，该指标按人工评分，所填得分计入总分`);
+      expect(r.prompts[0].message).toBe(
+        `Sheet1!G9 的分值“${weight}”不是数值，该指标按人工评分，所填得分计入总分`
+      );
     }
     // without a typed score the total waits for the accountant
-    const waiting = scoreForm(buildForm({ budget, rows: [{ target: "≥10件", actual: "10件", weight: "待定" }] }), national);
+    const waiting = scoreForm(
+      buildForm({ budget, rows: [{ target: "≥10件", actual: "10件", weight: "待定" }] }),
+      national
+    );
     expect(waiting.total).toBeNull();
   });
 
   test("several quantities: a target quantity the actual does not mention is left out and named (12期、每期800份 → 12期)", () => {
-    const r = scoreForm(buildForm({ budget, rows: [{ target: "12期、每期800份", actual: "12期", weight: "90", score: "90" }] }), national);
+    const r = scoreForm(
+      buildForm({
+        budget,
+        rows: [{ target: "12期、每期800份", actual: "12期", weight: "90", score: "90" }],
+      }),
+      national
+    );
     expect(kinds(r)).toEqual([]);
     expect(s(r.indicators[0].score)).toBe("90");
     expect(r.indicators[0].explain).toContain("“800份” 实际未填报，未计入比较");
     // multi-value only where nothing pairs
-    const none = scoreForm(buildForm({ budget, rows: [{ target: "12期、每期800份", actual: "5场、3个", weight: "90", score: "90" }] }), national);
+    const none = scoreForm(
+      buildForm({
+        budget,
+        rows: [{ target: "12期、每期800份", actual: "5场、3个", weight: "90", score: "90" }],
+      }),
+      national
+    );
     expect(kinds(none)).toEqual(["multi-value"]);
   });
 
@@ -207,7 +274,16 @@ describe("issue 11 §3: gaps", () => {
   });
 
   test("a deadline met late is 部分达成, with deadline-missed (middle of the band; a typed score inside it is kept)", () => {
-    const rows = (score?: string) => [{ level2: "时效指标", target: "2023年10月31日前", actual: "2023年11月20日", weight: "90", score, reason: "设备到货延迟" }];
+    const rows = (score?: string) => [
+      {
+        level2: "时效指标",
+        target: "2023年10月31日前",
+        actual: "2023年11月20日",
+        weight: "90",
+        score,
+        reason: "设备到货延迟",
+      },
+    ];
     const r = scoreForm(buildForm({ budget, rows: rows() }), national);
     expect(r.indicators[0].level).toBe("partial");
     expect(s(r.indicators[0].score)).toBe("63");

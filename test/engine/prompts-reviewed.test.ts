@@ -21,16 +21,31 @@ function reviewed(): Map<string, string> {
 }
 
 /** The 11 forms issue 11 names as entirely correct (003#7 and 003#23 included: see docs/decisions.md). */
-const CORRECT = ["000#0", "000#1", "000#2", "000#4", "002#3", "002#4", "002#6", "003#25", "004#4", "003#7", "003#23"];
+const CORRECT = [
+  "000#0",
+  "000#1",
+  "000#2",
+  "000#4",
+  "002#3",
+  "002#4",
+  "002#6",
+  "003#25",
+  "004#4",
+  "003#7",
+  "003#23",
+];
 
 describe("the seed prompts, reviewed", () => {
-  const raised = scoreAllSeeds().flatMap(({ c, r }) => r.prompts.map((p) => `${c.id} ${p.kind}@${p.cell}`));
+  const raised = scoreAllSeeds().flatMap(({ c, r }) =>
+    r.prompts.map((p) => `${c.id} ${p.kind}@${p.cell}`)
+  );
 
   test("every prompt raised has a reviewed reason", () => {
     const map = reviewed();
     const unreviewed = raised.filter((k) => !map.has(k));
     expect(unreviewed).toEqual([]);
-    for (const k of raised) expect({ k, reason: (map.get(k) ?? "").length > 4 }).toEqual({ k, reason: true });
+    for (const k of raised)
+      expect({ k, reason: (map.get(k) ?? "").length > 4 }).toEqual({ k, reason: true });
   });
 
   test("every reviewed prompt is still raised", () => {
@@ -40,6 +55,7 @@ describe("the seed prompts, reviewed", () => {
 
   test("the 11 correct forms get no prompt", () => {
     const results = new Map(scoreAllSeeds().map(({ c, r }) => [c.id, r]));
-    for (const id of CORRECT) expect({ id, prompts: results.get(id)?.prompts }).toEqual({ id, prompts: [] });
+    for (const id of CORRECT)
+      expect({ id, prompts: results.get(id)?.prompts }).toEqual({ id, prompts: [] });
   });
 });

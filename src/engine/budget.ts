@@ -3,8 +3,9 @@ import { halfUnit, rateAgrees, readPrinted, readRate, scoreAgrees } from "./agre
 import { Dec, ONE, ZERO } from "./decimal";
 import type { BudgetMirror } from "./evaluate";
 import { n, pct, roundScore } from "./format";
+import { shareFromRate } from "./methods";
 import type { Profile } from "./profiles";
-import { makePrompt, at } from "./prompts";
+import { makePrompt, at, quote } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";
 import { cellText, normalizeHeader, stripSpace } from "./text";
 import type { BudgetBlock, BudgetResult, BudgetRow, Cell, Form, Prompt } from "./types";
@@ -177,7 +178,8 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
 }
 
 /**
- * 预算执行率 and its score (domain §3): rate = 全年执行数 ÷ 全年预算数, scored by the profile's
+ * 预算执行率 and its score (domain §3). `reason` gives a reason written for the money (the
+ * form-level reason cell, the budget-mirror row's, or any reason cell speaking of the money).: rate = 全年执行数 ÷ 全年预算数, scored by the profile's
  * budgetMethod; a printed rate and score are checked (§4) and kept when they agree.
  */
 export function scoreBudget(
@@ -185,7 +187,7 @@ export function scoreBudget(
   reading: BudgetReading,
   profile: Profile,
   indicatorWeights: Decimal | null,
-  reasonText: string
+  reason: () => string
 ): BudgetOutcome {
   const sheet = form.sheet;
   const prompts: Prompt[] = [...reading.prompts];
@@ -251,6 +253,7 @@ export function scoreBudget(
       );
     }
   }
+  let lowNote = "";
   if (rate.greaterThan(ONE)) {
     const cell =
       row.rate?.address ?? row.executed?.address ?? annualCell?.address ?? block.header.address;
@@ -262,17 +265,17 @@ export function scoreBudget(
         `${at(sheet, cell)} 执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
       )
     );
+  } else if (rate.lessThan(profile.lowExecution) && reason()) {
+    // a written reason is quoted in the explanation instead of a prompt (domain §3)
+    lowNote = `执行率低于 ${pct(new Dec(profile.lowExecution))}，已说明原因：${quote(reason(), 60)}`;
   } else if (rate.lessThan(profile.lowExecution)) {
     const cell = row.rate?.address ?? row.executed?.address ?? block.header.address;
-    const quoted = reasonText
-      ? `；已填写原因：“${reasonText.slice(0, 60)}${reasonText.length > 60 ? "…" : ""}”`
-      : "，请说明原因";
     prompts.push(
       makePrompt(
         sheet,
         cell,
         "budget-low-execution",
-        `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}${quoted}`
+        `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}，请说明原因`
       )
     );
   }
@@ -289,7 +292,7 @@ export function scoreBudget(
         rate,
         rateStated,
         rateValue,
-        explain: rateWords,
+        explain: lowNote ? `${rateWords}；${lowNote}` : rateWords,
       },
       prompts,
       acceptedWeight: null,
@@ -328,12 +331,26 @@ export function scoreBudget(
   }
   const exact = weight.times(share);
   const score = roundScore(exact, profile.decimals);
-  const explain = `${rateWords}${shareWords ? `，${shareWords}` : ""}；${n(weight)} × ${pct(share)} = ${n(score)}`;
+  const explain = `${rateWords}${shareWords ? `，${shareWords}` : ""}；${n(weight)} × ${pct(share)} = ${n(score)}${lowNote ? `；${lowNote}` : ""}`;
   const stated = row.score ? readPrinted(row.score.value) : null;
   let value = score;
+  let fromRate = "";
+  // a score computed from the printed rate, where that rate agrees, is right too (§4)
+  const agreedRate =
+    printedRate && rateValue && rateValue.equals(printedRate.fraction) && !rateValue.equals(rate)
+      ? rateValue
+      : null;
   if (row.score && stated) {
-    if (scoreAgrees(stated, exact)) {
+    const agreesExact = scoreAgrees(stated, exact);
+    const viaRate =
+      !agreesExact && agreedRate
+        ? shareFromRate(method === "deviation" ? "deviation" : "capped", agreedRate, profile)
+        : null;
+    if (agreesExact) {
       value = stated.value;
+    } else if (viaRate && scoreAgrees(stated, weight.times(viaRate))) {
+      value = stated.value;
+      fromRate = `；填报得分 ${n(stated.value)} 按所填执行率 ${cellText(row.rate?.value).trim()} 计算（${n(weight)} × ${pct(viaRate)}），一致`;
     } else {
       prompts.push(
         makePrompt(
@@ -370,7 +387,7 @@ export function scoreBudget(
       score,
       stated: stated?.value ?? null,
       value,
-      explain,
+      explain: `${explain}${fromRate}`,
     },
     prompts,
     acceptedWeight: weight,

@@ -1,11 +1,12 @@
 import type Decimal from "decimal.js";
-import { ONE } from "./decimal";
+import { Dec, ONE } from "./decimal";
 import { pct } from "./format";
 import { deviationShare, negativeShare, positiveShare, type Share } from "./methods";
 import type { Profile } from "./profiles";
 import {
   compareDays,
   isDuration,
+  normalizeValueText,
   readValue,
   type ValueReader,
   type Direction,
@@ -16,6 +17,7 @@ import { judgeWords, LEVEL_NAMES, levelOfRatio } from "./qualitative";
 import { quote } from "./prompts";
 import { comparableText, stripSpace } from "./text";
 import { align, isAligned, pairQuantities, type Aligned } from "./units";
+import { STATED_COMPLETION } from "./vocabulary";
 import type { Method, PromptKind, QualitativeLevel } from "./types";
 
 /** The budget figures an indicator may mirror (in 元), with their printing tolerance. */
@@ -41,6 +43,11 @@ export interface PendingPrompt {
   readonly message: string;
   /** The prompt is about the target cell (else the actual). */
   readonly onTarget?: boolean;
+  /**
+   * The accountant judges this row: a score typed within the weight is kept without the prompt
+   * (no level word found; a duration target against a date actual).
+   */
+  readonly unlessScored?: boolean;
 }
 
 /** What an indicator is, before any weight: its method, level or ratio, and how it was decided. */
@@ -260,6 +267,34 @@ export function evaluateIndicator(
       : actual.quantities;
   const bothNumbers = !!t0 && actualQuantities.length > 0;
 
+  // An actual that states its own completion against a target that is not a percentage (§2).
+  const stated = t0?.unit === "%" ? null : statedCompletion(input.actual);
+  if (stated) {
+    const share = positiveShare(
+      { a: ONE, b: stated.ratio, aText: "100%", bText: stated.text },
+      false,
+      profile
+    );
+    const words = `实际写明完成比例 ${stated.text}`;
+    if (gradedRule) {
+      const level = levelOfRatio(stated.ratio, profile);
+      return qualitative(level, `赋分规则为按评判等级赋分，${words}，判为${LEVEL_NAMES[level]}`);
+    }
+    return {
+      method: "positive",
+      why: `${words}，按该比例计分`,
+      level: null,
+      share: { ...share, words: `完成比例 ${stated.text}${share.words.replace(/^[^，；]*/, "")}` },
+      met: share.met,
+      completion: share.completion,
+      budgetMirror: false,
+      sameText: false,
+      notes: [],
+      prompts: [],
+      operands: null,
+    };
+  }
+
   // 1. The form says so.
   if (gradedRule) {
     if (bothNumbers) {
@@ -285,6 +320,7 @@ export function evaluateIndicator(
         {
           kind: "unit-mismatch",
           message: `目标${quote(input.target)}是时长，实际${quote(input.actual)}是日期，无法比较`,
+          unlessScored: true,
         },
       ]);
     // 2. Words against a number target.
@@ -299,6 +335,18 @@ export function evaluateIndicator(
   ]);
 }
 
+const MAY_STATE_COMPLETION = /达成|达到|完成/;
+
+/** 达成预期目标80%, 完成率95%, 完成目标的80% → 0.8, 0.95, 0.8. */
+function statedCompletion(actual: string): { ratio: Decimal; text: string } | null {
+  if ((!actual.includes("%") && !actual.includes("％")) || !MAY_STATE_COMPLETION.test(actual))
+    return null;
+  const m = STATED_COMPLETION.exec(normalizeValueText(actual));
+  const digits = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  if (!digits) return null;
+  return { ratio: new Dec(digits).dividedBy(100), text: `${digits}%` };
+}
+
 function judgeActualWords(actualText: string, why: string): Evaluation {
   const judged = judgeWords(actualText);
   if (!judged) {
@@ -306,6 +354,7 @@ function judgeActualWords(actualText: string, why: string): Evaluation {
       {
         kind: "qualitative-judgement",
         message: `实际值${quote(actualText)}无法判断达成等级，请人工评分`,
+        unlessScored: true,
       },
     ]);
   }
@@ -327,7 +376,7 @@ function deadline(target: Reading, actual: Reading, input: IndicatorInput): Eval
       return qualitative("achieved", `${why}，每月期限内完成`);
     // 偶有次月10日后: late now and then is partial where the words say so
     const judged = judgeWords(input.actual);
-    const level = judged && judged.level !== "achieved" ? judged.level : "failed";
+    const level = judged && judged.level !== "achieved" ? judged.level : "partial";
     return qualitative(
       level,
       `${why}，实际晚于每月期限${judged ? `，“${judged.word}”判为${LEVEL_NAMES[level]}` : ""}`,
@@ -337,7 +386,8 @@ function deadline(target: Reading, actual: Reading, input: IndicatorInput): Eval
   if (actual.date && due) {
     if (compareDays(actual.date, due) <= 0)
       return qualitative("achieved", `${why}，实际日期在期限之内`);
-    return qualitative("failed", `${why}，实际日期晚于期限`, { prompts: [missed] });
+    // done, late: 部分达成 (domain §2)
+    return qualitative("partial", `${why}，实际日期晚于期限，逾期完成`, { prompts: [missed] });
   }
   if (DEADLINE_WORDS.test(stripSpace(input.actual))) {
     const judged = judgeWords(input.actual);
@@ -356,8 +406,9 @@ function quantitative(
   budget: BudgetMirror | null,
   proportional: boolean
 ): Evaluation {
-  const pairs = pairQuantities(target.quantities, actualQuantities, profile);
-  if (!pairs) {
+  const pairing = pairQuantities(target.quantities, actualQuantities, profile);
+  const pairs = pairing?.pairs;
+  if (!pairing || !pairs) {
     return manual("目标与实际的多个数值无法一一对应", [
       {
         kind: "multi-value",
@@ -367,6 +418,10 @@ function quantitative(
   }
   const notes: string[] = [];
   const prompts: PendingPrompt[] = [];
+  if (pairing.leftOut.length > 0)
+    notes.push(
+      `目标中的 ${pairing.leftOut.map((q) => `“${q.source}”`).join("、")} 实际未填报，未计入比较`
+    );
   let worst: { share: Share; q: Quant; al: Aligned } | null = null;
   for (const { t, b } of pairs) {
     const al = align(t, b, profile);
@@ -375,14 +430,8 @@ function quantitative(
         { kind: "unit-mismatch", message: `${al.mismatch}，请人工评分` },
       ]);
     }
-    if (al.note) {
-      notes.push(al.note);
-      if (al.equivalence)
-        prompts.push({
-          kind: "unit-mismatch",
-          message: `${al.note}（目标“${t.source}”，实际“${b.source}”）`,
-        });
-    }
+    // an interchangeable measure word (篇=条) is explained, not prompted: the form is right
+    if (al.note) notes.push(al.note);
     const q = quantitativeMethod(t, b, input, profile, budget, proportional);
     const share = shareOf(q, al, t, profile);
     if (!worst || share.share.lessThan(worst.share.share)) worst = { share, q, al };

@@ -209,3 +209,21 @@ export function deviationShare(op: Operands, atMost: boolean): Share {
     words: `${label} = ${pct(ratio)}，1 − ${pct(over)} = ${pct(share)}`,
   };
 }
+
+/**
+ * The share of the weight a printed rate gives under a method, for §4's "a score that follows
+ * from the row's printed rate, where that rate agrees": null where the share is not a function
+ * of the rate alone (national linear negative, an overshoot deduction).
+ */
+export function shareFromRate(
+  method: "capped" | "positive" | "negative" | "deviation",
+  rate: Decimal,
+  profile: Profile
+): Decimal | null {
+  if (method === "deviation") {
+    if (rate.lessThan(ONE)) return Dec.max(ZERO, ONE.minus(TWO_AND_HALF.times(ONE.minus(rate))));
+    return Dec.max(ZERO, ONE.minus(rate.minus(ONE)));
+  }
+  if (method === "negative" && profile.negativeMethod !== "ratio") return null;
+  return Dec.min(rate, ONE);
+}

@@ -116,6 +116,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     name: "北京（丰台填报注意事项）",
     source: "丰台区项目支出绩效自评表 填报注意事项 1–4",
     negativeMethod: "ratio",
+    // the form's own threshold: its deductions start at 200%, so do its prompts (004#5)
+    overshootPrompt: "2",
     overshootDeductions: [
       { from: "2", to: "3", deduct: "0.1" },
       { from: "3", to: "5", deduct: "0.2" },

@@ -40,6 +40,9 @@ const ACHIEVED = [
   "有效",
   "是",
   "安全无误",
+  "很强",
+  "较强",
+  "增强",
 ];
 
 export const LEVEL_NAMES: Readonly<Record<QualitativeLevel, string>> = {

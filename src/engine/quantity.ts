@@ -1,6 +1,7 @@
 import type Decimal from "decimal.js";
 import { Dec } from "./decimal";
 import { judgeWords } from "./qualitative";
+import { LATIN_UNITS } from "./vocabulary";
 import { isExcelError, isNotApplicable, stripSpace, toHalfWidth } from "./text";
 
 /** Direction of a target: at least (正向), at most (反向), or none (= or a bare number). */
@@ -211,6 +212,15 @@ function directionAround(before: string, tail: string): Direction {
 
 const NUMBER = /(\d+(?:\.\d+)?)/g;
 
+/** A unit in Latin letters at `i` (40TB, 12km), not followed by another letter or digit (5G, 4K stay names). */
+function latinUnitAt(rest: string, i: number): string | null {
+  const c = rest.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || rest[i] === "㎡")) return null;
+  const unit = LATIN_UNITS.find((u) => rest.startsWith(u, i));
+  if (!unit) return null;
+  return /^[A-Za-z0-9]/.test(rest.slice(i + unit.length)) ? null : unit;
+}
+
 function readUnit(rest: string): {
   scale: string | null;
   approx: boolean;
@@ -240,6 +250,9 @@ function readUnit(rest: string): {
   } else if (rest[i] === "元") {
     unit = "元";
     i++;
+  } else if (latinUnitAt(rest, i)) {
+    unit = latinUnitAt(rest, i) as string;
+    i += unit.length;
   } else {
     const multi = MULTI_MEASURES.find((w) => rest.startsWith(w, i));
     if (multi) {
@@ -308,7 +321,7 @@ export function readValue(raw: string): Reading {
       continue;
     if (prevChar === "(" && after.startsWith(")")) continue;
     // a digit glued to letters (App2, 5G, H5) is a name, not a quantity
-    if (/[A-Za-z]/.test(prevChar) || /^[A-Za-z]/.test(after)) continue;
+    if (/[A-Za-z]/.test(prevChar) || (/^[A-Za-z]/.test(after) && !latinUnitAt(after, 0))) continue;
     // a minus sign makes a negative number, not a range (1-12月) or a date range (…日-2023年…)
     if (
       /^[-−]/.test(s.slice(start - 1, start)) &&

@@ -1,16 +1,15 @@
-import type Decimal from "decimal.js";
-import { readPrinted, readRate, rateAgrees, scoreAgrees } from "./agree";
+import Decimal from "decimal.js";
+import { readPrinted, scoreAgrees } from "./agree";
 import { readBudget, scoreBudget } from "./budget";
 import { Dec, ZERO } from "./decimal";
-import { evaluateIndicator, type BudgetMirror, type Evaluation } from "./evaluate";
+import { evaluateIndicator, type BudgetMirror } from "./evaluate";
 import { readValue, type ValueReader } from "./quantity";
-import { n, pct, roundScore } from "./format";
-import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
+import { n, pct } from "./format";
+import { canonicalLevel1, canonicalLevel2, level1OfLevel2 } from "./groups";
 import type { Profile } from "./profiles";
 import { at, makePrompt } from "./prompts";
-import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
-import { bracketWeight, cellText, isNotApplicable, stripSpace, withoutWeightMarks } from "./text";
-import type { Cell, Form, FormResult, IndicatorResult, IndicatorRow, Prompt } from "./types";
+import { bracketWeight, stripSpace, withoutWeightMarks } from "./text";
+import type { Cell, Form, FormResult, IndicatorResult, Prompt } from "./types";
 import {
   defaultWeights,
   distributeGroupWeights,
@@ -18,6 +17,9 @@ import {
   type RowWeight,
   type RowWeightInput,
 } from "./weights";
+import { isBlank, isPlaceholderRow, text, type RowState } from "./rowState";
+import { scoreRow } from "./row";
+import { budgetReason, checkWeights, printedPartsSum, reasonPrompts } from "./formChecks";
 
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
@@ -26,55 +28,15 @@ export interface ScoreOptions {
   readonly read?: ValueReader;
 }
 
-function text(cell: Cell | undefined): string {
-  return cellText(cell?.value).trim();
-}
-
-function isBlank(cell: Cell | undefined): boolean {
-  const t = stripSpace(cellText(cell?.value));
-  return t === "";
-}
-
-function columnIndex(address: string): number {
-  const letters = /^[A-Z]+/.exec(address)?.[0] ?? "A";
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
-/** The row's first cell (where layout-shift is reported). */
-function firstCell(row: IndicatorRow): string {
-  const cells = [
-    row.level1Inherited ? undefined : row.level1,
-    row.level2Inherited ? undefined : row.level2,
-    row.name,
-    row.target,
-    row.actual,
-  ].filter((c): c is Cell => !!c);
-  return cells.reduce((a, b) => (columnIndex(b.address) < columnIndex(a.address) ? b : a)).address;
-}
-
-interface RowState {
-  readonly row: IndicatorRow;
-  /** The group it counts in (the level-1 cell, or what its level-2 name says). */
-  readonly group: Level1 | null;
-  /** The level-1 cell as printed, canonical, and its （40分）. */
-  readonly level1: Level1 | null;
-  readonly level1Weight: Decimal | null;
-  readonly level2: string;
-  readonly level2Key: string;
-  readonly level2Weight: Decimal | null;
-  readonly correction: string | null;
-  readonly ev: Evaluation;
-  readonly printed: ReturnType<typeof readPrinted>;
-  readonly satisfactionLeftOut: boolean;
-}
-
 /**
  * Score one recognised form under one profile (domain §3–§4): pure, decimal throughout, every
  * figure explained, every disagreement with what the sheet prints a prompt naming its cell.
  */
-export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = {}): FormResult {
+export function scoreForm(input: Form, profile: Profile, options: ScoreOptions = {}): FormResult {
+  // template placeholder rows are not indicators: no weight, no score, no prompt (domain §1)
+  const form = input.indicators.some(isPlaceholderRow)
+    ? { ...input, indicators: input.indicators.filter((r) => !isPlaceholderRow(r)) }
+    : input;
   const sheet = form.sheet;
   const prompts: Prompt[] = [];
   const formReasonText = text(form.formReason);
@@ -182,7 +144,7 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
           sheet,
           cell.address,
           "unparseable",
-          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标无法评分`
+          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标按人工评分，所填得分计入总分`
         )
       );
     }
@@ -219,21 +181,18 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
   );
 
   // 4. Budget with the indicator weights known (a printed 分值 of 100 − their sum is accepted).
+  // found only where the rate is low (it reads every reason cell)
+  let moneyReason: string | null = null;
+  const reason = (): string => (moneyReason ??= budgetReason(formReasonText, rowStates));
   const indicatorWeightSum = weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO);
   const budgetOutcome = budgetReading
-    ? scoreBudget(
-        form,
-        budgetReading,
-        profile,
-        weighted ? indicatorWeightSum : null,
-        formReasonText
-      )
+    ? scoreBudget(form, budgetReading, profile, weighted ? indicatorWeightSum : null, reason)
     : null;
   const budget = budgetOutcome?.result ?? null;
   if (budgetOutcome) prompts.unshift(...budgetOutcome.prompts);
 
   // 5. Form-level checks: weights, reasons, consistency.
-  checkWeights(
+  const weightTotal = checkWeights(
     form,
     profile,
     scoring,
@@ -244,7 +203,7 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     prompts
   );
   reasonPrompts(form, rowStates, indicators, prompts);
-  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution)) {
+  if (budget?.rate && budget.rate.lessThan(profile.inconsistentExecution) && !reason()) {
     const others = rowStates.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
@@ -270,12 +229,14 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
         .map((r) => (r.weight === null && r.value === null ? ZERO : r.value)),
     ];
     const waiting = indicators.filter(
-      (r) =>
-        r.weight !== null &&
+      (r, i) =>
+        (r.weight !== null || weights[i].unreadable) &&
         r.value === null &&
-        !rowStates[indicators.indexOf(r)].satisfactionLeftOut
+        !rowStates[i].satisfactionLeftOut
     );
-    if (budget?.value === null || budget === null) {
+    if (weightTotal.greaterThan(100)) {
+      totalExplain = `分值合计 ${n(weightTotal)} 分，超过 100 分，不计算总分、不评等级`;
+    } else if (budget?.value === null || budget === null) {
       totalExplain = "预算执行得分无法计算，总分待定";
     } else if (waiting.length > 0) {
       totalExplain = `${waiting.map((r) => r.cell ?? `第${r.row}行`).join("、")} 需人工评分，总分待定`;
@@ -289,16 +250,28 @@ export function scoreForm(form: Form, profile: Profile, options: ScoreOptions = 
     }
   }
   const statedTotal = form.total?.score ? readPrinted(form.total.score.value) : null;
-  if (total !== null && statedTotal && form.total?.score && !scoreAgrees(statedTotal, total)) {
-    const cell = form.total.score.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "total-mismatch",
-        `${at(sheet, cell)} 总分填写为 ${text(form.total.score)}，各项得分合计为 ${n(total)}`
-      )
-    );
+  const totalCell = form.total?.score;
+  if (statedTotal && totalCell) {
+    const computedDisagrees = total !== null && !scoreAgrees(statedTotal, total);
+    // where no total can be computed (weights over 100), the printed total is still checked against its parts
+    const overWeighted = total === null && weightTotal.greaterThan(100);
+    const printedSum =
+      computedDisagrees || overWeighted ? printedPartsSum(budget, indicators) : null;
+    const partsDisagree =
+      overWeighted && printedSum !== null && !scoreAgrees(statedTotal, printedSum);
+    if (computedDisagrees || partsDisagree) {
+      const computed = total !== null ? `，按规则计算为 ${n(total)}` : "";
+      const sum = printedSum !== null ? `所填各项得分合计为 ${n(printedSum)}` : "";
+      const tail = computed && sum ? `${computed}（${sum}）` : computed || `，${sum}`;
+      prompts.push(
+        makePrompt(
+          sheet,
+          totalCell.address,
+          "total-mismatch",
+          `${at(sheet, totalCell.address)} 总分填写为 ${text(totalCell)}${tail}`
+        )
+      );
+    }
   }
   const grade = total !== null ? gradeOf(total, profile) : null;
   const statedGrade = form.grade && !isBlank(form.grade) ? stripSpace(text(form.grade)) : null;
@@ -345,405 +318,6 @@ function dedupe(prompts: Prompt[]): Prompt[] {
     seen.add(key);
     return true;
   });
-}
-
-interface RowOutcome {
-  readonly method: IndicatorResult["method"];
-  readonly score: Decimal | null;
-  readonly stated: Decimal | null;
-  readonly value: Decimal | null;
-  readonly explain: string;
-}
-
-function scoreRow(
-  form: Form,
-  profile: Profile,
-  s: RowState,
-  w: RowWeight,
-  scoring: boolean,
-  prompts: Prompt[]
-): IndicatorResult {
-  const { row, ev } = s;
-  const rate = checkCompletionRate(form.sheet, row, ev, prompts);
-  const o = rowOutcome(form, profile, s, w, scoring, prompts);
-  return {
-    row: row.row,
-    cell: row.score?.address,
-    level1: s.group ?? stripSpace(text(row.level1)),
-    level2: s.level2,
-    name: text(row.name),
-    target: text(row.target),
-    actual: text(row.actual),
-    weight: w.weight,
-    weightSource: w.source,
-    method: o.method,
-    level: ev.level,
-    ratio: ev.share?.ratio ?? null,
-    met: ev.met,
-    completionRate: ev.completion,
-    rateCell: row.rate?.address,
-    rateStated: rate.stated,
-    rateValue: rate.value,
-    score: o.score,
-    stated: o.stated,
-    value: o.value,
-    explain: o.explain,
-  };
-}
-
-/** 完成率 printed: checked against the computed one (§4), kept when it agrees. */
-function checkCompletionRate(
-  sheet: string,
-  row: IndicatorRow,
-  ev: Evaluation,
-  prompts: Prompt[]
-): { stated: Decimal | null; value: Decimal | null } {
-  let stated: Decimal | null = null;
-  let value: Decimal | null = ev.completion;
-  if (row.rate && !isBlank(row.rate) && !isNotApplicable(text(row.rate)) && ev.completion) {
-    const bounds = ev.operands && ev.budgetMirror ? mirrorBounds(ev.operands) : undefined;
-    const printedRate = readRate(row.rate.value, row.rate.numberFormat, ev.completion, bounds);
-    if (printedRate) {
-      stated = printedRate.fraction;
-      if (rateAgrees(printedRate.fraction, printedRate.decimals, ev.completion, bounds))
-        value = printedRate.fraction;
-      else
-        prompts.push(
-          makePrompt(
-            sheet,
-            row.rate.address,
-            "rate-mismatch",
-            `${at(sheet, row.rate.address)} 完成率填写为 ${text(row.rate)}，按规则应为 ${pct(ev.completion)}`
-          )
-        );
-    }
-  }
-  return { stated, value };
-}
-
-function rowOutcome(
-  form: Form,
-  profile: Profile,
-  s: RowState,
-  w: RowWeight,
-  scoring: boolean,
-  prompts: Prompt[]
-): RowOutcome {
-  const sheet = form.sheet;
-  const { row, ev } = s;
-  const promptCell = row.actual?.address ?? row.name.address;
-  const notes: string[] = [];
-  if (s.correction) notes.push(s.correction);
-  if (row.shift) {
-    const cell = firstCell(row);
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "layout-shift",
-        `${at(sheet, cell)} 所在行比表头错开 ${Math.abs(row.shift)} 列，已按错位读取，不向该行写入`
-      )
-    );
-  }
-  if (w.note) notes.push(w.note);
-  notes.push(ev.why, ...ev.notes);
-  for (const p of ev.prompts) {
-    const cell = p.onTarget && row.target ? row.target.address : promptCell;
-    prompts.push(makePrompt(sheet, cell, p.kind, `${at(sheet, cell)} ${p.message}`));
-  }
-
-  if (s.satisfactionLeftOut) {
-    return {
-      method: "unscored",
-      score: null,
-      stated: null,
-      value: null,
-      explain: "满意度指标未填报，按湖北备注4不作为必评指标，不计入总分",
-    };
-  }
-  const stated = s.printed?.value ?? null;
-  const unreadableScore =
-    row.score && !isBlank(row.score) && !s.printed && !isNotApplicable(text(row.score));
-  if (unreadableScore && row.score) {
-    prompts.push(
-      makePrompt(
-        sheet,
-        row.score.address,
-        "unparseable",
-        `${at(sheet, row.score.address)} 的得分“${text(row.score)}”不是数值`
-      )
-    );
-  }
-
-  if (!scoring) {
-    const explain = [
-      ...notes,
-      ev.share ? ev.share.words : ev.level ? `判为${LEVEL_NAMES[ev.level]}` : "",
-    ]
-      .filter(Boolean)
-      .join("；");
-    return { method: ev.method, score: null, stated, value: stated, explain };
-  }
-  if (w.weight === null) {
-    if (!w.unreadable) {
-      const cell = row.weight?.address ?? row.name.address;
-      prompts.push(
-        makePrompt(
-          sheet,
-          cell,
-          "unscored",
-          `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`
-        )
-      );
-    }
-    return {
-      method: "unscored",
-      score: null,
-      stated,
-      value: null,
-      explain: [...notes, "没有分值，未评分"].join("；"),
-    };
-  }
-  const weight = w.weight;
-
-  if (ev.method === "manual") {
-    const explain = [
-      ...notes,
-      stated !== null ? `需人工评分，保留填报得分 ${n(stated)}` : "需人工评分",
-    ].join("；");
-    return { method: "manual", score: null, stated, value: stated, explain };
-  }
-
-  if (ev.method === "qualitative" && ev.level) {
-    const level = ev.level;
-    const b = band(level, profile);
-    const bandWords = `${LEVEL_NAMES[level]}，区间 ${pct(b.max)}–${pct(b.min)}`;
-    if (stated !== null && inBand(stated, weight, level, profile)) {
-      const explain = [...notes, `${bandWords}，填报得分 ${n(stated)} 在区间内，保留`].join("；");
-      return { method: "qualitative", score: stated, stated, value: stated, explain };
-    }
-    const share = defaultShare(level, profile);
-    const exact = weight.times(share);
-    const score = roundScore(exact, profile.decimals);
-    const explain = [...notes, `${bandWords}，${n(weight)} × ${pct(share)} = ${n(score)}`].join(
-      "；"
-    );
-    if (stated !== null && row.score) {
-      prompts.push(
-        makePrompt(
-          sheet,
-          row.score.address,
-          "score-mismatch",
-          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`
-        )
-      );
-    } else if (stated === null && !ev.sameText) {
-      const cell = row.score?.address ?? promptCell;
-      prompts.push(
-        makePrompt(
-          sheet,
-          cell,
-          "qualitative-judgement",
-          `${at(sheet, cell)} 实际“${text(row.actual)}”判为${LEVEL_NAMES[level]}，暂按 ${n(score)} 分，请确认`
-        )
-      );
-    }
-    return { method: "qualitative", score, stated, value: score, explain };
-  }
-
-  const share = ev.share as NonNullable<Evaluation["share"]>;
-  const exact = weight.times(share.share);
-  const score = roundScore(exact, profile.decimals);
-  if (share.overshoot && share.overshoot.greaterThanOrEqualTo(profile.overshootPrompt)) {
-    const reason = text(row.reason) || text(form.formReason);
-    if (reason) {
-      notes.push(
-        `超出目标 ${pct(share.overshoot)}，已说明原因：“${reason.slice(0, 40)}${reason.length > 40 ? "…" : ""}”`
-      );
-    } else {
-      const times = share.ratio ? `${n(share.ratio.toDecimalPlaces(2))} 倍` : "";
-      prompts.push(
-        makePrompt(
-          sheet,
-          promptCell,
-          "overshoot",
-          `${at(sheet, promptCell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
-        )
-      );
-    }
-  }
-  const explain = [
-    ...notes,
-    `${methodName(ev.method)} ${share.words}，${n(weight)} × ${pct(share.share)} = ${n(score)}`,
-  ].join("；");
-  let value = score;
-  if (stated !== null && row.score) {
-    if (scoreAgrees(s.printed as NonNullable<RowState["printed"]>, exact)) value = stated;
-    else
-      prompts.push(
-        makePrompt(
-          sheet,
-          row.score.address,
-          "score-mismatch",
-          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
-        )
-      );
-  }
-  return { method: ev.method, score, stated, value, explain };
-}
-
-function methodName(m: string): string {
-  return m === "positive"
-    ? "正向指标"
-    : m === "negative"
-      ? "反向指标"
-      : m === "deviation"
-        ? "偏差法"
-        : m;
-}
-
-function mirrorBounds(op: { a: Decimal; b: Decimal; aDigits: string; bDigits: string }): {
-  low: Decimal;
-  high: Decimal;
-} {
-  const half = (digits: string, value: Decimal): Decimal => {
-    const dp = /\.(\d+)/.exec(digits)?.[1].length ?? 0;
-    // the same relative tolerance as printed: half a unit of the last decimal, scaled to value
-    const unit = new Dec(10).pow(-dp).dividedBy(2);
-    const printed = new Dec(digits);
-    return printed.isZero() ? ZERO : value.times(unit).dividedBy(printed);
-  };
-  const ha = half(op.aDigits, op.a);
-  const hb = half(op.bDigits, op.b);
-  return {
-    low: op.b.minus(hb).dividedBy(op.a.plus(ha)),
-    high: op.b.plus(hb).dividedBy(op.a.minus(ha)),
-  };
-}
-
-function checkWeights(
-  form: Form,
-  profile: Profile,
-  scoring: boolean,
-  weights: readonly RowWeight[],
-  issues: readonly { group: string; stated: Decimal; sum: Decimal; implied: boolean }[],
-  budgetWeight: Decimal | null,
-  states: readonly RowState[],
-  prompts: Prompt[]
-): void {
-  if (!scoring) return;
-  const sheet = form.sheet;
-  const firstOf = (group: string): string => {
-    const s = states.find((x) => x.group === group || stripSpace(text(x.row.level2)) === group);
-    return s?.row.level1.address ?? form.anchor;
-  };
-  const indicatorSum = weights.reduce((s, w) => s.plus(w.weight ?? ZERO), ZERO);
-  // level-1 group weights printed in the headers (Hubei) add up with the budget to 100
-  const groupWeights = new Map<string, Decimal>();
-  for (const s of states) {
-    if (s.level1Weight && s.level1 && !groupWeights.has(s.level1))
-      groupWeights.set(s.level1, s.level1Weight);
-  }
-  const budget = budgetWeight ?? new Dec(profile.budgetWeight);
-  const cell =
-    form.total?.weight?.address ??
-    form.indicatorHeader?.address ??
-    form.indicators[0]?.level1.address ??
-    form.anchor;
-  if (groupWeights.size > 0) {
-    const groupsSum = [...groupWeights.values()].reduce((s, x) => s.plus(x), ZERO);
-    if (!groupsSum.plus(budget).equals(100)) {
-      prompts.push(
-        makePrompt(
-          sheet,
-          cell,
-          "weight-sum",
-          `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
-        )
-      );
-      return; // the group weights themselves are wrong: no second prompt per group
-    }
-  }
-  for (const issue of issues) {
-    const cell = firstOf(issue.group);
-    const message = issue.implied
-      ? `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内按填报得分推定的权重合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符，请核实各指标分值`
-      : `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
-    prompts.push(makePrompt(sheet, cell, "weight-sum", message));
-  }
-  const all = indicatorSum.plus(budget);
-  if (!all.equals(100) && issues.length === 0) {
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "weight-sum",
-        `${at(sheet, cell)} 预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
-      )
-    );
-  }
-  const left = states.filter((s) => s.satisfactionLeftOut);
-  if (left.length > 0) {
-    const leftWeight = left.reduce(
-      (s, x) => s.plus(weights[states.indexOf(x)].weight ?? ZERO),
-      ZERO
-    );
-    const c = left[0].row.level1.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        c,
-        "weight-sum",
-        `${at(sheet, c)} 满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
-      )
-    );
-  }
-}
-
-function reasonPrompts(
-  form: Form,
-  states: readonly RowState[],
-  results: readonly IndicatorResult[],
-  prompts: Prompt[]
-): void {
-  const sheet = form.sheet;
-  const unmet = states
-    .map((s, i) => ({ s, r: results[i] }))
-    .filter(({ s }) => s.ev.met === false && !s.satisfactionLeftOut);
-  if (unmet.length === 0) return;
-  const gap = (r: IndicatorResult, s: RowState): string => {
-    if (s.ev.method === "qualitative") return `判为${LEVEL_NAMES[s.ev.level ?? "failed"]}`;
-    const ratio = r.ratio ?? r.completionRate;
-    return ratio
-      ? `完成率 ${pct(ratio)}（${s.ev.share?.words.replace(/ = .*/, "") ?? ""}）`
-      : "未完成";
-  };
-  if (form.formReason) {
-    if (!isBlank(form.formReason)) return;
-    const cell = form.formReason.address;
-    const list = unmet.map(({ s, r }) => `“${r.name}”${gap(r, s)}`).join("；");
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "deviation-reason-missing",
-        `${list}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
-      )
-    );
-    return;
-  }
-  for (const { s, r } of unmet) {
-    if (s.row.reason && !isBlank(s.row.reason)) continue;
-    const cell = s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "deviation-reason-missing",
-        `“${r.name}”${gap(r, s)}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
-      )
-    );
-  }
 }
 
 /** A block cell's weight (年度绩效目标（40分）) for the rows beside it. */

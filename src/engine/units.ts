@@ -112,18 +112,21 @@ export function isAligned(x: Aligned | AlignFailure): x is Aligned {
 }
 
 /**
- * Pair target and actual quantities by measure word, in order (5条 50次 → 5条 50次). Returns
- * null when some target quantity finds no partner.
+ * Pair target and actual quantities by measure word, in order (5条 50次 → 5条 50次). A target
+ * quantity the actual does not mention is left out (12期、每期800份 against 12期); null only
+ * when no pair can be made at all.
  */
 export function pairQuantities(
   targets: readonly Quantity[],
   actuals: readonly Quantity[],
   profile: Profile
-): { t: Quantity; b: Quantity }[] | null {
-  if (targets.length === 1 && actuals.length === 1) return [{ t: targets[0], b: actuals[0] }];
+): { pairs: { t: Quantity; b: Quantity }[]; leftOut: Quantity[] } | null {
+  if (targets.length === 1 && actuals.length === 1)
+    return { pairs: [{ t: targets[0], b: actuals[0] }], leftOut: [] };
   if (targets.length === 0 || actuals.length === 0) return null;
   const used = new Set<number>();
   const pairs: { t: Quantity; b: Quantity }[] = [];
+  const leftOut: Quantity[] = [];
   for (const t of targets) {
     let found = -1;
     for (let i = 0; i < actuals.length && found < 0; i++) {
@@ -139,9 +142,12 @@ export function pairQuantities(
     for (let i = 0; i < actuals.length && found < 0; i++) {
       if (!used.has(i) && equivalent(t.unit, actuals[i].unit, profile)) found = i;
     }
-    if (found < 0) return null;
+    if (found < 0) {
+      leftOut.push(t);
+      continue;
+    }
     used.add(found);
     pairs.push({ t, b: actuals[found] });
   }
-  return pairs;
+  return pairs.length > 0 ? { pairs, leftOut } : null;
 }

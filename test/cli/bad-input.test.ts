@@ -88,7 +88,7 @@ describe("bad input through selfeval", () => {
       kindName: "无法识别",
     });
     expect(prompts["文字分值"].find((p) => p.cell === "F5")?.message).toBe(
-      "文字分值!F5 的分值“四十五”不是数值，该指标无法评分"
+      "文字分值!F5 的分值“四十五”不是数值，该指标按人工评分，所填得分计入总分"
     );
     expect(prompts["零预算"].find((p) => p.cell === "C3")?.message).toBe(
       "零预算!C3 全年预算数为 0，无法计算执行率"

@@ -160,10 +160,11 @@ describe("Excel errors", () => {
     }
   );
 
-  test("#N/A as the weight: unparseable on the weight cell, the indicator is not scored", () => {
+  test("#N/A as the weight: unparseable on the weight cell, the indicator is manual (domain §3, revised)", () => {
     const r = scoreEverywhere(makeForm({ rows: [{ ...GOOD_ROW, weight: "#N/A" }] }));
+    expect(r.indicators[0].method).toBe("manual");
     expect(promptAt(r, "unparseable", "F10").message).toBe(
-      `${SHEET}!F10 的分值“#N/A”不是数值，该指标无法评分`
+      `${SHEET}!F10 的分值“#N/A”不是数值，该指标按人工评分，所填得分计入总分`
     );
     expect(r.indicators[0].weight).toBeNull();
     expect(r.indicators[0].score).toBeNull();
@@ -213,7 +214,7 @@ describe("blanks", () => {
     expect(r.total).toBeNull();
   });
 
-  test("an indicator row whose every cell is empty: missing-value on its actual", () => {
+  test("an indicator row whose every cell is empty is a template placeholder (domain §1, revised): no prompt", () => {
     const empty: Row = {
       level1: "",
       level2: "",
@@ -225,23 +226,35 @@ describe("blanks", () => {
       rate: "",
       reason: "",
     };
-    const r = scoreEverywhere(makeForm({ rows: [empty] }));
-    expect(promptAt(r, "missing-value", "E10").message).toBe(`${SHEET}!E10 实际完成值未填写`);
-    expect(r.indicators[0].score).toBeNull();
-    expect(r.total).toBeNull();
+    const r = scoreEverywhere(makeForm({ rows: [GOOD_ROW, empty] }));
+    expect(kinds(r)).toEqual([]);
+    expect(r.indicators).toHaveLength(1);
+    expect(plain(r.total!)).toBe("100");
+    // alone, it leaves a form without indicator rows, which is said once
+    const alone = scoreEverywhere(makeForm({ rows: [empty] }));
+    expect(kinds(alone)).toEqual(["missing-value@A1"]);
+    expect(alone.total).toBeNull();
   });
 
-  test("…and on a weighted form, also unscored (it has no weight)", () => {
-    const empty: Row = {
+  test("a placeholder label (指标1:, 指标2：) with nothing else filled is not an indicator either", () => {
+    for (const name of ["指标1:", "指标2：", "指标3", "—"]) {
+      const r = scoreEverywhere(makeForm({ rows: [GOOD_ROW, { name, actual: "/", weight: "—" }] }));
+      expect(kinds(r)).toEqual([]);
+      expect(r.indicators).toHaveLength(1);
+    }
+  });
+
+  test("a row with a real name and nothing else is an indicator with missing values: missing-value and unscored", () => {
+    const named: Row = {
       level1: "",
       level2: "",
-      name: "",
+      name: "完成数量2",
       target: "",
       actual: "",
       weight: "",
       score: "",
     };
-    const r = scoreEverywhere(makeForm({ rows: [GOOD_ROW, empty] }));
+    const r = scoreEverywhere(makeForm({ rows: [GOOD_ROW, named] }));
     promptAt(r, "missing-value", "E11");
     promptAt(r, "unscored", "F11");
     expect(r.indicators[1].method).toBe("unscored");
@@ -249,11 +262,11 @@ describe("blanks", () => {
     expect(plain(r.indicators[0].score!)).toBe("90");
   });
 
-  test("null cells everywhere in a row: the same prompts as empty text", () => {
+  test("null cells everywhere but the name: the same prompts as empty text", () => {
     const nulls: Row = {
       level1: null,
       level2: null,
-      name: null,
+      name: "完成数量2",
       target: null,
       actual: null,
       weight: null,
@@ -281,7 +294,7 @@ describe("text where a number must be", () => {
   test("weight 十分: unparseable on the weight cell", () => {
     const r = scoreEverywhere(makeForm({ rows: [{ ...GOOD_ROW, weight: "十分" }] }));
     expect(promptAt(r, "unparseable", "F10").message).toBe(
-      `${SHEET}!F10 的分值“十分”不是数值，该指标无法评分`
+      `${SHEET}!F10 的分值“十分”不是数值，该指标按人工评分，所填得分计入总分`
     );
     expect(r.indicators[0].score).toBeNull();
   });
@@ -365,7 +378,7 @@ describe("zero and negative numbers", () => {
   test.each([["-5"], [-5]])("a negative weight %j: unparseable, never a negative score", (neg) => {
     const r = scoreEverywhere(makeForm({ rows: [{ ...GOOD_ROW, weight: neg }] }));
     expect(promptAt(r, "unparseable", "F10").message).toBe(
-      `${SHEET}!F10 的分值“-5”不是数值，该指标无法评分`
+      `${SHEET}!F10 的分值“-5”不是数值，该指标按人工评分，所填得分计入总分`
     );
     expect(r.indicators[0].weight).toBeNull();
     expect(r.indicators[0].score).toBeNull();
@@ -431,7 +444,7 @@ describe("emoji", () => {
     const r = scoreEverywhere(makeForm({ annual: "💰", rows: [{ ...GOOD_ROW, weight: "🔥" }] }));
     expect(promptAt(r, "unparseable", "D5").message).toBe(`${SHEET}!D5 的全年预算数“💰”不是金额`);
     expect(promptAt(r, "unparseable", "F10").message).toBe(
-      `${SHEET}!F10 的分值“🔥”不是数值，该指标无法评分`
+      `${SHEET}!F10 的分值“🔥”不是数值，该指标按人工评分，所填得分计入总分`
     );
   });
 

@@ -32,7 +32,7 @@ describe("decisions", () => {
         budget,
         rows: [
           { target: "≥10件", actual: "12件", weight: "45", score: "45" },
-          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "详见附件", weight: "45" },
         ],
       }),
       national,
@@ -48,13 +48,15 @@ describe("decisions", () => {
         budget,
         rows: [
           { target: "≥10件", actual: "12件", weight: "45", score: "45" },
-          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "有很强的持续影响力", weight: "45", score: "40" },
+          { level1: "效益指标", level2: "可持续影响指标", target: "提升综合素质", actual: "详见附件", weight: "45", score: "40" },
         ],
       }),
       national,
     );
     expect(s(typed.total)).toBe("95");
     expect(typed.grade).toBe("优");
+    // a score typed within the weight is the accountant's judgement: kept without a prompt (domain §3, revised)
+    expect(kinds(typed)).toEqual([]);
   });
 
   test("12: without a reason column the deviation prompt goes on the actual cell", () => {
@@ -106,5 +108,94 @@ describe("decisions", () => {
     expect(r.indicators.map((i) => s(i.weight))).toEqual(["25", "25", "30", "10"]);
     expect(r.indicators[0].weightSource).toBe("default");
     expect(s(r.total)).toBe("100");
+  });
+});
+
+describe("decisions, issue 11", () => {
+  const b = { annual: "100", executed: "50", weight: "10", score: "5" };
+
+  test("21: a reason speaking of the tender (招标) explains low execution", () => {
+    const form = (reason: string) =>
+      buildForm({ budget: b, rows: [{ target: "100%", actual: "50%", weight: "90", score: "45", reason }] });
+    expect(kinds(scoreForm(form("因疫情影响未能按计划时间完成招标部分"), national))).toEqual([]);
+    expect(kinds(scoreForm(form("因疫情影响未能按计划完成"), national))).toEqual(["budget-low-execution"]);
+  });
+
+  test("22: a duration target against a date actual: a typed score within the weight is kept without a prompt", () => {
+    const form = (score?: string) => buildForm({ budget, rows: [{ level2: "时效指标", target: "<=300天", actual: "2024年7月5日", weight: "90", score }] });
+    const typed = scoreForm(form("90"), national);
+    expect(typed.indicators[0].method).toBe("manual");
+    expect(s(typed.total)).toBe("100");
+    expect(kinds(typed)).toEqual([]);
+    expect(kinds(scoreForm(form(), national))).toEqual(["unit-mismatch"]);
+    expect(kinds(scoreForm(form("95"), national))).toEqual(["unit-mismatch"]);
+  });
+
+  test("23: a late deadline writes the middle of 部分达成 with deadline-missed only; a late recurring deadline is 部分达成", () => {
+    const r = scoreForm(buildForm({ budget, rows: [{ level2: "时效指标", target: "2023年6月30日前", actual: "2023年7月15日", weight: "90", reason: "延期" }] }), national);
+    expect(s(r.indicators[0].score)).toBe("63");
+    expect(kinds(r)).toEqual(["deadline-missed"]);
+    const monthly = scoreForm(buildForm({ budget, rows: [{ level2: "时效指标", target: "次月10日前", actual: "次月10日后", weight: "90", score: "63", reason: "延期" }] }), national);
+    expect(monthly.indicators[0].level).toBe("partial");
+  });
+
+  test("24: a weight cell holding text: no weight-sum prompt beside its unparseable; the total waits without a typed score", () => {
+    const r = scoreForm(buildForm({ budget, rows: [{ target: "≥10件", actual: "10件", weight: "待定" }] }), national);
+    expect(kinds(r)).toEqual(["unparseable"]);
+    expect(r.total).toBeNull();
+    expect(r.totalExplain).toContain("需人工评分");
+  });
+
+  test("25: a kept printed score equal to the weight owes no deviation reason", () => {
+    // 7.02 against ≤7 under xinjiang's deviation: 100.29%, printed 100% (agrees at 0 decimals) and 6 of 6
+    const r = scoreForm(
+      buildForm({ budget, columns: { rate: true, rule: true }, rows: [{ level2: "成本指标", target: "<=7万元", actual: "=7.02万元", rate: "100%", weight: "6", score: "6", rule: "按照完成比例赋分" }, { target: "≥1个", actual: "1个", weight: "84", score: "84" }] }),
+      PROFILES.xinjiang
+    );
+    expect(s(r.indicators[0].score)).toBe("5.98");
+    expect(s(r.indicators[0].value)).toBe("6");
+    expect(kinds(r)).toEqual([]);
+  });
+
+  test("26: no agreement through the printed rate where the share is not a function of the rate (national linear negative)", () => {
+    // ≤10 → 12: national 1 − 20% = 80% → 72; 完成率 83.33% printed 83%; 90 × 83% = 74.7 does not agree
+    const r = scoreForm(buildForm({ budget, columns: { rate: true }, rows: [{ target: "≤10件", actual: "12件", rate: "83%", weight: "90", score: "74.7", reason: "需求增加" }] }), national);
+    expect(kinds(r)).toContain("score-mismatch");
+    // under beijing (A ÷ B) the same printed rate and score agree
+    const bj = scoreForm(buildForm({ budget, columns: { rate: true }, rows: [{ target: "≤10件", actual: "12件", rate: "83%", weight: "90", score: "74.7", reason: "需求增加" }] }), PROFILES.beijing);
+    expect(kinds(bj)).not.toContain("score-mismatch");
+  });
+
+  test("27: placeholder rows are dropped by the engine; a named row with nothing else is not", () => {
+    const r = scoreForm(buildForm({ budget, rows: [{ target: "≥10件", actual: "10件", weight: "90", score: "90" }, { name: "指标2：" }, { name: "/" }] }), national);
+    expect(r.indicators).toHaveLength(1);
+    expect(kinds(r)).toEqual([]);
+    const named = scoreForm(buildForm({ budget, rows: [{ target: "≥10件", actual: "10件", weight: "90", score: "90" }, { name: "新增用户数" }] }), national);
+    expect(kinds(named)).toEqual(["missing-value", "unscored"]);
+  });
+
+  test("28: stated completion against a words target is the ratio; against a percentage target a plain percentage", () => {
+    const r = scoreForm(buildForm({ budget, rows: [{ level1: "效益指标", level2: "经济效益指标", target: "促进本区经济健康发展", actual: "达成预期目标90%", weight: "90", score: "81", reason: "部分活动未举行" }] }), national);
+    expect(r.indicators[0].method).toBe("positive");
+    expect(s(r.indicators[0].score)).toBe("81");
+    expect(kinds(r)).toEqual([]);
+    const pct = scoreForm(buildForm({ budget, rows: [{ level2: "质量指标", target: "≥90%", actual: "完成90.28%", weight: "90", score: "90" }] }), national);
+    expect(pct.indicators[0].explain).not.toContain("实际写明完成比例");
+    expect(s(pct.indicators[0].score)).toBe("90");
+  });
+
+  test("29: with weights over 100 the printed total is checked against the printed parts only", () => {
+    const form = (total: string) =>
+      buildForm({ budget, total, rows: [{ target: "≥10件", actual: "10件", weight: "60", score: "60" }, { target: "≥10件", actual: "10件", weight: "40", score: "40" }] });
+    expect(kinds(scoreForm(form("110"), national))).toEqual(["weight-sum"]);
+    const wrong = scoreForm(form("100"), national);
+    expect(wrong.prompts.find((p) => p.kind === "total-mismatch")?.message).toBe("Sheet1!I10 总分填写为 100，所填各项得分合计为 110");
+  });
+
+  test("30: Latin units are measure words; a letter or digit right after keeps a name", () => {
+    const r = scoreForm(buildForm({ budget, rows: [{ target: "≥40TB", actual: "42TB", weight: "90", score: "90" }] }), national);
+    expect(kinds(r)).toEqual([]);
+    const name = scoreForm(buildForm({ budget, rows: [{ target: "建成5G基站", actual: "已建成5G基站", weight: "90", score: "90" }] }), national);
+    expect(name.indicators[0].method).toBe("qualitative");
   });
 });

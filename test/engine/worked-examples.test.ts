@@ -85,12 +85,13 @@ describe("domain §6 worked examples", () => {
     expect(p[0].message).toContain("“报告材料（12分）”完成率 68.75%（11 ÷ 16套）");
   });
 
-  test("002#7 budget 30 → 20.5, printed 68.33% / 13.666: 13.666 agrees and is kept; budget-low-execution", () => {
+  test("002#7 budget 30 → 20.5, printed 68.33% / 13.666: 13.666 agrees and is kept; the written reason is quoted, no prompt", () => {
     const r = scoreSeed("002#7");
     expect(r.budget?.rate?.toDecimalPlaces(4).toString()).toBe("0.6833");
     expect(s(r.budget?.value)).toBe("13.666");
     expect(r.prompts.some((p) => p.kind === "score-mismatch" && p.cell === r.budget?.cell)).toBe(false);
-    expect(kinds(r)).toContain("budget-low-execution");
+    expect(kinds(r)).not.toContain("budget-low-execution");
+    expect(r.budget?.explain).toContain("已说明原因：“本次预算金额为30万元");
   });
 
   test("002#13#4 曝光量（5分） ≥100000次 → 6352.3万: hubei 5 with the reason explaining; beijing 635.23× → −30% → 3.5", () => {
@@ -117,12 +118,16 @@ describe("domain §6 worked examples", () => {
     expect(s(r.total)).toBe("100");
   });
 
-  test("002#11 printed 总分 85, parts add to 105: total-mismatch and weight-sum (groups add to 120)", () => {
+  test("002#11 printed 总分 85, parts add to 105: no total, no grade, weight-sum on the total cell (groups add to 120), total-mismatch", () => {
     const r = scoreSeed("002#11");
-    expect(kinds(r)).toContain("total-mismatch");
+    expect(r.total).toBeNull();
+    expect(r.grade).toBeNull();
+    const cell = r.totalCell as string;
     const w = r.prompts.filter((p) => p.kind === "weight-sum");
-    expect(w.length).toBeGreaterThan(0);
-    expect(w[0].message).toContain("为 120 分，应为 100 分");
+    expect(w.map((p) => p.cell)).toEqual([cell]);
+    expect(w[0].message).toContain("合计 120 分，超过 100 分，不计算总分、不评等级");
+    const t = r.prompts.filter((p) => p.kind === "total-mismatch");
+    expect(t.map((p) => p.message)).toEqual([`002#11!${cell} 总分填写为 85，所填各项得分合计为 105`]);
   });
 
   test("003#1#4 成本 <=3.84万元 → =3.86万元: xinjiang 100.52% (printed 100.5% agrees), 9.95; national 9.95", () => {
@@ -168,11 +173,12 @@ describe("domain §6 worked examples", () => {
     expect(r.prompts).toEqual([]);
   });
 
-  test("003#11 budget 89.51%, printed 7.38: xinjiang deviation agrees; budget-low-execution", () => {
+  test("003#11 budget 89.51%, printed 7.38: xinjiang deviation agrees; low execution explained by a row's reason, no prompt", () => {
     const r = scoreSeed("003#11");
     expect(s(r.budget?.value)).toBe("7.38");
     expect(r.prompts.some((p) => p.kind === "score-mismatch" && p.cell === r.budget?.cell)).toBe(false);
-    expect(kinds(r)).toContain("budget-low-execution");
+    expect(kinds(r)).not.toContain("budget-low-execution");
+    expect(r.budget?.explain).toContain("已说明原因：“由于软件开发价格具有弹性，中标价较标底价低");
   });
 
   test("004#3 较好完成 typed 9 of 10: 达成, kept, no prompt", () => {
@@ -184,10 +190,17 @@ describe("domain §6 worked examples", () => {
     expect(r.prompts.some((p) => p.cell === ind?.cell)).toBe(false);
   });
 
-  test("000#1 sichuan: budget-low-execution, execution-inconsistent; the 成本 row mirrors the budget, 44.04% agrees", () => {
+  test("000#1 sichuan: the 成本 row mirrors the budget, 44.04% agrees; its reason explains the low, inconsistent execution", () => {
     const r = scoreSeed("000#1");
     expect(r.profile).toBe("sichuan");
-    expect(kinds(r).sort()).toEqual(["budget-low-execution", "execution-inconsistent"]);
+    expect(kinds(r)).toEqual([]);
+    expect(r.budget?.explain).toContain("已说明原因：“项目已经完成,财政未按进度支付资金");
+    // without that reason: budget-low-execution and execution-inconsistent
+    const bare = scoreSeed("000#1", {}, (f) => ({
+      ...f,
+      indicators: f.indicators.map((row) => (row.reason ? { ...row, reason: { ...row.reason, value: null } } : row)),
+    }));
+    expect(kinds(bare).sort()).toEqual(["budget-low-execution", "deviation-reason-missing", "execution-inconsistent"]);
     const cost = r.indicators[4];
     expect(cost.explain).toContain("与预算执行率一致");
     expect(cost.completionRate?.toDecimalPlaces(4).toString()).toBe("0.4404");

@@ -14,7 +14,8 @@ export interface Figure {
   readonly what: string;
   readonly cell: string;
   readonly printed: string;
-  readonly outcome: "reproduced" | PromptKind | "UNEXPLAINED";
+  /** kept: a manual row's typed score, kept without a prompt (the accountant judged it). */
+  readonly outcome: "reproduced" | "kept" | PromptKind | "UNEXPLAINED";
 }
 
 /** Prompts that explain why a row's printed score was not recomputed or not adopted. */
@@ -59,9 +60,12 @@ export function auditFigures(): Figure[] {
     for (const ind of r.indicators) {
       if (ind.stated !== null && ind.cell) {
         const agreed = ind.value !== null && ind.value.equals(ind.stated) && ind.method !== "manual";
+        const kept = ind.method === "manual" && ind.value !== null && ind.value.equals(ind.stated);
         const outcome = agreed
           ? "reproduced"
-          : promptAt(ind.cell, ROW_EXPLAINERS) ?? rowPrompt(ind.row, ROW_EXPLAINERS) ?? (ind.weightSource === "implied" ? weightSumPrompt(r) : null) ?? "UNEXPLAINED";
+          : kept
+            ? "kept"
+            : promptAt(ind.cell, ROW_EXPLAINERS) ?? rowPrompt(ind.row, ROW_EXPLAINERS) ?? (ind.weightSource === "implied" ? weightSumPrompt(r) : null) ?? "UNEXPLAINED";
         figures.push({ table: c.id, what: `指标得分 ${ind.name.slice(0, 12)}`, cell: ind.cell, printed: plain(ind.stated), outcome });
       }
       if (ind.rateStated !== null && ind.rateCell) {

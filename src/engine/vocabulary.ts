@@ -1,0 +1,58 @@
+/**
+ * Words the engine's rules turn on (domain §2–§3), as data: one place to read and extend them.
+ */
+
+/**
+ * A reason cell "speaks of the money" when it holds one of these (domain §3). 招标 is added to
+ * the domain's list: a tender not held is money not spent (docs/decisions.md, issue 11).
+ */
+export const MONEY_REASON_WORDS: readonly string[] = [
+  "资金",
+  "预算",
+  "支付",
+  "拨付",
+  "执行",
+  "结余",
+  "结转",
+  "中标",
+  "招标",
+  "采购",
+  "收回",
+];
+
+/**
+ * An actual that states its own completion (达成预期目标80%, 完成率95%, 完成目标的80%): the phrase
+ * before the percentage. Matched on the whitespace-free, half-width text.
+ */
+export const STATED_COMPLETION =
+  /(?:达成|达到|完成)(?:了)?(?:预期)?(?:目标|指标)(?:值)?(?:的)?(\d+(?:\.\d+)?)%|完成率(?:为|达)?(\d+(?:\.\d+)?)%|完成(\d+(?:\.\d+)?)%$/;
+
+/**
+ * Units written in Latin letters, read as measure words (40TB, 12km, 3000m²). Longest first;
+ * matched case-sensitively where case carries meaning (MB is not mb), and only when no further
+ * letter follows (5G, App2 stay names).
+ */
+export const LATIN_UNITS: readonly string[] = [
+  "Mbps",
+  "Gbps",
+  "kWh",
+  "km²",
+  "m²",
+  "m³",
+  "㎡",
+  "TB",
+  "GB",
+  "MB",
+  "KB",
+  "PB",
+  "kW",
+  "MW",
+  "km",
+  "cm",
+  "mm",
+  "kg",
+  "m",
+];
+
+/** A level-3 cell that is only a template placeholder label: 指标1:, 指标2：, 指标3. */
+export const PLACEHOLDER_NAME = /^(?:指标|三级指标)\d*[:：]?$/;

@@ -63,9 +63,15 @@ function valueRightOf(g: Lookup, row: number, col: number): string | null {
   return null;
 }
 
-function findLabel(g: Lookup, re: RegExp, top: number, bottom: number): { row: number; col: number } | null {
+function findLabel(
+  g: Lookup,
+  re: RegExp,
+  top: number,
+  bottom: number
+): { row: number; col: number } | null {
   for (let r = top; r <= bottom; r++)
-    for (let c = g.left; c <= g.right; c++) if (re.test(label(g.at(r, c)))) return { row: r, col: c };
+    for (let c = g.left; c <= g.right; c++)
+      if (re.test(label(g.at(r, c)))) return { row: r, col: c };
   return null;
 }
 
@@ -75,7 +81,11 @@ function labelled(g: Lookup, re: RegExp, top: number, bottom: number): string | 
 }
 
 /** 年度总体目标: the 预期目标 / 实际完成情况 headings in its row, their texts in the row below. */
-function goals(g: Lookup, top: number, bottom: number): { expected: string | null; actual: string | null } {
+function goals(
+  g: Lookup,
+  top: number,
+  bottom: number
+): { expected: string | null; actual: string | null } {
   const at = findLabel(g, IDENTITY_LABELS.goal, top, bottom);
   if (!at) return { expected: null, actual: null };
   let expected: string | null = null;
@@ -121,6 +131,11 @@ export function formIdentity(grid: Grid | undefined, form: Form): FormIdentity {
     year,
     goalExpected: goal.expected,
     goalActual: goal.actual,
-    measures: labelled(g, IDENTITY_LABELS.measures, span.bottom, Math.min(span.bottom + 4, g.bottom)),
+    measures: labelled(
+      g,
+      IDENTITY_LABELS.measures,
+      span.bottom,
+      Math.min(span.bottom + 4, g.bottom)
+    ),
   };
 }

@@ -77,9 +77,9 @@ export function indicatorBlocks(result: FormResult): Block[] {
       const lead = g.level2 === top.level1 ? "" : `${g.level2}：`;
       const own: string[] = [];
       if (met.length === 1) own.push(`${indicatorFacts(met[0])}，已达成目标。`);
-      else if (met.length > 1)
-        own.push(`${met.map(indicatorFacts).join("；")}，${met.length}项均已达成目标。`);
-      for (const r of rest) own.push(`${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`);
+      else if (met.length > 1) own.push(`${met.map(indicatorFacts).join("；")}，均已达成目标。`);
+      for (const r of rest)
+        own.push(`${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`);
       sentences.push(`${lead}${own.join("")}`);
     }
     const runs: Run[] = [text(`（${ordinal(i)}）${top.level1}。${sentences.join("")}`)];

@@ -44,7 +44,10 @@ export interface ReportModel {
 }
 
 export const text = (t: string): Run => ({ text: t });
-export const placeholder = (what: string): Run => ({ text: `（待填写：${what}）`, placeholder: true });
+export const placeholder = (what: string): Run => ({
+  text: `（待填写：${what}）`,
+  placeholder: true,
+});
 
 /** The plain text of runs (tests, the sheet). */
 export function runsText(runs: readonly Run[]): string {

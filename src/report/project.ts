@@ -5,7 +5,14 @@ import type { Grid } from "../form/grid";
 import { cellWords, money, printedAmount, rate, score } from "./format";
 import type { FormIdentity } from "./identity";
 import { indicatorBlocks, indicatorFacts, standing } from "./indicators";
-import { placeholder, text, type Block, type CheckItem, type ProjectReport, type Run } from "./model";
+import {
+  placeholder,
+  text,
+  type Block,
+  type CheckItem,
+  type ProjectReport,
+  type Run,
+} from "./model";
 import { CHECK_TITLE, PENDING_TOTAL, SECTION_TITLES, UNIT_FORM_TITLE } from "./words";
 
 /**
@@ -24,7 +31,9 @@ const para = (...runs: Run[]): Block => ({ kind: "paragraph", runs });
 const heading = (t: string): Block => ({ kind: "heading", runs: [text(t)] });
 
 function field(label: string, value: string | null): Run[] {
-  return value ? [text(`${label}：${value}。`)] : [text(`${label}：`), placeholder(label), text("。")];
+  return value
+    ? [text(`${label}：${value}。`)]
+    : [text(`${label}：`), placeholder(label), text("。")];
 }
 
 function unitOf(form: Form): string {
@@ -48,7 +57,7 @@ function basics(s: ScoredForm, id: FormIdentity, project: string): Block[] {
   if (executed) money3.push(`全年执行数${executed}`);
   const blocks: Block[] = [
     para(
-      ...field("项目名称", project),
+      ...(isUnitForm(s) ? field("单位名称", id.unit) : field("项目名称", project)),
       ...field("主管部门", id.department),
       ...field("实施单位", id.implementer ?? id.unit),
       ...(id.year ? [text(`评价年度：${id.year}年度。`)] : field("评价年度", null))
@@ -60,7 +69,7 @@ function basics(s: ScoredForm, id: FormIdentity, project: string): Block[] {
   blocks.push(
     id.goalExpected
       ? para(text(`年度总体目标：${id.goalExpected}`))
-      : para(text("年度总体目标："), placeholder("年度总体目标")),
+      : para(text("年度总体目标："), placeholder("年度总体目标"))
   );
   if (id.goalActual) blocks.push(para(text(`实际完成情况：${id.goalActual}`)));
   return blocks;
@@ -68,7 +77,8 @@ function basics(s: ScoredForm, id: FormIdentity, project: string): Block[] {
 
 function budgetSentence(result: FormResult, unit: string): Block {
   const b = result.budget;
-  if (!b || b.annual === null) return para(text("预算执行情况："), placeholder("全年预算数与全年执行数"), text("。"));
+  if (!b || b.annual === null)
+    return para(text("预算执行情况："), placeholder("全年预算数与全年执行数"), text("。"));
   const parts = [`全年预算数${money(b.annual)}${unit}`];
   if (b.executed !== null) parts.push(`全年执行数${money(b.executed)}${unit}`);
   if (b.rate !== null) parts.push(`预算执行率${rate(b.rate)}`);
@@ -104,15 +114,19 @@ function deviations(s: ScoredForm, id: FormIdentity): Block[] {
   for (const r of result.indicators) {
     const quoted = reasonOf(form, r.row);
     const off = standing(r) === "partial" || standing(r) === "failed";
-    if (quoted) blocks.push(para(text(`${indicatorFacts(r)}。表中偏差原因分析及改进措施：“${quoted}”`)));
+    if (quoted)
+      blocks.push(para(text(`${indicatorFacts(r)}。表中偏差原因分析及改进措施：“${quoted}”`)));
     else if (off && !formReason)
-      blocks.push(para(text(`${indicatorFacts(r)}。`), placeholder(`“${r.name}”的偏差原因及改进措施`)));
+      blocks.push(
+        para(text(`${indicatorFacts(r)}。`), placeholder(`“${r.name}”的偏差原因及改进措施`))
+      );
   }
   if (formReason) blocks.push(para(text(`表中偏差大或目标未完成原因分析：“${formReason}”`)));
   const anyOff = result.indicators.some((r) => ["partial", "failed"].includes(standing(r)));
   if (id.measures) blocks.push(para(text(`表中改进措施：“${id.measures}”`)));
   // a template with a form-level reason has its own 改进措施 field: owed when anything fell short
-  else if (anyOff && form.formReason) blocks.push(para(text("改进措施："), placeholder("改进措施")));
+  else if (anyOff && form.formReason)
+    blocks.push(para(text("改进措施："), placeholder("改进措施")));
   if (blocks.length === 0) blocks.push(para(text("各项绩效指标均已达成目标，无偏差。")));
   return blocks;
 }
@@ -153,7 +167,14 @@ export function projectReport(s: ScoredForm, id: FormIdentity): ProjectReport {
     heading(SECTION_TITLES[4]),
     para(placeholder("其他需要说明的问题")),
   ];
-  return { sheet: s.result.sheet, anchor: s.form.anchor, project: name, title, blocks, checks: checks(s.result) };
+  return {
+    sheet: s.result.sheet,
+    anchor: s.form.anchor,
+    project: name,
+    title,
+    blocks,
+    checks: checks(s.result),
+  };
 }
 
 export { CHECK_TITLE };

@@ -22,7 +22,9 @@ function annualWan(s: ScoredForm): Decimal | null {
 
 export function bandCounts(totals: readonly (Decimal | null)[]): number[] {
   const scored = totals.filter((t): t is Decimal => t !== null);
-  return BANDS.map((b) => scored.filter((t) => t.gte(b.lo) && (b.hi === null || t.lt(b.hi))).length);
+  return BANDS.map(
+    (b) => scored.filter((t) => t.gte(b.lo) && (b.hi === null || t.lt(b.hi))).length
+  );
 }
 
 export function unitParagraph(

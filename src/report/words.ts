@@ -13,7 +13,7 @@ export const IDENTITY_LABELS = {
 } as const;
 
 /** 单位名称：东西湖区融媒体中心 inside one cell (Wuhan's caption line). */
-export const INLINE_UNIT = /单位名称[:：]\s*([^\s　]+)/;
+export const INLINE_UNIT = /单位名称[:：]\s*([^\s\u3000]+)/;
 
 /** A year as forms print it: （2020年度）, 2021年度…, (2023年度). */
 export const YEAR = /(20\d{2})\s*年度?/;
@@ -34,7 +34,11 @@ export const CHECK_TITLE = "提交前请核对（不属于报告正文，核对�
 export const LEVEL_ORDER = ["产出", "成本", "效益", "满意度"] as const;
 
 /** Bands of the unit paragraph, as the seeds print them. */
-export const BANDS: readonly { readonly label: string; readonly lo: number; readonly hi: number | null }[] = [
+export const BANDS: readonly {
+  readonly label: string;
+  readonly lo: number;
+  readonly hi: number | null;
+}[] = [
   { label: "90（含）-100分", lo: 90, hi: null },
   { label: "80（含）-90分", lo: 80, hi: 90 },
   { label: "60（含）-80分", lo: 60, hi: 80 },
@@ -46,4 +50,6 @@ export const PENDING_TOTAL = "待人工评分";
 /** Chinese ordinals for sub-parts, so that list numbering adds no digits to the text. */
 export const ORDINALS = "一二三四五六七八九十";
 export const ordinal = (i: number): string =>
-  i < ORDINALS.length ? ORDINALS[i] : `${ORDINALS[Math.floor(i / 10) - 1] ?? ""}十${ORDINALS[(i % 10) - 1] ?? ""}`;
+  i < ORDINALS.length
+    ? ORDINALS[i]
+    : `${ORDINALS[Math.floor(i / 10) - 1] ?? ""}十${ORDINALS[(i % 10) - 1] ?? ""}`;

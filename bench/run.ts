@@ -6,6 +6,7 @@ import { cli200 } from "./cli";
 import { engineAllCores, engineOneCore } from "./engine";
 import { excelFake } from "./excel";
 import { browserFigures } from "./browser";
+import { report200 } from "./report";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     "cli: selfeval score on a 200-tab workbook against a bare ExcelJS load and save…\n"
   );
   Object.assign(result, await cli200());
+  process.stderr.write("report: the 自评报告 model and .docx for the 200-tab workbook…\n");
+  Object.assign(result, await report200());
   process.stderr.write("add-in: 批量评分 in the fake Excel over 1 tab and 200 tabs…\n");
   Object.assign(result, await excelFake());
   process.stderr.write(

@@ -11,32 +11,55 @@ const report = seedReport("004").report;
 let bytes: Uint8Array;
 let xml: string;
 let footer: string;
+let styles: string;
 
 beforeAll(async () => {
   bytes = await reportDocx(report);
   const zip = await JSZip.loadAsync(bytes);
   xml = await (zip.file("word/document.xml") as JSZip.JSZipObject).async("string");
+  styles = await (zip.file("word/styles.xml") as JSZip.JSZipObject).async("string");
   const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
   footer = (
     await Promise.all(footers.map((n) => (zip.file(n) as JSZip.JSZipObject).async("string")))
   ).join("");
 });
 
-/** Each paragraph's runs: their fonts, sizes and text. */
-function paragraphs(): {
-  text: string;
+interface Look {
   eastAsia: string[];
   sizes: string[];
   firstLine: string | null;
   center: boolean;
-}[] {
-  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => ({
-    text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""),
-    eastAsia: [...p.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]),
-    sizes: [...p.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]),
-    firstLine: /<w:ind [^>]*w:firstLine="(\d+)"/.exec(p)?.[1] ?? null,
-    center: /<w:jc w:val="center"\/>/.test(p),
-  }));
+}
+
+/** What a piece of WordprocessingML says about fonts, sizes, indent and alignment. */
+function look(x: string): Look {
+  return {
+    eastAsia: [...x.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]),
+    sizes: [...x.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]),
+    firstLine: /<w:ind [^>]*w:firstLine="(\d+)"/.exec(x)?.[1] ?? null,
+    center: /<w:jc w:val="center"\/>/.test(x),
+  };
+}
+
+/** Each paragraph's text and how it looks: its own properties, else its paragraph style's (as Word resolves them). */
+function paragraphs(): ({ text: string } & Look)[] {
+  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => {
+    const styleId = /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1];
+    const style = styleId
+      ? (new RegExp(`<w:style [^>]*w:styleId="${styleId}"[^>]*>([\\s\\S]*?)</w:style>`).exec(
+          styles
+        )?.[1] ?? "")
+      : "";
+    const own = look(p);
+    const inherited = look(style);
+    return {
+      text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""),
+      eastAsia: own.eastAsia.length ? own.eastAsia : inherited.eastAsia,
+      sizes: own.sizes.length ? own.sizes : inherited.sizes,
+      firstLine: own.firstLine ?? inherited.firstLine,
+      center: own.center || inherited.center,
+    };
+  });
 }
 
 describe("the 自评报告 .docx", () => {

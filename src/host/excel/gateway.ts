@@ -708,6 +708,7 @@ class ExcelGateway implements ScoringGateway {
             previous.summarySheet && existing.has(previous.summarySheet)
               ? previous.summarySheet
               : null,
+          reportSheet: outcome.state.reportSheet, // issue 13: the 自评报告 sheet stays recorded
         };
     const result = await this.writeOutcome(
       io,
@@ -1411,7 +1412,7 @@ class ExcelGateway implements ScoringGateway {
       await this.writeState(
         io,
         writer,
-        { ledger, summarySheet: previous.summarySheet },
+        { ledger, summarySheet: previous.summarySheet, reportSheet: previous.reportSheet },
         stateInfo,
         rect
       );
@@ -1526,7 +1527,12 @@ class ExcelGateway implements ScoringGateway {
         const byName = new Map(listing.sheets.map((s) => [s.name, s]));
         const bySheet = new Map<string, LedgerEntry[]>();
         for (const e of state.ledger) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
-        if (bySheet.size === 0 && !(state.summarySheet && byName.has(state.summarySheet)))
+        const report = state.reportSheet ? byName.get(state.reportSheet) : undefined; // issue 13
+        if (
+          bySheet.size === 0 &&
+          !(state.summarySheet && byName.has(state.summarySheet)) &&
+          !report
+        )
           return failedReport("undo", "没有可撤销的评分", { syncs: io.syncs, notes: caps.notes });
 
         const keep: LedgerEntry[] = [];
@@ -1593,6 +1599,7 @@ class ExcelGateway implements ScoringGateway {
           }
           const summary = state.summarySheet ? byName.get(state.summarySheet) : undefined;
           if (summary) await writer.add(60, () => io.sheet(summary).delete());
+          if (report) await writer.add(60, () => io.sheet(report).delete()); // issue 13
           await writer.flush();
         } catch (e) {
           if (isProgrammingError(e)) throw e;

@@ -22,6 +22,7 @@ import {
   type Settings,
 } from "../host/excel/gateway";
 import type { RunReport } from "../host/excel/report";
+import { ReportButton } from "./components/ReportButton";
 import { RulesPanel, type ChosenProfile } from "./components/RulesPanel";
 import { ResultView } from "./components/ResultView";
 import { GatewayProvider, useGateway } from "./gateway-context";
@@ -219,6 +220,7 @@ function TaskPaneBody() {
         <Button icon={<ArrowUndoRegular />} disabled={disabled} onClick={undo}>
           撤销本次评分
         </Button>
+        <ReportButton disabled={disabled} options={() => options.current} />
       </div>
       {busy === "score-all" ? (
         <Field label={progress?.message ?? "正在批量评分…"}>

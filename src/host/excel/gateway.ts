@@ -79,6 +79,8 @@ import {
   type SummaryRun,
 } from "./report";
 
+import { writeReportSheet, type ReportSheetRun } from "./reportSheet";
+
 export type { RunReport } from "./report";
 
 // ---------------------------------------------------------------------------------------------
@@ -150,6 +152,8 @@ export interface ScoringGateway {
     options?: { readonly debounceMs?: number }
   ): Promise<(() => Promise<void>) | null>;
   capabilities(): Capabilities;
+  /** 生成自评报告 (issue 13): the 自评报告 sheet, and the model for the .docx. */
+  writeReport?(options?: ScoringOptions): Promise<ReportSheetRun>;
 }
 
 export interface GatewayConfig {
@@ -1624,6 +1628,10 @@ class ExcelGateway implements ScoringGateway {
   // ------------------------------------------------------------------------------------------
   // Selection, settings, events
   // ------------------------------------------------------------------------------------------
+
+  writeReport(options: ScoringOptions = {}): Promise<ReportSheetRun> {
+    return this.exclusive(() => writeReportSheet(options)); // issue 13
+  }
 
   selectCell(sheet: string, address: string): Promise<void> {
     return this.exclusive(() =>

@@ -21,7 +21,7 @@ import {
   TITLE_PT,
   SIZE_PT,
 } from "./layout";
-import type { Block, ReportModel, Run } from "./model";
+import { checkText, type Block, type ReportModel, type Run } from "./model";
 import { CHECK_TITLE } from "./words";
 
 /**
@@ -121,8 +121,7 @@ export function reportDocument(model: ReportModel): Document {
     children.push(pageBreak(), heading(CHECK_TITLE, true));
     for (const p of checked) {
       children.push(heading(p.title));
-      for (const c of p.checks)
-        children.push(body([{ text: `${c.sheet}!${c.cell}：${c.message}` }]));
+      for (const c of p.checks) children.push(body([{ text: checkText(c) }]));
     }
   }
   const footer = new Footer({

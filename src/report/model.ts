@@ -53,3 +53,10 @@ export const placeholder = (what: string): Run => ({
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join("");
 }
+
+/** A check as printed: the prompt's message names its sheet and cell; one that does not gets them. */
+export function checkText(c: CheckItem): string {
+  return c.message.includes(`${c.sheet}!${c.cell}`)
+    ? c.message
+    : `${c.sheet}!${c.cell}：${c.message}`;
+}

@@ -1,4 +1,4 @@
-import type { ReportModel, Run } from "./model";
+import { checkText, type ReportModel, type Run } from "./model";
 import { CHECK_TITLE } from "./words";
 
 /**
@@ -84,8 +84,7 @@ export function reportSheetLayout(model: ReportModel): ReportSheetLayout {
     rows.push(blank, ...row("title", [{ text: CHECK_TITLE }]));
     for (const p of checked) {
       rows.push(...row("heading", [{ text: p.title }]));
-      for (const c of p.checks)
-        rows.push(...row("body", [{ text: `${c.sheet}!${c.cell}：${c.message}` }]));
+      for (const c of p.checks) rows.push(...row("body", [{ text: checkText(c) }]));
     }
   }
   return { rows, columns: COLUMNS, columnWidth: COLUMN_WIDTH };

@@ -105,6 +105,8 @@ describe("the 自评报告 .docx", () => {
     const checkAt = xml.indexOf("提交前请核对");
     expect(checkAt).toBeGreaterThan(xml.lastIndexOf("五、其他需要说明的问题"));
     expect(xml.slice(checkAt)).toContain("《丰台报》相关费用!H23");
+    // each prompt names its cell once
+    expect(xml.slice(checkAt)).not.toContain("《丰台报》相关费用!H23：《丰台报》相关费用!H23");
   });
 
   const soffice = spawnSync("which", ["soffice"]).status === 0;

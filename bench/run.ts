@@ -7,6 +7,7 @@ import { engineAllCores, engineOneCore } from "./engine";
 import { excelFake } from "./excel";
 import { browserFigures } from "./browser";
 import { recognizeFigures } from "./recognize";
+import { report200 } from "./report";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   );
   Object.assign(result, await cli200());
   Object.assign(result, await recognizeFigures()); // recognition alone, 200 tabs
+  process.stderr.write("report: the 自评报告 model and .docx for the 200-tab workbook…\n");
+  Object.assign(result, await report200());
   process.stderr.write("add-in: 批量评分 in the fake Excel over 1 tab and 200 tabs…\n");
   Object.assign(result, await excelFake());
   process.stderr.write(

@@ -652,6 +652,11 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return this.nav("charts", () => new FakeChartCollection(this.ctx, this));
   }
 
+  get pageLayout(): FakePageLayout {
+    this.ctx.requires("1.9", "Worksheet.pageLayout");
+    return new FakePageLayout(this.ctx, () => this.target());
+  }
+
   get onChanged(): FakeEventHandlers {
     this.ctx.requires("1.7", "Worksheet.onChanged");
     return new FakeEventHandlers(this.ctx, () => this.need().id, "Worksheet.onChanged");
@@ -1007,6 +1012,27 @@ export class FakeRange extends FakeObject<RangeTarget> {
     });
   }
 
+  /** Range.merge (ExcelApi 1.2): one merged area, or one a row with `across`. */
+  merge(across = false): void {
+    this.ctx.requires("1.2", "Range.merge");
+    this.act("merge", across, (t) => {
+      assertWritable(t, "Range.merge");
+      const areas = across
+        ? Array.from({ length: rows(t.rect) }, (_, i) => ({
+            ...t.rect,
+            top: t.rect.top + i,
+            bottom: t.rect.top + i,
+          }))
+        : [t.rect];
+      const overlaps = (a: Rect, b: Rect): boolean =>
+        a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+      t.sheet.merges = [
+        ...t.sheet.merges.filter((m) => !areas.some((a) => overlaps(a, m))),
+        ...areas.filter((a) => a.left !== a.right || a.top !== a.bottom),
+      ];
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requires("1.13", "Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(
@@ -1110,6 +1136,40 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
 
   autofitColumns(): void {
     this.act("autofitColumns", null, (t) => assertWritable(t, "RangeFormat.autofitColumns"));
+  }
+
+  set rowHeight(points: number) {
+    this.act("rowHeight=", points, (t) => {
+      assertWritable(t, "RangeFormat.rowHeight");
+      if (!(points >= 0 && points <= 409))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The row height ${points} is not valid.`,
+          "RangeFormat.rowHeight"
+        );
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, points);
+    });
+  }
+
+  set wrapText(on: boolean) {
+    this.act("wrapText=", on, (t) => {
+      assertWritable(t, "RangeFormat.wrapText");
+      t.sheet.formats.push({ rect: t.rect, wrapText: on });
+    });
+  }
+
+  set verticalAlignment(v: string) {
+    this.act("verticalAlignment=", v, (t) => {
+      assertWritable(t, "RangeFormat.verticalAlignment");
+      t.sheet.formats.push({ rect: t.rect, vertical: v });
+    });
+  }
+
+  set horizontalAlignment(v: string) {
+    this.act("horizontalAlignment=", v, (t) => {
+      assertWritable(t, "RangeFormat.horizontalAlignment");
+      t.sheet.formats.push({ rect: t.rect, horizontal: v });
+    });
   }
 }
 
@@ -1717,3 +1777,30 @@ export class FakeChart extends FakeObject<ChartRef> {
 }
 
 export { contains, intersects };
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the page setup a sheet prints with; write-only here. */
+export class FakePageLayout extends FakeObject<SheetModel> {
+  get className(): string {
+    return "PageLayout";
+  }
+
+  constructor(ctx: FakeContext, parent: () => SheetModel | null) {
+    super(ctx, parent, true);
+  }
+
+  private setting(key: string, value: unknown): void {
+    this.act(`${key}=`, value, (s) => {
+      s.pageLayout[key] = value;
+    });
+  }
+
+  set orientation(v: string) {
+    this.setting("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.setting("paperSize", v);
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.setting("zoom", v);
+  }
+}

@@ -257,6 +257,8 @@ export class FakeExcel implements FakeHost {
       EventSource: { local: "Local", remote: "Remote" },
       EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+      PaperType: { a4: "A4", letter: "Letter" },
     };
   }
 

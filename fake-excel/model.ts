@@ -73,6 +73,13 @@ export class SheetModel {
   readonly comments = new Map<string, CommentModel>();
   charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points (the 自评报告 sheet sets them). */
+  readonly rowHeights = new Map<number, number>();
+  /** Ranges whose text wraps, and their alignments, as written. */
+  readonly formats: { rect: Rect; wrapText?: boolean; vertical?: string; horizontal?: string }[] =
+    [];
+  /** Page setup (ExcelApi 1.9): orientation, paper size, fit to pages. */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(
     readonly id: string,

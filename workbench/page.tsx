@@ -39,6 +39,8 @@ export interface WorkbenchApi {
   selection(): { sheet: string; address: string } | null;
   /** context.sync() round trips so far. */
   syncs(): number;
+  /** A sheet's merged areas as A1 ranges (the 自评报告 sheet, issue 13). */
+  merges(sheet: string): string[];
   /** Milliseconds from navigation start to the task pane's first render. */
   firstRenderMs: number | null;
 }
@@ -151,6 +153,7 @@ function api(fake: FakeExcel): WorkbenchApi {
     activeSheet: () => fake.activeSheet,
     selection: () => fake.selection,
     syncs: () => fake.syncs,
+    merges: (sheet) => fake.grid(sheet).merges.slice(),
     firstRenderMs: null,
   };
 }

@@ -5,6 +5,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { isProfileId, PROFILES, PROFILE_IDS, type ProfileSpec } from "../engine";
 import { summaryTable, type FileReport } from "./report";
+import { reportFile, type ReportJob } from "./reportFile";
 import { scoreFile, type FileJob } from "./scoreFile";
 
 /**
@@ -56,16 +57,18 @@ export async function expandInputs(
   return { files: [...new Set(files)], errors };
 }
 
-/** Score files on `jobs` worker threads (one workbook each at a time), reporting progress. */
-async function runJobs(
-  jobs: readonly FileJob[],
+/** Run files on `jobs` worker threads (one workbook each at a time), reporting progress. */
+async function runJobs<J extends FileJob | ReportJob, R>(
+  jobs: readonly J[],
   parallel: number,
-  onDone: (done: number, file: string) => void
-): Promise<FileReport[]> {
-  const reports: FileReport[] = new Array(jobs.length);
+  onDone: (done: number, file: string) => void,
+  run: (job: J) => Promise<R>,
+  crashed: (job: J, why: string) => R
+): Promise<R[]> {
+  const reports: R[] = new Array(jobs.length);
   if (parallel <= 1 || jobs.length <= 1) {
     for (const [i, job] of jobs.entries()) {
-      reports[i] = await scoreFile(job);
+      reports[i] = await run(job);
       onDone(i + 1, job.file);
     }
     return reports;
@@ -81,7 +84,7 @@ async function runJobs(
           return;
         }
         const i = next++;
-        w.once("message", (report: FileReport) => {
+        w.once("message", (report: R) => {
           reports[i] = report;
           onDone(++done, jobs[i].file);
           feed();
@@ -91,8 +94,7 @@ async function runJobs(
       w.on("error", (e) => {
         // a crashed worker fails only the file it had; the rest go on in this thread
         for (let i = 0; i < jobs.length; i++)
-          if (!reports[i])
-            reports[i] = { file: jobs[i].file, output: null, error: `评分进程出错：${e.message}` };
+          if (!reports[i]) reports[i] = crashed(jobs[i], `评分进程出错：${e.message}`);
         resolve();
       });
       feed();
@@ -181,7 +183,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           outDir: opts.out ?? null,
           dryRun: !!opts.dryRun,
         }));
-        const reports = [...(await runJobs(jobs, opts.jobs, progress(io, jobs.length))), ...errors];
+        const reports = [
+          ...(await runJobs(jobs, opts.jobs, progress(io, jobs.length), scoreFile, (j, error) => ({
+            file: j.file,
+            output: null,
+            error,
+          }))),
+          ...errors,
+        ];
         if (opts.json) io.stdout(`${JSON.stringify({ files: reports }, null, 2)}\n`);
         else {
           io.stdout(`${summaryTable(reports)}\n`);
@@ -192,6 +201,53 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         }
         for (const r of reports) if (r.error) io.stderr(`错误：${r.error}\n`);
         status = reports.some((r) => r.error) ? 1 : 0;
+      }
+    );
+
+  program
+    .command("report")
+    .description("为工作簿生成自评报告（文件或文件夹），写出 <名称>.自评报告.docx，不修改原文件")
+    .argument("<inputs...>", ".xlsx 文件或文件夹")
+    .option(
+      "--profile <id>",
+      "规则：auto 或 " + PROFILE_IDS.join("、"),
+      parseProfile,
+      "auto" as ProfileSpec
+    )
+    .option("--out <folder>", "报告写入的文件夹（默认与原文件同目录）")
+    .option(
+      "--jobs <n>",
+      "并行处理的工作簿数（默认为 CPU 核数）",
+      parseJobs,
+      Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
+    )
+    .action(
+      async (inputs: string[], opts: { profile: ProfileSpec; out?: string; jobs: number }) => {
+        const { files, errors } = await expandInputs(inputs);
+        const jobs: ReportJob[] = files.map((file) => ({
+          kind: "report",
+          file,
+          profile: opts.profile,
+          outDir: opts.out ?? null,
+        }));
+        const outcomes = await runJobs(
+          jobs,
+          opts.jobs,
+          progress(io, jobs.length),
+          reportFile,
+          (j, error) => ({
+            file: j.file,
+            output: null,
+            forms: 0,
+            error,
+          })
+        );
+        for (const r of outcomes) {
+          if (r.output) io.stdout(`已写出 ${r.output}（${r.forms} 张自评表）\n`);
+          if (r.message) io.stderr(`${r.message}\n`);
+        }
+        for (const r of [...outcomes, ...errors]) if (r.error) io.stderr(`错误：${r.error}\n`);
+        status = outcomes.some((r) => r.error) || errors.length ? 1 : 0;
       }
     );
 

@@ -70,7 +70,11 @@ export function scoreWorkbookGrids(
   options: ScoreOptions & { readonly only?: string } = {}
 ): WorkbookOutcome {
   const previous = stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET));
-  const own = new Set([STATE_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])]);
+  const own = new Set([
+    STATE_SHEET,
+    ...(previous.summarySheet ? [previous.summarySheet] : []),
+    ...(previous.reportSheet ? [previous.reportSheet] : []),
+  ]);
   const candidates = grids.filter((g) => !own.has(g.sheet));
   const scoredGrids = options.only
     ? candidates.filter((g) => g.sheet === options.only)
@@ -92,7 +96,14 @@ export function scoreWorkbookGrids(
   );
   return {
     sheets,
-    state: { ledger, summarySheet },
+    state: {
+      ledger,
+      summarySheet,
+      // the 自评报告 sheet stays recorded while it exists (撤销 removes it)
+      ...(previous.reportSheet && grids.some((g) => g.sheet === previous.reportSheet)
+        ? { reportSheet: previous.reportSheet }
+        : {}),
+    },
     summary: buildSummary(sheets, summarySheet),
     summarySheet,
     replaceSheets: [STATE_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])].filter(

@@ -16,13 +16,15 @@ export interface WorkbookState {
   readonly ledger: readonly LedgerEntry[];
   /** The 评分汇总 sheet the product created last time (a person's sheet of that name is never touched). */
   readonly summarySheet: string | null;
+  /** The 自评报告 sheet the product created last (issue 13): replaced by the next report, removed by 撤销. */
+  readonly reportSheet?: string | null;
 }
 
 export const EMPTY_STATE: WorkbookState = { ledger: [], summarySheet: null };
 
 export function stateToRows(state: WorkbookState): CellScalar[][] {
   return [
-    [MARK, VERSION, state.summarySheet ?? ""],
+    [MARK, VERSION, state.summarySheet ?? "", state.reportSheet ?? ""],
     ...state.ledger.map((e) => [
       e.sheet,
       e.address,
@@ -58,6 +60,7 @@ export function stateFromGrid(grid: Grid | undefined): WorkbookState {
   if (!grid || grid.values.length === 0 || cellText(grid.values[0]?.[0]) !== MARK)
     return EMPTY_STATE;
   const summary = cellText(grid.values[0][2]).trim();
+  const report = cellText(grid.values[0][3]).trim();
   const ledger: LedgerEntry[] = [];
   for (const row of grid.values.slice(1)) {
     const [sheet, address, fields, hash, before] = row.map((x) => cellText(x));
@@ -68,7 +71,7 @@ export function stateFromGrid(grid: Grid | undefined): WorkbookState {
     if (!sheet || !address || !hash || !parsed || list.length === 0) continue;
     ledger.push({ sheet, address, fields: list, hash, before: parsed });
   }
-  return { ledger, summarySheet: summary || null };
+  return { ledger, summarySheet: summary || null, ...(report ? { reportSheet: report } : {}) };
 }
 
 /** The summary sheet's name: 评分汇总, or 评分汇总(2)… when a person's sheet has the name. */

@@ -15,6 +15,7 @@ import { DocumentCheckmarkRegular } from "@fluentui/react-icons/lib/atoms/svg/do
 import { DocumentMultipleRegular } from "@fluentui/react-icons/lib/atoms/svg/document-multiple";
 import { useCallback, useMemo, useRef } from "react";
 import type { Progress, ScoringGateway, ScoringOptions } from "../host/excel/contract";
+import { ReportButton } from "./components/ReportButton";
 import { RulesPanel, type ChosenProfile } from "./components/RulesPanel";
 import { ResultView } from "./components/ResultView";
 import { GatewayProvider, useGateway } from "./gateway-context";
@@ -124,6 +125,7 @@ function TaskPaneBody() {
         <Button icon={<ArrowUndoRegular />} disabled={disabled} onClick={undo}>
           撤销本次评分
         </Button>
+        <ReportButton disabled={disabled} options={() => options.current} />
       </div>
       {busy === "score-all" ? (
         <Field label={progress?.message ?? "正在批量评分…"}>

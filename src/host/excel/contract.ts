@@ -6,6 +6,7 @@
 import type { EngineOptions, ProfileSpec } from "../../engine";
 import type { PlanOptions } from "../../form/plan";
 import type { NotesMode, RunReport } from "./report";
+import type { ReportSheetRun } from "./reportSheet";
 
 export type {
   FormRun,
@@ -67,6 +68,8 @@ export interface ScoringGateway {
   scoreAllSheets(options?: ScoringOptions, onProgress?: (p: Progress) => void): Promise<RunReport>;
   /** 撤销本次评分: every cell the add-in still owns back exactly as it was; the summary sheet removed. */
   undo(): Promise<RunReport>;
+  /** 生成自评报告 (issue 13): the 自评报告 sheet, and the model for the .docx. */
+  writeReport?(options?: ScoringOptions): Promise<ReportSheetRun>;
   /** Activates the sheet and selects the cell (a click on a result row). */
   selectCell(sheet: string, address: string): Promise<void>;
   loadSettings(): Promise<Settings>;

@@ -44,6 +44,7 @@ import { failedReport, type RunAction, type RunReport } from "./report";
 import { scoreNow, type WriteMode } from "./scoring";
 import { GatewaySession } from "./session";
 import { loadSettings, saveSettings } from "./settings";
+import { writeReportSheet, type ReportSheetRun } from "./reportSheet";
 import { undoNow } from "./undo";
 
 export type {
@@ -92,6 +93,10 @@ class ExcelGateway implements ScoringGateway {
       const mode: WriteMode = { kind: "sheet", name: fast.sheet };
       return scoreNow(this.session, "score-sheet", mode, options, caps);
     });
+  }
+
+  writeReport(options: ScoringOptions = {}): Promise<ReportSheetRun> {
+    return this.session.exclusive(() => writeReportSheet(options));
   }
 
   undo(): Promise<RunReport> {

@@ -193,6 +193,7 @@ export async function scoreAndWrite(
           previous.summarySheet && existing.has(previous.summarySheet)
             ? previous.summarySheet
             : null,
+        reportSheet: outcome.state.reportSheet, // the 自评报告 sheet stays recorded
       };
   const result = await writeOutcome(
     session,

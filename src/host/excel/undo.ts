@@ -53,7 +53,8 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
     const byName = new Map(listing.sheets.map((s) => [s.name, s]));
     const bySheet = new Map<string, LedgerEntry[]>();
     for (const e of state.ledger) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
-    if (bySheet.size === 0 && !(state.summarySheet && byName.has(state.summarySheet)))
+    const report = state.reportSheet ? byName.get(state.reportSheet) : undefined;
+    if (bySheet.size === 0 && !(state.summarySheet && byName.has(state.summarySheet)) && !report)
       return failedReport("undo", "没有可撤销的评分", { syncs: io.syncs, notes: caps.notes });
 
     const keep: LedgerEntry[] = [];
@@ -111,6 +112,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
       }
       const summary = state.summarySheet ? byName.get(state.summarySheet) : undefined;
       if (summary) await writer.add(60, () => io.sheet(summary).delete());
+      if (report) await writer.add(60, () => io.sheet(report).delete());
       await writer.flush();
     } catch (e) {
       if (isProgrammingError(e)) throw e;

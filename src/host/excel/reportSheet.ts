@@ -1,0 +1,159 @@
+/**
+ * 生成自评报告 in Excel (issue 13): read every tab, score it, build the report and write it into
+ * the add-in's own sheet 自评报告 (one wide merged, wrapped cell a paragraph, A4 portrait), replacing
+ * the one it wrote last; the sheet's name is recorded in the state sheet, so 撤销 removes it.
+ *
+ * Three round trips whatever the number of tabs: list the sheets; read their used ranges (and
+ * merged areas, ExcelApi 1.13); write the sheet and the state's first row. The .docx is built
+ * from the same model in the task pane (src/report/docx.ts), not here.
+ */
+import type { ProfileSpec, EngineOptions } from "../../engine";
+import type { CellScalar } from "../../engine/types";
+import { toAddress, type Grid } from "../../form/grid";
+import { scoreWorkbookGrids } from "../../form/pipeline";
+import { STATE_SHEET, stateFromGrid, stateToRows, summarySheetName } from "../../form/state";
+import { buildReport, scoredForms, type ReportModel } from "../../report";
+import { REPORT_SHEET, reportSheetLayout } from "../../report/sheet";
+import { isDateFormat, isoFromSerial, localAddress, rectAddress, rectOf } from "./cells";
+
+export interface ReportSheetOptions {
+  readonly profile?: ProfileSpec;
+  readonly overrides?: EngineOptions["overrides"];
+}
+
+export interface ReportSheetRun {
+  readonly ok: boolean;
+  /** In Chinese: why nothing (or not everything) was written. */
+  readonly error: string | null;
+  /** The sheet written, or null. */
+  readonly sheet: string | null;
+  readonly forms: number;
+  readonly syncs: number;
+  /** The report, for the .docx the task pane offers. */
+  readonly model: ReportModel | null;
+}
+
+const PLACEHOLDER_FILL = "#FFF2CC";
+const has = (v: string): boolean => Office.context.requirements.isSetSupported("ExcelApi", v);
+
+interface Read {
+  readonly name: string;
+  readonly used: Excel.Range;
+  readonly merges: Excel.RangeAreas | null;
+}
+
+function gridOf(r: Read): Grid {
+  if (r.used.isNullObject) return { sheet: r.name, origin: "A1", values: [], merges: [] };
+  const rect = rectOf(localAddress(r.used.address));
+  const formats = r.used.numberFormat as string[][];
+  const values: CellScalar[][] = (r.used.values as unknown[][]).map((line, i) =>
+    line.map((v, j) => {
+      if (typeof v === "number" && isDateFormat(formats[i]?.[j])) return isoFromSerial(v);
+      return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : "";
+    })
+  );
+  return {
+    sheet: r.name,
+    origin: toAddress(rect.top, rect.left),
+    values,
+    numberFormats: formats,
+    merges:
+      r.merges && !r.merges.isNullObject
+        ? r.merges.areas.items.map((a) => localAddress(a.address))
+        : [],
+  };
+}
+
+function writeLayout(ws: Excel.Worksheet, model: ReportModel): void {
+  const layout = reportSheetLayout(model);
+  const n = layout.rows.length;
+  const right = layout.columns;
+  const all = ws.getRange(rectAddress({ top: 1, left: 1, bottom: n, right }));
+  all.values = layout.rows.map((r) => [r.text, ...Array<string>(right - 1).fill("")]);
+  all.merge(true);
+  all.format.wrapText = true;
+  all.format.verticalAlignment = "Top";
+  ws.getRange(rectAddress({ top: 1, left: 1, bottom: 1, right })).format.columnWidth =
+    layout.columnWidth;
+  layout.rows.forEach((r, i) => {
+    const line = ws.getRange(rectAddress({ top: i + 1, left: 1, bottom: i + 1, right }));
+    line.format.rowHeight = r.height;
+    if (r.kind === "title" || r.kind === "heading") line.format.font.bold = true;
+    if (r.kind === "title") line.format.horizontalAlignment = "Center";
+    if (r.placeholder) line.format.fill.color = PLACEHOLDER_FILL;
+  });
+  if (has("1.9")) {
+    ws.pageLayout.orientation = Excel.PageOrientation.portrait;
+    ws.pageLayout.paperSize = Excel.PaperType.a4;
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+}
+
+export function writeReportSheet(options: ReportSheetOptions = {}): Promise<ReportSheetRun> {
+  return Excel.run(async (context) => {
+    let syncs = 0;
+    const sync = async (): Promise<void> => {
+      syncs++;
+      await context.sync();
+    };
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/visibility");
+    await sync();
+    const reads: Read[] = sheets.items
+      .filter((s) => s.visibility !== "VeryHidden" || s.name === STATE_SHEET)
+      .map((s) => {
+        const used = s.getUsedRangeOrNullObject(true);
+        used.load("address,values,numberFormat");
+        const merges = has("1.13") ? s.getUsedRange(true).getMergedAreasOrNullObject() : null;
+        merges?.load("areas/items/address");
+        return { name: s.name, used, merges };
+      });
+    await sync();
+    const grids = reads.map(gridOf);
+    const previous = stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET));
+    const outcome = scoreWorkbookGrids(grids, options);
+    const forms = scoredForms(outcome.sheets, grids);
+    if (forms.length === 0)
+      return {
+        ok: false,
+        error: "工作簿中没有找到项目支出绩效自评表，未生成自评报告",
+        sheet: null,
+        forms: 0,
+        syncs,
+        model: null,
+      };
+    const model = buildReport(forms);
+    const names = sheets.items.map((s) => s.name);
+    const ours =
+      previous.reportSheet && names.includes(previous.reportSheet) ? previous.reportSheet : null;
+    const name = summarySheetName(names, ours, REPORT_SHEET);
+    if (ours) sheets.getItem(ours).delete();
+    const ws = sheets.add(name);
+    writeLayout(ws, model);
+    ws.activate();
+    const first = stateToRows({
+      ledger: [],
+      summarySheet: previous.summarySheet,
+      reportSheet: name,
+    })[0];
+    const state = names.includes(STATE_SHEET)
+      ? sheets.getItem(STATE_SHEET)
+      : sheets.add(STATE_SHEET);
+    state.getRange("A1:D1").values = [first.map((v) => v ?? "")];
+    if (!names.includes(STATE_SHEET)) state.visibility = Excel.SheetVisibility.veryHidden;
+    try {
+      await sync();
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        error: `写入自评报告失败：${why}`,
+        sheet: null,
+        forms: forms.length,
+        syncs,
+        model,
+      };
+    }
+    return { ok: true, error: null, sheet: name, forms: forms.length, syncs, model };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Grid } from "../form/grid";
+import type { SheetOutcome } from "../form/pipeline";
+import { formIdentity, type FormIdentity } from "./identity";
+import type { ReportModel } from "./model";
+import { isUnitForm, projectReport, type ScoredForm } from "./project";
+import { unitParagraph } from "./unit";
+
+/**
+ * Scored forms → the 自评报告 model (issue 13): the unit paragraph first, then one section per
+ * form. Pure: no Office, no DOM, no I/O.
+ */
+export function scoredForms(
+  sheets: readonly Pick<SheetOutcome, "sheet" | "forms">[],
+  grids: readonly Grid[]
+): ScoredForm[] {
+  const bySheet = new Map(grids.map((g) => [g.sheet, g]));
+  return sheets.flatMap((s) => s.forms.map((f) => ({ ...f, grid: bySheet.get(s.sheet) })));
+}
+
+/** The value most forms agree on (the unit, the year). */
+function mostCommon(values: readonly (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+export function buildReport(forms: readonly ScoredForm[]): ReportModel {
+  const ids: FormIdentity[] = forms.map((s) => formIdentity(s.grid, s.form));
+  const unit = mostCommon(ids.map((id) => id.unit ?? id.implementer ?? id.department));
+  const year = mostCommon(ids.map((id) => id.year));
+  const projects = forms.filter((s) => !isUnitForm(s));
+  return {
+    title: `${unit ?? ""}${year ? `${year}年度` : ""}项目支出绩效自评报告`,
+    unit: unitParagraph(projects, unit, year),
+    projects: forms.map((s, i) => projectReport(s, ids[i])),
+  };
+}

@@ -1,0 +1,48 @@
+import Decimal from "decimal.js";
+import { cellText, stripSpace } from "../engine/text";
+import type { CellScalar } from "../engine/types";
+
+/**
+ * How the report prints numbers: as the forms print them. Money in 万元 with two decimals and
+ * thousands separators (2,803.88), rates with two decimals and %, scores as the profile rounded
+ * them (8.8, 9.03). Every number comes in as a Decimal or as the cell's own text; no float.
+ */
+export function money(amount: Decimal): string {
+  const fixed = amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  const [int, frac] = fixed.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digits = sign ? int.slice(1) : int;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}`;
+}
+
+/** A fraction as a percentage with two decimals: 0.903186 → 90.32%. */
+export function rate(fraction: Decimal): string {
+  return `${fraction.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+}
+
+/** A score or weight as the profile rounded it: no trailing zeros. */
+export function score(value: Decimal): string {
+  const s = value.toFixed();
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
+
+/** A cell's text for a sentence: line breaks inside Chinese text dropped, spaces collapsed. */
+export function cellWords(value: CellScalar | undefined): string {
+  return cellText(value)
+    .replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "")
+    .replace(/[ \t\u3000\u00a0]+/g, " ")
+    .trim();
+}
+
+/** A label (一级/二级指标) without any whitespace: "经济效益\n指标" → 经济效益指标. */
+export function labelWords(value: CellScalar | undefined): string {
+  return stripSpace(cellText(value));
+}
+
+/** A printed amount cell: a number with two decimals, or the text as printed. */
+export function printedAmount(value: CellScalar | undefined): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return money(new Decimal(cellText(value)));
+  const t = cellWords(value);
+  return t === "" || /^[—-]+$/.test(t) ? null : t;
+}

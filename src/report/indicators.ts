@@ -1,0 +1,89 @@
+import type { FormResult, IndicatorResult } from "../engine/types";
+import { labelWords, rate, score } from "./format";
+import { text, type Block, type Run } from "./model";
+import { LEVEL_ORDER, ordinal, PENDING_TOTAL } from "./words";
+
+/**
+ * 绩效目标完成情况, indicator by indicator: grouped by 一级 and 二级指标 in the order Chinese
+ * finance reports use (产出, 效益, 满意度, then any other), the achieved indicators of a group in
+ * one sentence, each deviation in its own. Every number is the form's text or the engine's result.
+ */
+export type Standing = "met" | "partial" | "failed" | "pending";
+
+/** Fully met, partly met, not met, or not judged (a manual or unscored indicator). */
+export function standing(r: IndicatorResult): Standing {
+  if (r.met === true) return "met";
+  if (r.met === null) return "pending";
+  const got = r.value ?? r.score;
+  const share = r.ratio ?? r.completionRate;
+  if (r.level === "failed" || got?.isZero() || share?.isZero()) return "failed";
+  return "partial";
+}
+
+function levelRank(level1: string): number {
+  const i = LEVEL_ORDER.findIndex((w) => level1.startsWith(w));
+  return i < 0 ? LEVEL_ORDER.length : i;
+}
+
+/** 一级指标 → 二级指标 → indicators, each list in the form's order; 一级 sorted 产出, 效益, 满意度. */
+export function groupIndicators(
+  indicators: readonly IndicatorResult[]
+): { level1: string; groups: { level2: string; items: IndicatorResult[] }[] }[] {
+  const out: { level1: string; groups: { level2: string; items: IndicatorResult[] }[] }[] = [];
+  for (const r of indicators) {
+    const l1 = labelWords(r.level1) || "其他指标";
+    const l2 = labelWords(r.level2) || l1;
+    let top = out.find((g) => g.level1 === l1);
+    if (!top) out.push((top = { level1: l1, groups: [] }));
+    let group = top.groups.find((g) => g.level2 === l2);
+    if (!group) top.groups.push((group = { level2: l2, items: [] }));
+    group.items.push(r);
+  }
+  return out
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => levelRank(a.g.level1) - levelRank(b.g.level1) || a.i - b.i)
+    .map((x) => x.g);
+}
+
+/** “name”年度指标值X，实际完成值Y，完成率Z%，得分S分（分值W分） */
+export function indicatorFacts(r: IndicatorResult): string {
+  const parts: string[] = [];
+  const name = r.name ? `“${r.name}”` : "（未填指标名称）";
+  parts.push(r.target ? `年度指标值${r.target}` : "未填年度指标值");
+  parts.push(r.actual ? `实际完成值${r.actual}` : "未填实际完成值");
+  // 完成率 only where the form has the column: the rate it holds after scoring
+  const shownRate = r.rateCell ? (r.rateValue ?? r.completionRate) : null;
+  if (shownRate !== null) parts.push(`完成率${rate(shownRate)}`);
+  const got = r.value ?? r.score;
+  const weight = r.weight !== null ? `（分值${score(r.weight)}分）` : "";
+  parts.push(got !== null ? `得分${score(got)}分${weight}` : `得分${PENDING_TOTAL}${weight}`);
+  return `${name}${parts.join("，")}`;
+}
+
+const VERDICT: Record<Exclude<Standing, "met">, string> = {
+  partial: "部分达成目标",
+  failed: "未达成目标",
+  pending: "完成情况待人工评判",
+};
+
+/** One paragraph per 一级指标. */
+export function indicatorBlocks(result: FormResult): Block[] {
+  const blocks: Block[] = [];
+  for (const [i, top] of groupIndicators(result.indicators).entries()) {
+    const sentences: string[] = [];
+    for (const g of top.groups) {
+      const met = g.items.filter((r) => standing(r) === "met");
+      const rest = g.items.filter((r) => standing(r) !== "met");
+      const lead = g.level2 === top.level1 ? "" : `${g.level2}：`;
+      const own: string[] = [];
+      if (met.length === 1) own.push(`${indicatorFacts(met[0])}，已达成目标。`);
+      else if (met.length > 1) own.push(`${met.map(indicatorFacts).join("；")}，均已达成目标。`);
+      for (const r of rest)
+        own.push(`${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`);
+      sentences.push(`${lead}${own.join("")}`);
+    }
+    const runs: Run[] = [text(`（${ordinal(i)}）${top.level1}。${sentences.join("")}`)];
+    blocks.push({ kind: "paragraph", runs });
+  }
+  return blocks;
+}

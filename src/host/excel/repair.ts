@@ -98,7 +98,13 @@ export async function repairAfterFailedWrite(
       rect = used.isNullObject ? null : rectOf(localAddress(used.address));
     }
     const writer = new Writer(io, session.payloadBudget);
-    await writeState(io, writer, { ledger, summarySheet: previous.summarySheet, reportSheet: previous.reportSheet }, stateInfo, rect);
+    await writeState(
+      io,
+      writer,
+      { ledger, summarySheet: previous.summarySheet, reportSheet: previous.reportSheet },
+      stateInfo,
+      rect
+    );
     await writer.flush();
   } catch (e) {
     if (isProgrammingError(e)) throw e;

@@ -13,6 +13,22 @@ import { CORPUS } from "./forms";
 import type { CorpusForm, ExpectedPrompt } from "./types";
 
 const squeeze = (s: string | null | undefined): string => (s ?? "").replace(/\s+/g, "");
+
+/** Comparison words and sign variants as one symbol, so 大于等于1次, ≧1次 and ≥1次 read alike. */
+const SIGNS: readonly [RegExp, string][] = [
+  [/大于等于|不少于|不低于|≧|>=|＞=|＞＝/g, "≥"],
+  [/小于等于|不高于|不超过|≦|<=|＜=|＜＝/g, "≤"],
+  [/^(等于|＝|﹦|═)/, "="],
+  [/％/g, "%"],
+];
+const quantity = (s: string | null | undefined): string =>
+  SIGNS.reduce((t, [re, sign]) => t.replace(re, sign), squeeze(s));
+
+/** The text read equals the expected one; a bare number for an expected number + unit is accepted. */
+function sameQuantity(got: string, want: string): boolean {
+  if (got === want) return true;
+  return /^[\d.,]+$/.test(got) && want.startsWith(got) && !/^[\d.]/.test(want.slice(got.length));
+}
 const num = (d: Decimal | null | undefined): string | null => (d ? d.toString() : null);
 
 async function discrepancies(form: CorpusForm): Promise<string[]> {
@@ -22,7 +38,14 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
   const outcome = scoreWorkbookGrids(grids);
   const sheet = outcome.sheets.find((s) => s.sheet === form.sheet);
   if (!sheet || sheet.forms.length !== 1) {
-    return [`forms recognised on ${form.sheet}: ${sheet?.forms.length ?? 0} (${sheet?.skipped ?? "no sheet"}), want 1`];
+    const found = (sheet?.forms ?? []).map(
+      ({ form: f, result: r }) =>
+        `${f.anchor}: ${r.indicators.map((i) => `${i.row}:${squeeze(i.name)}`).join(", ")}`
+    );
+    return [
+      `forms recognised on ${form.sheet}: ${sheet?.forms.length ?? 0}${sheet?.skipped ? ` (${sheet.skipped})` : ""}, want 1`,
+      ...found,
+    ];
   }
   const { result } = sheet.forms[0];
   const want = form.expected;
@@ -41,14 +64,20 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
   for (const w of want.indicators) {
     const g = result.indicators.find((i) => i.row === w.row);
     if (!g) continue;
-    const fields: [string, string | null, string | null][] = [
-      ["target", squeeze(g.target), squeeze(w.target)],
-      ["actual", squeeze(g.actual), squeeze(w.actual)],
-      ["weight", num(g.weight), w.weight],
-      ["stated", num(g.stated), w.stated],
+    const fields: [string, string | null, string | null, boolean][] = [
+      ["target", quantity(g.target), quantity(w.target), quantity(g.target) === quantity(w.target)],
+      [
+        "actual",
+        quantity(g.actual),
+        quantity(w.actual),
+        sameQuantity(quantity(g.actual), quantity(w.actual)),
+      ],
+      ["weight", num(g.weight), w.weight, num(g.weight) === w.weight],
+      ["stated", num(g.stated), w.stated, num(g.stated) === w.stated],
     ];
-    for (const [field, got, expected] of fields)
-      if (got !== expected) out.push(`row ${w.row} ${field} ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
+    for (const [field, got, expected, same] of fields)
+      if (!same)
+        out.push(`row ${w.row} ${field} ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
   }
   if (num(result.statedTotal) !== want.statedTotal)
     out.push(`printed total ${num(result.statedTotal)}, want ${want.statedTotal}`);

@@ -1,0 +1,172 @@
+import type { CorpusForm } from "../types";
+
+/**
+ * 黄冈市水土保持与农田水利科研所 水土保持监测, 2020 (Hubei, Huanggang). Hubei's municipal template:
+ * 预算执行情况（万元）（20分） with 得分（20分*执行率）, and the 80 indicator points printed only on two
+ * block cells 年度绩效目标1（40分） / 年度绩效目标2（40分） merged down the left; the level-1 cells carry no
+ * weight, the rows no weight column. Template rows left in with no 三级指标. A met satisfaction row
+ * (98% → 98%) is printed 19.6, so the implied weights of block 1 add up to 39.6.
+ *
+ * Columns: A block (年度绩效目标N（40分）, merged), B 一级, C 二级, D 三级, E 年初目标值（A）,
+ * F 实际完成值（B）, G 得分.
+ */
+export const form: CorpusForm = {
+  id: "hb-huanggang-2020",
+  source: {
+    url: null,
+    title:
+      "2020年度水土保持监测项目绩效自评表（单位名称:黄冈市水土保持与农田水利科研所，填报日期:2021年3月10日；a document-sharing copy）",
+  },
+  province: "湖北",
+  unit: "黄冈市水土保持与农田水利科研所",
+  year: 2020,
+  features: [
+    "§1.2 weights only on block cells 年度绩效目标1（40分）",
+    "implied weights",
+    "template rows left in",
+  ],
+  sheet: "水土保持监测",
+  rows: [
+    /* 1 */ ["2020年度水土保持监测项目绩效自评表"],
+    /* 2 */ [
+      "单位名称：黄冈市水土保持与农田水利科研所",
+      null,
+      null,
+      null,
+      "填报日期：2021年3月10日",
+    ],
+    /* 3 */ ["项目名称", "水土保持监测"],
+    /* 4 */ ["主管部门", "黄冈市水利和湖泊局", null, null, "项目实施单位", "本单位"],
+    /* 5 */ ["项目类别", "1、上级专项 2、本级专项"],
+    /* 6 */ [
+      "项目属性",
+      "1、持续性项目 2、新增性项目",
+      null,
+      null,
+      "项目类型",
+      "1、常年性项目 2、延续性项目 3、一次性项目",
+    ],
+    /* 7 */ [
+      "预算执行情况（万元）（20分）",
+      null,
+      "预算数（A）",
+      "执行数（B）",
+      "执行率（B/A）",
+      "得分（20分*执行率）",
+    ],
+    /* 8 */ ["年度财政资金总额", null, 10, 10, { n: 1, fmt: "0%" }, 20],
+    /* 9 */ [
+      "年度绩效目标1（40分）",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年初目标值（A）",
+      "实际完成值（B）",
+      "得分",
+    ],
+    /* 10 */ [null, "产出指标", "质量指标", "监测数据必须合格", "100%", "100%", 10],
+    /* 11 */ [null, null, "进度指标", "取得2018-2022监测资料", "100%", "100%", 10],
+    /* 12 */ [null, "效益指标"],
+    /* 13 */ [null, "满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", 19.6],
+    /* 14 */ [
+      "年度绩效目标2（40分）",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年初目标值（A）",
+      "实际完成值（B）",
+      "得分",
+    ],
+    /* 15 */ [null, "产出指标", "质量指标", "监测数据资料整编", "100%", "100%", 20],
+    /* 16 */ [null, null, "进度指标", "完成年度资料上报", "100%", "100%", 20],
+    /* 17 */ [null, "效益指标", "社会效益指标"],
+    /* 18 */ [null, "满意度指标", "服务对象满意度指标"],
+    /* 19 */ ["总分", null, null, null, null, null, 99.6],
+    /* 20 */ ["偏差大或目标未完成原因分析"],
+    /* 21 */ ["改进措施及结果应用方案"],
+    /* 22 */ ["备注：1.预算执行情况口径：预算数为调整后财政资金"],
+  ],
+  merges: [
+    "A1:G1",
+    "A2:D2",
+    "E2:G2",
+    "B3:G3",
+    "B4:D4",
+    "F4:G4",
+    "B5:G5",
+    "B6:D6",
+    "F6:G6",
+    "A7:B7",
+    "A8:B8",
+    "A9:A13",
+    "B10:B11",
+    "A14:A18",
+    "B15:B16",
+    "A19:F19",
+    "A20:G20",
+    "A21:G21",
+    "A22:G22",
+  ],
+  expected: {
+    profile: "hubei",
+    budget: { annual: "10", executed: "10" },
+    indicators: [
+      {
+        row: 10,
+        name: "监测数据必须合格",
+        target: "100%",
+        actual: "100%",
+        weight: "10",
+        stated: "10",
+      },
+      {
+        row: 11,
+        name: "取得2018-2022监测资料",
+        target: "100%",
+        actual: "100%",
+        weight: "10",
+        stated: "10",
+      },
+      {
+        row: 13,
+        name: "整编资料审核",
+        target: "98%",
+        actual: "98%",
+        weight: "19.6",
+        stated: "19.6",
+      },
+      {
+        row: 15,
+        name: "监测数据资料整编",
+        target: "100%",
+        actual: "100%",
+        weight: "20",
+        stated: "20",
+      },
+      {
+        row: 16,
+        name: "完成年度资料上报",
+        target: "100%",
+        actual: "100%",
+        weight: "20",
+        stated: "20",
+      },
+    ],
+    statedTotal: "99.6",
+    prompts: [
+      {
+        kind: "weight-sum",
+        cell: "A9",
+        why: "block 年度绩效目标1（40分）: every row met with a printed score, so the scores are the implied weights 10 + 10 + 19.6 = 39.6 ≠ 40 (domain.md §3: one weight-sum for the group, not a score-mismatch per row); 19.6 looks like 20 × 98%",
+      },
+    ],
+  },
+  decisions: [
+    "Hubei is a seed province, but the seeds (Wuhan) print group weights in the level-1 cells; this Huanggang form prints them only on the block cells 年度绩效目标1（40分） and 年度绩效目标2（40分）, which issue 11 §1.2 asks for. Kept for that.",
+    "The stored copy is a paged document viewer: its '进度指标取得2018-2022' / '2、监测资料' break is a page break, not a cell: the name is 取得2018-2022监测资料.",
+    "Profile hubei: 预算执行情况（万元）（20分）, 得分（20分*执行率） and the 备注 are Hubei's marks (domain.md §5).",
+    "Row 12 (效益指标 alone), rows 17 and 18 (level-1 and level-2 with no 三级指标) are template rows left in: not indicators.",
+    "Block 1 has no per-row weights; all three rows are fully met (100% → 100%, 98% → 98%) with printed scores 10, 10, 19.6, which are their implied weights (domain.md §3) and add up to 39.6 against the block's 40: one weight-sum, on the block cell A9 (the cell that states the 40). The total 20 + 39.6 + 40 = 99.6 equals the printed 总分: no total-mismatch. Block 2: 20 + 20 = 40.",
+    "The form-level reason cell (偏差大或目标未完成原因分析) is empty, but no indicator falls short: no deviation-reason-missing.",
+  ],
+};

@@ -81,6 +81,10 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
   }
   if (num(result.statedTotal) !== want.statedTotal)
     out.push(`printed total ${num(result.statedTotal)}, want ${want.statedTotal}`);
+  if (want.total !== undefined && num(result.total) !== want.total)
+    out.push(`total ${num(result.total)}, want ${want.total}`);
+  if (want.grade !== undefined && result.grade !== want.grade)
+    out.push(`grade ${result.grade}, want ${want.grade}`);
 
   // prompts: each expected one matched once (kind and cell, "*" any cell), nothing left over
   const left = [...result.prompts];

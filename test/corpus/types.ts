@@ -40,6 +40,13 @@ export interface Expected {
   readonly indicators: readonly ExpectedIndicator[];
   /** The printed 总分 (its score cell), null where the form prints none. */
   readonly statedTotal: string | null;
+  /**
+   * The total a correct scoring gives (agreeing printed scores kept, disagreeing ones replaced), null
+   * where none may be written (weights over 100); absent where the transcription cannot say (truncated).
+   */
+  readonly total?: string | null;
+  /** The grade that goes with it (优/良/中/差), null where none; absent where not checked. */
+  readonly grade?: string | null;
   /** Every prompt a correct reading raises: the form's hand errors, and nothing else. */
   readonly prompts: readonly ExpectedPrompt[];
 }

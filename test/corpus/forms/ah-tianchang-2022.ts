@@ -205,6 +205,8 @@ export const form: CorpusForm = {
       },
     ],
     statedTotal: "100",
+    total: "100",
+    grade: "优",
     prompts: [
       {
         kind: "missing-value",
@@ -240,5 +242,6 @@ export const form: CorpusForm = {
     "'指标1:/' followed by '/ /' (生态效益) is a placeholder row: the level-3 cell is a placeholder label with '/' and every other cell is '/'.",
     "Six indicators carry a name and a weight and a typed full score but no 年度指标值 or 实际完成值. domain.md §2: an empty actual is missing-value, the indicator manual, nothing guessed; the typed score is kept and counts (so the total stays 100). One missing-value per row, on the 实际完成值 cell (the accountant's first blank; the message names the empty target too).",
     "Budget 880/880 = 100%, 10; all filled indicators met (1 → 1; 90% → 100% is 111%, below the 100% overshoot threshold): total 100 = printed, grade 优 added.",
+    "Total 10 + 90 = 100 (the six manual rows keep their typed 10s), 优.",
   ],
 };

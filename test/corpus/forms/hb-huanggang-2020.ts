@@ -153,6 +153,8 @@ export const form: CorpusForm = {
       },
     ],
     statedTotal: "99.6",
+    total: "99.6",
+    grade: "优",
     prompts: [
       {
         kind: "weight-sum",
@@ -168,5 +170,6 @@ export const form: CorpusForm = {
     "Row 12 (效益指标 alone), rows 17 and 18 (level-1 and level-2 with no 三级指标) are template rows left in: not indicators.",
     "Block 1 has no per-row weights; all three rows are fully met (100% → 100%, 98% → 98%) with printed scores 10, 10, 19.6, which are their implied weights (domain.md §3) and add up to 39.6 against the block's 40: one weight-sum, on the block cell A9 (the cell that states the 40). The total 20 + 39.6 + 40 = 99.6 equals the printed 总分: no total-mismatch. Block 2: 20 + 20 = 40.",
     "The form-level reason cell (偏差大或目标未完成原因分析) is empty, but no indicator falls short: no deviation-reason-missing.",
+    "Total 99.6 as printed, 优 (hubei grades as national).",
   ],
 };

@@ -205,6 +205,8 @@ export const form: CorpusForm = {
       },
     ],
     statedTotal: null,
+    total: "97.24",
+    grade: "优",
     prompts: [
       {
         kind: "score-mismatch",
@@ -225,5 +227,6 @@ export const form: CorpusForm = {
     "'0' typed in the reason cell of met rows is not a reason and needs none: no prompt.",
     "The second '效益指标' level-1 cell (row 35, 可持续影响指标) repeats the group; it is not a new group.",
     "Weights 9 × 10 + budget 10 = 100. No 总分 row in the stored copy: the add-in adds one, no prompt.",
+    "Total: the two disagreeing 9s are replaced by the computed 8.62 (domain.md §8), so 8.62 + 8.62 + 8 × 10 = 97.24, 优.",
   ],
 };

@@ -210,6 +210,8 @@ export const form: CorpusForm = {
       },
     ],
     statedTotal: "100",
+    total: null,
+    grade: null,
     prompts: [
       {
         kind: "weight-sum",

@@ -143,6 +143,8 @@ export const form: CorpusForm = {
       { row: 17, name: "满意度", target: "≥95%", actual: "95%", weight: "10", stated: null },
     ],
     statedTotal: null,
+    total: "100",
+    grade: "优",
     prompts: [
       {
         kind: "score-mismatch",
@@ -161,5 +163,6 @@ export const form: CorpusForm = {
     "﹦ (U+FE66) is an equals sign (domain.md §1); national equalTarget is at least, so each ﹦ row is met exactly.",
     "The four deductions (9/10, 19/20, 19/20, 27/30) are on rows that are fully met and no reason is written: each is a score-mismatch (domain.md §4: a printed score must agree with the computed one). They are the form's hand errors.",
     "Weights 10+20+20+30+10 = 90, with the budget's 10 = 100: no weight-sum. Budget 7.29/7.29 = 100%, printed 100% and 10.00 agree.",
+    "Total: the four disagreeing scores are replaced and the empty 满意度 score is written (95% → 95, met, 10): 10 + 10 + 20 + 20 + 30 + 10 = 100, 优. The weights are complete, so the total is well defined although the copy stops before a 总分 row.",
   ],
 };

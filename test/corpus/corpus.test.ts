@@ -96,6 +96,10 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
   }
   for (const m of missing) out.push(`missing prompt ${m.kind}@${m.cell} (${m.why})`);
   for (const p of left) out.push(`unexpected prompt ${p.kind}@${p.cell}: ${p.message}`);
+  // messages are Chinese and name sheet and cell (domain.md §4)
+  for (const p of result.prompts)
+    if (!p.message.includes(`${form.sheet}!${p.cell}`))
+      out.push(`prompt ${p.kind}@${p.cell} does not name ${form.sheet}!${p.cell}: ${p.message}`);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { form as chizhou } from "./ah-chizhou-2022";
 import { form as tianchang } from "./ah-tianchang-2022";
 import { form as huanggang } from "./hb-huanggang-2020";
 import { form as langfang } from "./hb-langfang-2019";
+import { form as hengshan } from "./hn-hengshan-2020";
 import { form as bayannur } from "./nm-bayannur-2024";
 import { form as qingshen } from "./sc-qingshen-2023";
 import { form as zhongjiang } from "./sc-zhongjiang-2022";
@@ -15,6 +16,7 @@ export const CORPUS: readonly CorpusForm[] = [
   lijiang,
   langfang,
   bayannur,
+  hengshan,
   zhongjiang,
   qingshen,
   huanggang,

@@ -86,10 +86,13 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
   if (want.grade !== undefined && result.grade !== want.grade)
     out.push(`grade ${result.grade}, want ${want.grade}`);
 
-  // prompts: each expected one matched once (kind and cell, "*" any cell), nothing left over
+  // prompts: each expected one matched once (kind and cell; "*" any cell, matched last), nothing left over
   const left = [...result.prompts];
   const missing: ExpectedPrompt[] = [];
-  for (const w of want.prompts) {
+  const anyCellLast = [...want.prompts].sort(
+    (a, b) => Number(a.cell === "*") - Number(b.cell === "*")
+  );
+  for (const w of anyCellLast) {
     const k = left.findIndex((p) => p.kind === w.kind && (w.cell === "*" || p.cell === w.cell));
     if (k >= 0) left.splice(k, 1);
     else missing.push(w);

@@ -383,7 +383,10 @@ describe("the task pane in Chromium over the workbench", () => {
     // an address that is not one is said, in Chinese, and nothing is written
     await view.getByRole("textbox", { name: "单元格地址" }).fill("第六行");
     await content.press("Enter");
-    await view.getByRole("alert").filter({ hasText: "“第六行”不是单元格地址（例如 F6）" }).waitFor();
+    await view
+      .getByRole("alert")
+      .filter({ hasText: "“第六行”不是单元格地址（例如 F6）" })
+      .waitFor();
     await page.close();
   });
 
@@ -403,7 +406,9 @@ describe("the task pane in Chromium over the workbench", () => {
       await headline(page, "批量评分");
       const pane = page.locator("#pane");
       await pane.getByText("错误值!E5 “#REF!”不是数值").waitFor();
-      await pane.getByText("文字分值!F5 的分值“四十五”不是数值，该指标无法评分").waitFor();
+      await pane
+        .getByText("文字分值!F5 的分值“四十五”不是数值，该指标按人工评分，所填得分计入总分")
+        .waitFor();
       await pane.getByText(/^说明：不是自评表：/).waitFor();
       await pane
         .getByText("工作表“受保护”受保护，无法写入评分结果；请撤销保护后再评分")

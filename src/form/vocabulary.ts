@@ -60,6 +60,7 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorField, Words>> = {
       "实际完成指标值",
       "实际值",
       "完成值",
+      "全年完成值",
     ],
   },
   weight: { words: ["分值", "权重", "分值权重", "权重（%）", "分值（分）"] },

@@ -100,7 +100,23 @@ function splitColumns(
   let sub = false;
   if (row + 1 <= v.bottom && hasParts(v, row + 1)) sub = place(row + 1, false) > 0;
   place(row, true);
+  shareUnit(split, cols);
   return { split, sub };
+}
+
+/**
+ * One unit column after the actual and none for the target (Inner Mongolia: 年度指标值 | 实际完成值 |
+ * 计量单位) is the unit of both.
+ */
+function shareUnit(
+  split: { target?: { sign?: number; unit?: number }; actual?: { sign?: number; unit?: number } },
+  cols: Partial<Record<IndicatorField, number>>
+): void {
+  const unit = split.actual?.unit;
+  const { target, actual } = cols;
+  if (unit === undefined || split.target?.unit !== undefined) return;
+  if (target === undefined || actual === undefined || !(target < actual && actual < unit)) return;
+  (split.target ??= {}).unit = unit;
 }
 
 /**

@@ -1,0 +1,113 @@
+/**
+ * Issue 11 §4: the layout features and words the real-form corpus (test/corpus) showed, each on a
+ * small grid of its own.
+ */
+import type { CellScalar } from "../../../src/engine/types";
+import type { Grid } from "../../../src/form/grid";
+import { scoreGrids } from "../../../src/form/pipeline";
+import { recognizeSheet } from "../../../src/form/recognize";
+import { correctForm, layoutForm } from "../../support/layouts";
+
+const grid = (sheet: string, values: CellScalar[][]): Grid => ({
+  sheet,
+  origin: "A1",
+  merges: [],
+  values,
+});
+
+describe("words and layouts of the corpus forms", () => {
+  test("全年完成值 is the actual's header (Hunan 县级专项资金 template)", () => {
+    const g = grid("全年完成值", [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "储备到位率", "100%", "100%", 90, 90],
+      ["总分", null, null, null, null, 90, 90],
+    ]);
+    const [form] = recognizeSheet(g).forms;
+    expect(form.indicators).toHaveLength(1);
+    expect(form.indicators[0].actual).toEqual({ address: "E2", value: "100%" });
+  });
+
+  test.each([
+    ["大于等于", "≥"],
+    ["小于等于", "≤"],
+    ["等于", "="],
+  ])(
+    "指标方向 %s is the sign; 指标性质 正向 is not; one 计量单位 after the actual serves both",
+    (words, sign) => {
+      const g = grid("指标方向", [
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "指标性质",
+          "指标方向",
+          "年度指标值",
+          "实际完成值",
+          "计量单位",
+          "分值",
+          "得分",
+        ],
+        ["产出指标", "数量指标", "租车次数", "正向", words, 1, 1, "次", 90, 90],
+        ["总分", null, null, null, null, null, null, null, 90, 90],
+      ]);
+      const [form] = recognizeSheet(g).forms;
+      expect(form.indicators[0].target).toEqual({ address: "F2", value: `${sign}1次` });
+      expect(form.indicators[0].actual).toEqual({ address: "G2", value: "1次" });
+    }
+  );
+
+  test("a unit column after the actual is not the target's when the target has its own", () => {
+    const g = grid("两个单位", [
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "度量单位",
+        "分值",
+        "得分",
+      ],
+      ["产出指标", "数量指标", "培训", 2, "期", 200, "人次", 90, 90],
+    ]);
+    const [form] = recognizeSheet(g).forms;
+    expect(form.indicators[0].target?.value).toBe("2期");
+    expect(form.indicators[0].actual?.value).toBe("200人次");
+  });
+});
+
+describe("printed rates on the budget's 其中 rows", () => {
+  function withBudget(rows: CellScalar[][]): Grid {
+    const g = layoutForm("预算", correctForm());
+    const width = g.values[0].length;
+    const pad = (r: CellScalar[]) => [...r, ...Array<CellScalar>(width - r.length).fill(null)];
+    return { ...g, values: [...g.values.slice(0, 2), ...rows.map(pad), ...g.values.slice(4)] };
+  }
+  const prompts = (g: Grid) =>
+    scoreGrids([g], [], { profile: "national" })[0].forms[0].result.prompts.map((p) => [
+      p.kind,
+      p.cell,
+    ]);
+
+  test("a 其中 row printing 0 for 38 of 40 gets rate-mismatch on its rate cell", () => {
+    const g = withBudget([
+      ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 95, 10, 95, 9.5],
+      ["其中：财政拨款", 60, 57, null, 95, null],
+      ["其他资金", 40, 38, null, 0, null],
+    ]);
+    expect(prompts(g)).toEqual([["rate-mismatch", "E6"]]);
+  });
+
+  test("其中 rows whose rates agree, or print 0 for 0 of 0, get no prompt", () => {
+    const g = withBudget([
+      ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 95, 10, "95%", 9.5],
+      ["其中：财政拨款", 60, 57, null, "95.00%", null],
+      ["其他资金", 0, 0, null, "0.00%", null],
+      ["上年结转资金", 40, 38, null, 0.95, null],
+    ]);
+    expect(prompts(g)).toEqual([]);
+  });
+});

@@ -111,3 +111,38 @@ describe("printed rates on the budget's 其中 rows", () => {
     expect(prompts(g)).toEqual([]);
   });
 });
+
+describe("template rows and level-1 cells of the Anhui template", () => {
+  test("a placeholder label with '/' (指标1:/) and '/' cells is not an indicator; 指标1:租车次数 is", () => {
+    const g = grid("占位", [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "指标1:租车次数", "≥1次", "1次", 90, 90],
+      [null, "生态效益指标", "指标1:/", "/", "/", null, null],
+      [null, null, "指标2：／", "—", "-", null, null],
+      ["总分", null, null, null, null, 90, 90],
+    ]);
+    const [form] = recognizeSheet(g).forms;
+    expect(form.indicators.map((r) => r.row)).toEqual([2]);
+  });
+
+  const weightOnly = (marks: readonly string[]) => {
+    const f = correctForm();
+    return layoutForm("一级分值", {
+      ...f,
+      indicators: f.indicators.map((r, i) => ({ ...r, level1: marks[i] })),
+    });
+  };
+  const run = (g: Grid) => scoreGrids([g], [], { profile: "national" })[0].forms[0].result;
+
+  test("level-1 cells printing only （50分） weight the group their level-2 names decide", () => {
+    const r = run(weightOnly(["（50分）", "（50分）", "(30分)", "满意度指标（10分）"]));
+    expect(r.prompts).toEqual([]);
+    expect(r.total?.toString()).toBe("99.5");
+    expect(r.grade).toBe("优");
+  });
+
+  test("a weight-only level-1 cell that its rows do not add up to still gets weight-sum", () => {
+    const r = run(weightOnly(["（40分）", "（40分）", "(30分)", "（10分）"]));
+    expect(r.prompts.map((p) => p.kind)).toContain("weight-sum");
+  });
+});

@@ -38,7 +38,9 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
       for (const field of indicatorFields(t)) if (cols[field] === undefined) cols[field] = col;
     }
     const levels = [cols.level1, cols.level2, cols.name].filter((c) => c !== undefined).length;
-    if (levels < 2 || (cols.target === undefined && cols.actual === undefined)) continue;
+    if (levels < 2) continue;
+    fromAbove(v, row, cols);
+    if (cols.target === undefined && cols.actual === undefined) continue;
     const first = Math.min(...(Object.values(cols) as number[]));
     let label: { row: number; col: number } | null = null;
     for (let col = first - 1; col >= v.left; col--) {
@@ -51,6 +53,20 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
     headers.push({ row, dataRow: row + (sub ? 2 : 1), cols, split, labelCell: label });
   }
   return headers;
+}
+
+/**
+ * A two-row header whose level words stand on the lower row (Yunnan: 绩效指标 | 年度指标值 over
+ * 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位): the fields the row does not print
+ * are the cells merged down into it from the row above (实际完成值, 分值, 得分 over G11:G12 …).
+ */
+function fromAbove(v: SheetView, row: number, cols: Partial<Record<IndicatorField, number>>): void {
+  for (let col = v.left; col <= v.right; col++) {
+    const m = v.merge(row, col);
+    if (!m || m.top >= row || m.left !== col || typeof v.raw(m.top, m.left) !== "string") continue;
+    for (const field of indicatorFields(v.norm(m.top, m.left)))
+      if (cols[field] === undefined) cols[field] = col;
+  }
 }
 
 /**

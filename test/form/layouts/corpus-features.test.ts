@@ -77,6 +77,30 @@ describe("words and layouts of the corpus forms", () => {
   });
 });
 
+describe("a two-row header with the level words on its lower row (Yunnan 2020)", () => {
+  const g: Grid = {
+    sheet: "两行表头",
+    origin: "A1",
+    merges: ["A1:C1", "D1:F1", "G1:G2", "H1:H2", "I1:I2"],
+    values: [
+      ["绩效指标", null, null, "年度指标值", null, null, "实际完成值", "分值", "得分"],
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+      ["产出指标", "数量指标", "补助经费", "﹦", 72890, "元", 72890, 90, 89],
+      ["总分", null, null, null, null, null, null, 90, 89],
+    ],
+  };
+
+  test("the fields merged down from the upper row are read: actual, weight, score", () => {
+    const [form] = recognizeSheet(g).forms;
+    expect(form.indicators).toHaveLength(1);
+    const [r] = form.indicators;
+    expect(r.target).toEqual({ address: "E3", value: "=72890元" });
+    expect(r.actual).toEqual({ address: "G3", value: 72890 });
+    expect(r.weight).toEqual({ address: "H3", value: 90 });
+    expect(r.score).toEqual({ address: "I3", value: 89 });
+  });
+});
+
 describe("printed rates on the budget's 其中 rows", () => {
   function withBudget(rows: CellScalar[][]): Grid {
     const g = layoutForm("预算", correctForm());

@@ -170,3 +170,44 @@ describe("template rows and level-1 cells of the Anhui template", () => {
     expect(r.prompts.map((p) => p.kind)).toContain("weight-sum");
   });
 });
+
+describe("two weighted blocks of one form, each under its own header row (Huanggang)", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"];
+  const blocks = (secondScore: number, between: CellScalar[][] = []): Grid => ({
+    sheet: "两块",
+    origin: "A1",
+    merges: ["A2:A4", `A${5 + between.length}:A${7 + between.length}`],
+    values: [
+      ["2020年度项目绩效自评表"],
+      ["年度绩效目标1(40分)", ...header],
+      [null, "产出指标", "数量指标", "监测点数", "100%", "100%", 20],
+      [null, null, "质量指标", "数据合格率", "98%", "98%", secondScore],
+      ...between,
+      ["年度绩效目标2(40分)", ...header],
+      [null, "效益指标", "社会效益指标", "资料利用率", "100%", "100%", 30],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "100%", "100%", 10],
+      ["总分", null, null, null, null, null, 80],
+    ],
+  });
+  const weightSums = (g: Grid) =>
+    scoreGrids([g], [], { profile: "hubei" })[0]
+      .forms[0].result.prompts.filter((p) => p.kind === "weight-sum")
+      .map((p) => p.cell);
+
+  test("are one form with the rows of both blocks", () => {
+    const { forms } = recognizeSheet(blocks(20));
+    expect(forms).toHaveLength(1);
+    expect(forms[0].indicators.map((r) => r.row)).toEqual([3, 4, 6, 7]);
+    expect(forms[0].indicators.map((r) => r.block?.address)).toEqual(["A2", "A2", "A5", "A5"]);
+  });
+
+  test("implied weights that miss a block's weight: weight-sum on that block's cell", () => {
+    expect(weightSums(blocks(20))).toEqual([]);
+    expect(weightSums(blocks(19.6))).toEqual(["A2"]);
+  });
+
+  test("a title between the blocks starts a second form", () => {
+    const { forms } = recognizeSheet(blocks(20, [["2021年度项目绩效自评表"]]));
+    expect(forms).toHaveLength(2);
+  });
+});

@@ -132,7 +132,7 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
       );
     }
   }
-  prompts.push(...otherRowRates(form, row, scale, unit, read));
+  prompts.push(...otherRowRates(form, row, (cell) => readAmount(cell, scale, unit, read)));
   const mirror: BudgetMirror = {
     annual: isAmount(annual) ? annual.yuan : null,
     initial: isAmount(initial) ? initial.yuan : null,

@@ -1,11 +1,9 @@
-import type Decimal from "decimal.js";
 import { rateAgrees, readRate } from "./agree";
 import { n, pct } from "./format";
 import { makePrompt, at } from "./prompts";
-import { readValue, type ValueReader } from "./quantity";
 import { cellText, stripSpace } from "./text";
 import type { BudgetRow, Form, Prompt } from "./types";
-import { readAmount, type Amount } from "./budget";
+import type { Amount } from "./budget";
 
 const isAmount = (x: Amount | { error: string } | null): x is Amount => !!x && !("error" in x);
 
@@ -17,17 +15,15 @@ const isAmount = (x: Amount | { error: string } | null): x is Amount => !!x && !
 export function otherRowRates(
   form: Form,
   scored: BudgetRow,
-  scale: Decimal,
-  unit: string,
-  read: ValueReader = readValue
+  readAmount: (cell: BudgetRow["annual"]) => Amount | { error: string } | null
 ): Prompt[] {
   const sheet = form.sheet;
   const prompts: Prompt[] = [];
   for (const row of form.budget?.rows ?? []) {
     if (row === scored || !row.rate || row.rate.address === scored.rate?.address) continue;
     if (stripSpace(cellText(row.rate.value)) === "") continue;
-    const annual = readAmount(row.annual, scale, unit, read);
-    const executed = readAmount(row.executed, scale, unit, read);
+    const annual = readAmount(row.annual);
+    const executed = readAmount(row.executed);
     if (!isAmount(annual) || !isAmount(executed) || annual.yuan.isZero()) continue;
     const rate = executed.yuan.dividedBy(annual.yuan);
     const bounds = {

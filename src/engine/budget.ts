@@ -8,6 +8,7 @@ import type { Profile } from "./profiles";
 import { makePrompt, at, quote } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";
 import { cellText, normalizeHeader, stripSpace } from "./text";
+import { otherRowRates } from "./budgetRows";
 import type { BudgetBlock, BudgetResult, BudgetRow, Cell, Form, Prompt } from "./types";
 
 const TOTAL_ROW = /^(年度资金总额|年度财政资金总额|资金总额|合计|总计|预算数|项目资金)/;
@@ -131,6 +132,7 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
       );
     }
   }
+  prompts.push(...otherRowRates(form, row, (cell) => readAmount(cell, scale, unit, read)));
   const mirror: BudgetMirror = {
     annual: isAmount(annual) ? annual.yuan : null,
     initial: isAmount(initial) ? initial.yuan : null,

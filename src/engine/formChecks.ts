@@ -5,7 +5,7 @@ import { n, pct } from "./format";
 import type { Profile } from "./profiles";
 import { at, makePrompt } from "./prompts";
 import { LEVEL_NAMES } from "./qualitative";
-import { stripSpace } from "./text";
+import { stripSpace, withoutWeightMarks } from "./text";
 import type { Form, FormResult, IndicatorResult, Prompt } from "./types";
 import { MONEY_REASON_WORDS } from "./vocabulary";
 import type { RowWeight } from "./weights";
@@ -25,7 +25,10 @@ export function checkWeights(
   const sheet = form.sheet;
   const firstOf = (group: string): string => {
     const s = states.find((x) => x.group === group || stripSpace(text(x.row.level2)) === group);
-    return s?.row.level1.address ?? form.anchor;
+    // a block's issue sits on the block cell that states its weight (年度绩效目标1（40分）)
+    const block = states.find((x) => x.row.block && withoutWeightMarks(text(x.row.block)) === group)
+      ?.row.block;
+    return s?.row.level1.address ?? block?.address ?? form.anchor;
   };
   const indicatorSum = weights.reduce((s, w) => s.plus(w.weight ?? ZERO), ZERO);
   // level-1 group weights printed in the headers (Hubei) add up with the budget to 100

@@ -54,10 +54,11 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   // 1. Read and evaluate every indicator, weight-free.
   const states: RowState[] = form.indicators.map((row, i) => {
     const l1Text = level1Texts[i];
-    const l1 = level1s[i];
     const l2Text = text(row.level2);
     const level2 = canonicalLevel2(l2Text);
     const byName = level1OfLevel2(level2, hasCostLevel1);
+    // a level-1 cell printing only its weight （50分） names the group its level-2 names decide
+    const l1 = level1s[i] ?? (bracketWeight(l1Text) !== null ? byName : null);
     let group = l1;
     let correction: string | null = null;
     const compatible =

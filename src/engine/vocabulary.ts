@@ -54,5 +54,5 @@ export const LATIN_UNITS: readonly string[] = [
   "m",
 ];
 
-/** A level-3 cell that is only a template placeholder label: 指标1:, 指标2：, 指标3. */
-export const PLACEHOLDER_NAME = /^(?:指标|三级指标)\d*[:：]?$/;
+/** A level-3 cell that is only a template placeholder label: 指标1:, 指标2：, 指标3, 指标1:/. */
+export const PLACEHOLDER_NAME = /^(?:指标|三级指标)\d*[:：]?[-—–－/／\\]*$/;

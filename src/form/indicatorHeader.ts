@@ -38,7 +38,9 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
       for (const field of indicatorFields(t)) if (cols[field] === undefined) cols[field] = col;
     }
     const levels = [cols.level1, cols.level2, cols.name].filter((c) => c !== undefined).length;
-    if (levels < 2 || (cols.target === undefined && cols.actual === undefined)) continue;
+    if (levels < 2) continue;
+    fromAbove(v, row, cols);
+    if (cols.target === undefined && cols.actual === undefined) continue;
     const first = Math.min(...(Object.values(cols) as number[]));
     let label: { row: number; col: number } | null = null;
     for (let col = first - 1; col >= v.left; col--) {
@@ -51,6 +53,20 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
     headers.push({ row, dataRow: row + (sub ? 2 : 1), cols, split, labelCell: label });
   }
   return headers;
+}
+
+/**
+ * A two-row header whose level words stand on the lower row (Yunnan: 绩效指标 | 年度指标值 over
+ * 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位): the fields the row does not print
+ * are the cells merged down into it from the row above (实际完成值, 分值, 得分 over G11:G12 …).
+ */
+function fromAbove(v: SheetView, row: number, cols: Partial<Record<IndicatorField, number>>): void {
+  for (let col = v.left; col <= v.right; col++) {
+    const m = v.merge(row, col);
+    if (!m || m.top >= row || m.left !== col || typeof v.raw(m.top, m.left) !== "string") continue;
+    for (const field of indicatorFields(v.norm(m.top, m.left)))
+      if (cols[field] === undefined) cols[field] = col;
+  }
 }
 
 /**
@@ -100,7 +116,23 @@ function splitColumns(
   let sub = false;
   if (row + 1 <= v.bottom && hasParts(v, row + 1)) sub = place(row + 1, false) > 0;
   place(row, true);
+  shareUnit(split, cols);
   return { split, sub };
+}
+
+/**
+ * One unit column after the actual and none for the target (Inner Mongolia: 年度指标值 | 实际完成值 |
+ * 计量单位) is the unit of both.
+ */
+function shareUnit(
+  split: { target?: { sign?: number; unit?: number }; actual?: { sign?: number; unit?: number } },
+  cols: Partial<Record<IndicatorField, number>>
+): void {
+  const unit = split.actual?.unit;
+  const { target, actual } = cols;
+  if (unit === undefined || split.target?.unit !== undefined) return;
+  if (target === undefined || actual === undefined || !(target < actual && actual < unit)) return;
+  (split.target ??= {}).unit = unit;
 }
 
 /**

@@ -6,7 +6,10 @@ import { readFormReason, readGrade, readTotal, ruleTextIn } from "./formParts";
 import { findIndicatorHeaders, type IndicatorHeader } from "./indicatorHeader";
 import { isProjectLabel, isTitle, readIndicators, type TableRead } from "./indicatorTable";
 import { SheetView } from "./sheetView";
-import { YEAR_LINE } from "./vocabulary";
+import { bracketWeight } from "../engine/text";
+import { BLOCK_LABEL, YEAR_LINE, matcher } from "./vocabulary";
+
+const isBlockLabel = matcher(BLOCK_LABEL);
 
 /**
  * Recognition: find every 项目支出绩效自评表 on a sheet by its header words (domain §1, the words in
@@ -38,17 +41,53 @@ export function recognizeSheet(grid: Grid): Recognition {
   const headerRows = new Set(headers.map((h) => h.row));
   const forms: Form[] = [];
   let regionTop = v.top;
-  headers.forEach((h, i) => {
-    const nextHeader = headers[i + 1]?.row ?? v.bottom + 1;
-    const table = readIndicators(v, h, nextHeader - 1, headerRows);
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    const read = (k: number): TableRead =>
+      readIndicators(v, headers[k], (headers[k + 1]?.row ?? v.bottom + 1) - 1, headerRows);
+    let table = read(i);
+    // the next block of the same form (年度绩效目标2（40分）) under its own header row
+    while (i + 1 < headers.length && continuesBlocks(v, h, table, headers[i + 1])) {
+      const more = read(++i);
+      table = { rows: [...table.rows, ...more.rows], end: more.end, totalRow: more.totalRow };
+    }
     // the form's own rows after its table reach to where the next form's rows begin
     const nextTop =
       i + 1 < headers.length ? nextFormTop(v, table.end + 1, headers[i + 1].row) : v.bottom;
     const regionBottom = i + 1 < headers.length ? nextTop - 1 : v.bottom;
     forms.push(buildForm(v, h, table, regionTop, regionBottom));
     regionTop = nextTop;
-  });
+  }
   return { sheet, forms, skipped: null };
+}
+
+/**
+ * A header row that opens the next weighted block of the same form (Huanggang: 年度绩效目标1（40分）
+ * and 年度绩效目标2（40分）, each with its own 一级指标 | 二级指标 | … row): both headers stand beside a
+ * block cell printing a weight, in the same columns, with no 总分, title, project or budget between.
+ */
+function continuesBlocks(
+  v: SheetView,
+  h: IndicatorHeader,
+  table: TableRead,
+  next: IndicatorHeader
+): boolean {
+  const block = (x: IndicatorHeader): boolean => {
+    if (!x.labelCell) return false;
+    const { row, col } = x.labelCell;
+    return isBlockLabel(v.norm(row, col)) && bracketWeight(v.text(row, col)) !== null;
+  };
+  const sameColumns = (Object.keys(h.cols) as (keyof IndicatorHeader["cols"])[]).every(
+    (f) => h.cols[f] === next.cols[f]
+  );
+  return (
+    table.totalRow === null &&
+    block(h) &&
+    block(next) &&
+    sameColumns &&
+    Object.keys(next.cols).length === Object.keys(h.cols).length &&
+    nextFormTop(v, table.end + 1, next.row) === next.row
+  );
 }
 
 /** The first row of the next form: its title, project label or budget block, after this table. */

@@ -60,6 +60,7 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorField, Words>> = {
       "实际完成指标值",
       "实际值",
       "完成值",
+      "全年完成值",
     ],
   },
   weight: { words: ["分值", "权重", "分值权重", "权重（%）", "分值（分）"] },
@@ -186,8 +187,8 @@ export const BLOCK_LABEL: Words = { words: [], prefixes: ["年度绩效目标", 
 
 /** Cells that hold only dots: an empty line of the template. */
 export const PLACEHOLDER_CHARS = /^[.…。·]+$/;
-/** A level-3 cell that is only the template's label: 指标1:, 指标2：, 指标3. */
-export const PLACEHOLDER_NAME = /^(三级)?指标\d+$/;
+/** A level-3 cell that is only the template's label, or the label and "/": 指标1:, 指标2：, 指标3, 指标1:/. */
+export const PLACEHOLDER_NAME = /^(三级)?指标\d+(:?[-—–－/／\\]+)?$/;
 
 /** 指标性质 cells: a sign as printed → the sign the engine reads; words are passed as written. */
 export const SIGNS: Readonly<Record<string, string>> = {
@@ -206,6 +207,8 @@ export const SIGNS: Readonly<Record<string, string>> = {
   不低于: "不低于",
   不高于: "不高于",
   不超过: "不超过",
+  大于等于: "≥",
+  小于等于: "≤",
   大于: "大于",
   小于: "小于",
   等于: "=",

@@ -215,7 +215,7 @@ export const form: CorpusForm = {
     prompts: [
       {
         kind: "weight-sum",
-        cell: "E23",
+        cell: "H23",
         why: "indicator weights 70 + 20 + 10 = 100 plus the budget's 分值 10 = 110 > 100: no total written, no grade (domain.md §3)",
       },
       {
@@ -228,7 +228,7 @@ export const form: CorpusForm = {
   decisions: [
     "Sichuan is a seed province, but not this template (Deyang's 衔接资金 form: weight column before the target, 全年实际值, 资金情况(万元), title 绩效目标自评表); it is kept for §1.5.",
     "The page prints the note's '1.' and then '3.': the note is transcribed as stored. It says 产出指标50分、效益指标30分; the form prints (70分) and (20分), which agree with its own rows: the group weights are the form's, the note is not a weight check.",
-    "Weights: 产出 10+10+20+10+10+10 = 70 = (70分), 效益 10+10 = 20 = (20分), 满意度 10: the indicators alone make 100, and 年度资金总额 prints 分值 10. A form of 110: weight-sum on the total's 分值 cell E23 (where 002#11's goes, G17 there), no total and no grade written, and total-mismatch on H23 because the printed parts (10 + 100) are not the printed 100.",
+    'Weights: 产出 10+10+20+10+10+10 = 70 = (70分), 效益 10+10 = 20 = (20分), 满意度 10: the indicators alone make 100, and 年度资金总额 prints 分值 10. A form of 110: weight-sum on the total cell H23 (domain.md §3: "the `weight-sum` prompt on the total cell"; 002#11\'s goes on its total cell I17, beside its total-mismatch; the transcription first expected the 分值 cell E23, which domain.md does not say), no total and no grade written, and total-mismatch on H23 because the printed parts (10 + 100) are not the printed 100.',
     "Every actual repeats its target (≥266米 → ≥266米): the same text, achieved (domain.md §2), full score everywhere; 20万元 → 20万元 is also the budget mirror.",
     "Row 18 (经济效益指标 with nothing beside it) and row 22 (……) are placeholder rows.",
   ],

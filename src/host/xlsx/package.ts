@@ -3,6 +3,14 @@ import * as zlib from "zlib";
 import type { CellScalar } from "../../engine/types";
 import type { CellEdit, CellState } from "../../form/plan";
 import { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../../form/grid";
+import type { CellStyle, SheetLayout } from "../../form/layout/sheetLayout";
+import {
+  layoutDefinedNames,
+  layoutRowAttrs,
+  layoutSheetXml,
+  layoutStyleParts,
+  type XmlNode,
+} from "./sheetLayoutXml";
 
 /**
  * Writing a scored copy straight into the original OOXML package, so that nothing of the input is
@@ -35,7 +43,11 @@ export interface NewSheet {
     categories: string;
     values: string;
     anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
+    /** Value axis steps (1: whole numbers). */
+    majorUnit?: number;
   };
+  /** The finished-document layout (styles, widths, heights, views, filter, page setup); rows are still `rows`. */
+  layout?: SheetLayout;
 }
 
 export interface WritePackageOptions {
@@ -2656,6 +2668,39 @@ class Styles {
     });
   }
 
+  /** An xf like the default one with a layout style (sheetLayoutXml.ts): font, fill, border, alignment, format. */
+  layoutXf(style: CellStyle): number {
+    return this.remember(`l|${JSON.stringify(style)}`, 0, () => {
+      const parts = layoutStyleParts(style);
+      const xf = this.cloneXf(style.link ? this.linkXf() : style.bold ? this.boldXf() : 0);
+      const apply = (attr: string, flag: string, local: string, node: XmlNode | null): void => {
+        if (node === null) return;
+        xf.setAttribute(attr, String(this.addItem(local, this.build(node))));
+        xf.setAttribute(flag, "1");
+      };
+      apply("fillId", "applyFill", "fills", parts.fill);
+      apply("borderId", "applyBorder", "borders", parts.border);
+      if (style.numberFormat) {
+        xf.setAttribute("numFmtId", String(this.numFmtId(style.numberFormat)));
+        xf.setAttribute("applyNumberFormat", "1");
+      }
+      if (parts.alignment) {
+        for (const a of childrenNamed(xf, "alignment")) remove(a);
+        xf.insertBefore(this.build(parts.alignment), xf.firstChild);
+        xf.setAttribute("applyAlignment", "1");
+      }
+      return this.addItem("cellXfs", xf);
+    });
+  }
+
+  /** An element of the styles document from a plain description. */
+  private build(node: XmlNode): XElement {
+    const el = createLike(this.root, node.name);
+    for (const [k, v] of Object.entries(node.attrs ?? {})) el.setAttribute(k, v);
+    for (const c of node.children ?? []) el.appendChild(this.build(c));
+    return el;
+  }
+
   linkXf(): number {
     return this.withFont((f) => {
       for (const c of childrenNamed(f, "color")) remove(c);
@@ -3788,14 +3833,15 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
   const letters: string[] = [];
   spec.rows.forEach((cells, r0) => {
     const rowStart = rowsXml.length;
-    rowsXml.push(`<row r="${r0 + 1}">`);
+    rowsXml.push(`<row r="${r0 + 1}"${spec.layout ? layoutRowAttrs(spec.layout, r0) : ""}>`);
     cells.forEach((cell, c0) => {
       const ref = (letters[c0] ??= columnLetters(c0 + 1)) + (r0 + 1);
+      const laid = spec.layout?.rows[r0]?.[c0]?.style;
       let style = bold.has(r0) ? boldXf : 0;
       let body: { t: string | null; inner: string };
       if (cell !== null && typeof cell === "object" && "link" in cell) {
         body = valueXml(cell.text, false);
-        style = linkXf;
+        style = laid ? styles.layoutXf(laid) : linkXf;
         const location = cell.link.replace(/^#/, "");
         links.push(
           `<hyperlink ref="${ref}" location="${escAttr(plainText(location))}" display="${escAttr(plainText(cell.text))}"/>`
@@ -3808,8 +3854,10 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
         };
       } else {
         body = valueXml(cell as CellScalar, false);
-        if (body.inner === "" || cell === "") return;
+        if ((body.inner === "" || cell === "") && !laid) return;
       }
+      if (laid && !(cell !== null && typeof cell === "object" && "link" in cell))
+        style = styles.layoutXf(laid);
       rowsXml.push(
         `<c r="${ref}"${style ? ` s="${style}"` : ""}${body.t ? ` t="${body.t}"` : ""}>`,
         body.inner,
@@ -3824,6 +3872,7 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
     else rowsXml.pop(); // no cell: no row
   });
   const dimension = bottom === 0 ? "A1" : `${toAddress(top, left)}:${toAddress(bottom, right)}`;
+  const laidXml = spec.layout ? layoutSheetXml(spec.layout) : null;
   const cols = (spec.columnWidths ?? [])
     .map((w, i) =>
       typeof w === "number" && Number.isFinite(w) && w > 0
@@ -3841,11 +3890,16 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
   pkg.create(
     part,
     `${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+      (laidXml?.sheetPr ?? "") +
       `<dimension ref="${dimension}"/>` +
-      (cols ? `<cols>${cols}</cols>` : "") +
+      (laidXml?.sheetViews ?? "") +
+      (laidXml ? laidXml.cols : cols ? `<cols>${cols}</cols>` : "") +
       `<sheetData>${rowsXml.join("")}</sheetData>` +
+      (laidXml?.autoFilter ?? "") +
       (links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
+      (laidXml?.printOptions ?? "") +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      (laidXml ? laidXml.pageSetup + laidXml.headerFooter : "") +
       drawingXml +
       `</worksheet>`
   );
@@ -3867,7 +3921,30 @@ async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Promise<voi
   sheets.appendChild(el);
   wb.sheetsChanged();
   wb.touch();
+  if (spec.layout) addDefinedNames(wb, layoutDefinedNames(spec.layout), wb.sheets().length - 1);
   await updateAppTitles(pkg, [], [spec.name]);
+}
+
+/** Workbook-level defined names local to the sheet at `index` (print titles, filter database). */
+function addDefinedNames(
+  wb: Workbook,
+  names: readonly { name: string; text: string; hidden: boolean }[],
+  index: number
+): void {
+  if (names.length === 0) return;
+  let list = child(wb.root, "definedNames");
+  if (!list) {
+    list = createLike(wb.root, "definedNames");
+    insertOrdered(wb.root, list, WORKBOOK_ORDER);
+  }
+  for (const n of names) {
+    const dn = createLike(wb.root, "definedName");
+    dn.setAttribute("name", n.name);
+    dn.setAttribute("localSheetId", String(index));
+    if (n.hidden) dn.setAttribute("hidden", "1");
+    setText(dn, n.text);
+    list.appendChild(dn);
+  }
 }
 
 /** The chart and its drawing for a new sheet; returns the sheet's rId of the drawing. */
@@ -3918,7 +3995,9 @@ async function addChart(pkg: Package, sheetPart: string, spec: NewSheet): Promis
       `<c:crossAx val="${valAx}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx>${axis(valAx)}<c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
       `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-      `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+      `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>` +
+      (chart.majorUnit ? `<c:majorUnit val="${chart.majorUnit}"/>` : "") +
+      `</c:valAx>` +
       `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
   await pkg.setOverride(chartPart, CT.chart);

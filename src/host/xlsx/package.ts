@@ -2951,7 +2951,8 @@ async function applySheetEdits(
       (has("value") && set.value !== null) ||
       (has("formula") && !!set.formula) ||
       has("numberFormat") ||
-      has("fill");
+      has("fill") ||
+      !!edit.style;
     const added = ws.cellsAdded;
     ws.cellsAdded = false;
     const c = ws.cell(ref, needsCell);
@@ -2966,6 +2967,14 @@ async function applySheetEdits(
     if (has("value")) {
       setValue(c, set.value ?? null);
       wb.recalc = true;
+    }
+    if (edit.style) {
+      // drawn like another cell of the sheet (borders, font, alignment)
+      const like =
+        Number(ws.cell(refOf(edit.style.like).ref, false)?.getAttribute("s") ?? "0") || 0;
+      if (like === 0) c.removeAttribute("s");
+      else c.setAttribute("s", String(like));
+      changed = true;
     }
     if (has("numberFormat") || has("fill")) {
       const styles = await wb.styles();

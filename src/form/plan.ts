@@ -6,6 +6,7 @@ import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar, Form, FormResult, Prompt, Severity } from "../engine/types";
 import { parseAddress, toAddress, type Grid } from "./grid";
 import { formColumns, gradeFormat, gradePlace } from "./layout/gradePlace";
+import { distinctLines, keptSentence } from "./layout/noteText";
 
 /**
  * The write-back plan (domain §8): from a scored form to the list of cell edits a host applies,
@@ -209,7 +210,8 @@ class Planner {
     value: Decimal | null,
     why: string,
     explain: string,
-    format?: (now: CellState) => Partial<CellState>
+    format?: (now: CellState) => Partial<CellState>,
+    computed?: Decimal | null
   ): void {
     if (!address || value === null) return;
     const now = this.state(address);
@@ -234,6 +236,9 @@ class Planner {
     const same = !format && printed !== null && printed.value.equals(value);
     if (!same) this.merge(address, set, why);
     this.note(address, `${why}：${explain}`, null);
+    // the note shows a computed value other than the cell's: say why the cell keeps its own
+    if (same && printed && computed && !computed.equals(printed.value))
+      this.note(address, keptSentence(printed, computed), null);
   }
 
   /** The cell holds, or is planned to hold, a number (a number format shows on it). */
@@ -287,7 +292,9 @@ class Planner {
     const had = this.edits.get(address);
     const mine = had?.set.note ? (had.set.note.split(`${NOTE_MARK}\n`)[1] ?? "") : "";
     const personal = this.state(address).note;
-    const body = mine ? `${mine}\n${line}` : line;
+    // no sentence twice: a line already in the add-in's part of the note is not added again
+    if (mine.split("\n").includes(line) && !severity) return;
+    const body = mine ? distinctLines([...mine.split("\n"), line]).join("\n") : line;
     const note = personal ? `${personal}\n${NOTE_MARK}\n${body}` : `${NOTE_MARK}\n${body}`;
     const set: Partial<CellState> = { note };
     if (severity) {
@@ -313,7 +320,7 @@ function planForm(grid: Grid, form: Form, result: FormResult, options: PlanOptio
   const p = new Planner(grid, shifted);
   const b = result.budget;
   if (b) {
-    p.number(b.cell, b.value, "预算执行得分", b.explain);
+    p.number(b.cell, b.value, "预算执行得分", b.explain, undefined, b.score);
     if (b.rateCell && b.rate && (b.rateStated === null || !b.rateValue?.equals(b.rateStated))) {
       p.number(b.rateCell, b.rate, "执行率", b.explain, (now) =>
         rateInConvention(b.rate as Decimal, now)
@@ -321,7 +328,7 @@ function planForm(grid: Grid, form: Form, result: FormResult, options: PlanOptio
     }
   }
   for (const ind of result.indicators) {
-    p.number(ind.cell, ind.value, "指标得分", ind.explain);
+    p.number(ind.cell, ind.value, "指标得分", ind.explain, undefined, ind.score);
     if (
       ind.rateCell &&
       ind.completionRate &&

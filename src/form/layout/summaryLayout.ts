@@ -33,7 +33,7 @@ const FORM_FORMATS: readonly (string | undefined)[] = [
 ];
 
 /** Widest a column grows (characters) before its text wraps; B holds project names and prompts. */
-const MAX_WIDTH = [24, 44, 12, 18, 18, 10, 10, 12, 10];
+const MAX_WIDTH = [28, 44, 12, 18, 18, 10, 10, 12, 10];
 const MIN_WIDTH = 6;
 const HEADING_FILL = "D9E1F2";
 /** The chart's width in pixels beside the grade counts. */

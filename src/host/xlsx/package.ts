@@ -3,6 +3,7 @@ import * as zlib from "zlib";
 import type { CellScalar } from "../../engine/types";
 import type { CellEdit, CellState } from "../../form/plan";
 import { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../../form/grid";
+import { noteAnchor, type SheetMetrics } from "../../form/layout/noteBox";
 import type { CellStyle, SheetLayout } from "../../form/layout/sheetLayout";
 import {
   layoutDefinedNames,
@@ -3222,12 +3223,18 @@ async function applyNotes(
     todo.some(([, n]) => n.text !== null)
   );
 
+  const metrics = sheetMetrics(ws);
   for (const [ref, note] of todo) {
     comments.remove(ref);
     vml?.removeNote(note.row - 1, note.col - 1);
     if (note.text === null) continue;
     comments.add(ref, note.row, note.col, note.text);
-    vml?.addNote(note.row - 1, note.col - 1, note.text);
+    // the box sized to its text, against the sheet's real row heights and column widths
+    vml?.addNote(
+      note.row - 1,
+      note.col - 1,
+      noteAnchor(note.row - 1, note.col - 1, note.text, metrics)
+    );
   }
   comments.finish();
 
@@ -3376,7 +3383,7 @@ async function domComments(pkg: Package, part: string): Promise<CommentsEditor> 
 
 interface VmlEditor {
   removeNote(row0: number, col0: number): void;
-  addNote(row0: number, col0: number, text: string): void;
+  addNote(row0: number, col0: number, anchor: string): void;
   finish(): Promise<void>;
 }
 
@@ -3396,26 +3403,38 @@ async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
   return used;
 }
 
-function noteAnchor(row0: number, col0: number, text: string): string {
-  // each line's height in lines of 18 characters (at least one)
-  let lines = 0;
-  for (let from = 0; ;) {
-    const end = text.indexOf("\n", from);
-    const length = (end < 0 ? text.length : end) - from;
-    lines += Math.max(1, Math.ceil(length / 18));
-    if (end < 0) break;
-    from = end + 1;
+/** The row heights and column widths of a sheet, for sizing notes (noteBox.ts). */
+function sheetMetrics(ws: SheetXml): SheetMetrics {
+  const format = child(ws.root, "sheetFormatPr");
+  const defaultHeight = Number(format?.getAttribute("defaultRowHeight") ?? "") || 15;
+  const defaultWidth = Number(format?.getAttribute("defaultColWidth") ?? "") || 9.140625;
+  const heights = new Map<number, number>();
+  for (const row of childrenNamed(ws.sheetData, "row")) {
+    const ht = Number(row.getAttribute("ht") ?? "");
+    if (ht > 0) heights.set(Number(row.getAttribute("r")) - 1, ht);
   }
-  const height = Math.min(Math.max(lines + 1, 4), 24);
-  const top = Math.max(row0 - 1, 0);
-  return `${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4`;
+  const widths: { min: number; max: number; width: number }[] = [];
+  const cols = child(ws.root, "cols");
+  for (const col of cols ? childrenNamed(cols, "col") : []) {
+    const hidden = col.getAttribute("hidden") === "1" || col.getAttribute("hidden") === "true";
+    widths.push({
+      min: Number(col.getAttribute("min")) - 1,
+      max: Number(col.getAttribute("max")) - 1,
+      width: hidden ? 0 : Number(col.getAttribute("width") ?? "") || defaultWidth,
+    });
+  }
+  return {
+    rowHeightPt: (r) => heights.get(r) ?? defaultHeight,
+    columnWidthPx: (c) =>
+      Math.round((widths.find((w) => c >= w.min && c <= w.max)?.width ?? defaultWidth) * 7),
+  };
 }
 
 function noteShapeXml(
   id: number,
   row0: number,
   col0: number,
-  text: string,
+  anchor: string,
   typeId: string,
   z: number
 ): string {
@@ -3426,7 +3445,7 @@ function noteShapeXml(
     `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
     `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
-    `<x:Anchor>${noteAnchor(row0, col0, text)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
     `<x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`
   );
 }

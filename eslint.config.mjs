@@ -6,13 +6,115 @@ import tsPlugin from "@typescript-eslint/eslint-plugin";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
-// Supplied at run time by office.js (loaded by script tag), typed by @types/office-js.
+// Supplied at run time by office.js (loaded by script tag), typed by @types/office-js. Only the
+// gateway (src/host/excel), the entry points and the fake of Excel may name them.
 const officeGlobals = {
   Office: "readonly",
   Excel: "readonly",
   OfficeExtension: "readonly",
   OfficeRuntime: "readonly",
 };
+const OFFICE_FILES = [
+  "src/host/excel/**",
+  "src/taskpane/index.tsx",
+  "src/commands/**",
+  "fake-excel/**",
+  "workbench/**",
+  "test/**",
+  "bench/**",
+];
+const noOfficeGlobals = Object.keys(officeGlobals).map((name) => ({
+  name,
+  message: "Office.js belongs to src/host/excel (and the entry points); call the gateway instead.",
+}));
+
+// What each layer may import (docs/architecture.md has the table). Matched on the import text,
+// so that "../form/grid" and "../../form/grid" are the same layer.
+const layer = (name) => `(^|/)(src/)?${name}(/|$)`;
+const ours = {
+  form: { regex: layer("form"), message: "" },
+  hostExcel: { regex: layer("host/excel"), message: "" },
+  hostXlsx: { regex: layer("host/xlsx"), message: "" },
+  cli: { regex: layer("cli"), message: "" },
+  taskpane: { regex: layer("taskpane"), message: "" },
+  commands: { regex: layer("commands"), message: "" },
+};
+const forbid = (layerName, keys, extra = []) => [
+  ...keys.map((k) => ({
+    regex: ours[k].regex,
+    message: `${layerName} may not import ${k} (see docs/architecture.md)`,
+  })),
+  ...extra,
+];
+const NODE_BUILTINS = {
+  regex: "^(node:)?(fs|path|os|zlib|child_process|worker_threads|crypto|stream|url|util)(/|$)",
+  message: "Node built-ins only in src/host/xlsx and src/cli: this code runs in a browser too.",
+};
+const ONLY_DECIMAL = {
+  regex: "^(?!\\.|decimal\\.js$)",
+  message: "pure code: of the packages, only decimal.js",
+};
+const layerRules = [
+  {
+    files: ["src/engine/**"],
+    patterns: forbid(
+      "engine",
+      ["form", "hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
+      [ONLY_DECIMAL]
+    ),
+  },
+  {
+    files: ["src/form/**"],
+    patterns: forbid(
+      "form",
+      ["hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
+      [ONLY_DECIMAL]
+    ),
+  },
+  {
+    files: ["src/host/xlsx/**"],
+    patterns: forbid(
+      "host/xlsx",
+      ["hostExcel", "cli", "taskpane", "commands"],
+      [{ regex: "^\\.\\./excel(/|$)", message: "host/xlsx may not import hostExcel" }]
+    ),
+  },
+  {
+    files: ["src/host/excel/**"],
+    patterns: forbid(
+      "host/excel",
+      ["hostXlsx", "cli", "taskpane", "commands"],
+      [NODE_BUILTINS, { regex: "^\\.\\./xlsx(/|$)", message: "host/excel may not import hostXlsx" }]
+    ),
+  },
+  {
+    files: ["src/cli/**"],
+    patterns: forbid("cli", ["hostExcel", "taskpane", "commands"]),
+  },
+  {
+    files: ["src/taskpane/**"],
+    ignores: ["src/taskpane/index.tsx"],
+    patterns: forbid(
+      "taskpane",
+      ["form", "hostXlsx", "cli", "commands"],
+      [
+        NODE_BUILTINS,
+        {
+          regex: "(^|/)host/excel/(?!contract$)",
+          message: "the task pane imports only host/excel/contract (index.tsx creates the gateway)",
+        },
+      ]
+    ),
+  },
+  {
+    files: ["src/taskpane/index.tsx", "src/commands/**"],
+    patterns: forbid("entry point", ["form", "hostXlsx", "cli"], [NODE_BUILTINS]),
+  },
+].map(({ files, ignores, patterns }) => ({
+  files,
+  ...(ignores ? { ignores } : {}),
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+}));
 
 // The preset registers typescript-eslint (its own copy) for .ts files only; reuse that copy for .tsx,
 // since one plugin name cannot be bound to two different objects.
@@ -21,7 +123,13 @@ const presetTsPlugin = officeAddins.configs.react.find((c) => c.plugins?.["@type
 
 export default [
   {
-    ignores: ["dist/**", "dist-workbench/**", "node_modules/**", "coverage/**", "test-artifacts/**"],
+    ignores: [
+      "dist/**",
+      "dist-workbench/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-artifacts/**",
+    ],
   },
   ...officeAddins.configs.react,
   {
@@ -36,7 +144,6 @@ export default [
         ...globals.browser,
         ...globals.node,
         ...globals.jest,
-        ...officeGlobals,
       },
     },
     settings: { react: { version: "detect" } },
@@ -64,6 +171,13 @@ export default [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  { files: OFFICE_FILES, languageOptions: { globals: officeGlobals } },
+  {
+    files: ["src/**"],
+    ignores: OFFICE_FILES,
+    rules: { "no-restricted-globals": ["error", ...noOfficeGlobals] },
+  },
+  ...layerRules,
   {
     // The plain CommonJS config files at the root (webpack, jest).
     files: ["*.config.js"],

@@ -1,6 +1,6 @@
 /**
  * syncs1 / syncs200 / fakeHostSeconds200: 批量评分 (gateway.scoreAllSheets) in the strict fake Excel
- * of test/fake-excel, loaded from the sample workbooks, over a 1-tab workbook (the first sheet of
+ * of fake-excel, loaded from the sample workbooks, over a 1-tab workbook (the first sheet of
  * the Fengtai sample) and over a 200-tab one (the sample sheets round-robin, as
  * test/host/excel-gateway.test.ts builds it). The syncs are the round trips the fake counted; the
  * seconds are those of the 200-tab run (a fresh copy of the workbook each time), median of 3.
@@ -17,8 +17,8 @@ import { performance } from "perf_hooks";
 import { recognizeSheet } from "../src/form/recognize";
 import { createExcelGateway } from "../src/host/excel/gateway";
 import type { RunReport } from "../src/host/excel/report";
-import { FakeExcel, installFakeExcel, loadFakeExcel } from "../test/fake-excel";
-import { DocumentModel } from "../test/fake-excel/model";
+import { FakeExcel, installFakeExcel, loadFakeExcel } from "../fake-excel";
+import { DocumentModel } from "../fake-excel/model";
 import { median } from "./median";
 
 const SAMPLES = path.join(__dirname, "..", "samples");

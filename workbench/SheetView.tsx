@@ -9,9 +9,9 @@
  */
 import { Button, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { FakeExcel } from "../test/fake-excel/fake";
-import { cellAddress, colLetters, type Rect } from "../test/fake-excel/address";
-import { displayText, type SheetModel } from "../test/fake-excel/model";
+import type { FakeExcel } from "../fake-excel/fake";
+import { cellAddress, colLetters, type Rect } from "../fake-excel/address";
+import { displayText, type SheetModel } from "../fake-excel/model";
 
 /** Rows drawn at most: a sheet of 10,000 rows stays usable; the rest is said, not drawn. */
 const MAX_DRAWN_ROWS = 400;

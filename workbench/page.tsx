@@ -10,14 +10,14 @@ import {
   MessageBarTitle,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelGateway } from "../src/host/excel/gateway";
 import { TaskPane } from "../src/taskpane/TaskPane";
-import { FakeExcel, installFakeExcel } from "../test/fake-excel/fake";
-import { DocumentModel, type DocumentData } from "../test/fake-excel/model";
+import { paneTheme } from "../src/taskpane/theme";
+import { FakeExcel, installFakeExcel } from "../fake-excel/fake";
+import { DocumentModel, type DocumentData } from "../fake-excel/model";
 import { SheetView } from "./SheetView";
 import type { WorkbookPayload } from "./protocol";
 
@@ -46,6 +46,8 @@ export interface WorkbenchApi {
 declare global {
   interface Window {
     workbench?: WorkbenchApi;
+    /** The workbook, requested by index.html before the bundle runs. */
+    workbookRequest?: Promise<unknown>;
   }
 }
 
@@ -70,6 +72,13 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   const { fake } = props;
   const [version, setVersion] = useState(0);
   const [gateway] = useState(() => createExcelGateway());
+  // The sheet view (a table of every cell, mostly Chinese text) comes in the frame after the
+  // pane's first render: in Excel the grid is not the pane's to draw, so the pane does not wait.
+  const [sheetsShown, setSheetsShown] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setSheetsShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   useEffect(() => {
     const bump = (): void => setVersion((v) => v + 1);
     changed.add(bump);
@@ -80,12 +89,14 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   return (
     <div className={styles.page}>
       <div className={styles.sheets}>
-        <SheetView
-          fake={fake}
-          version={version}
-          onActivate={(s) => window.workbench?.activate(s)}
-          onEdit={(s, a, v) => window.workbench?.edit(s, a, v)}
-        />
+        {sheetsShown && (
+          <SheetView
+            fake={fake}
+            version={version}
+            onActivate={(s) => window.workbench?.activate(s)}
+            onEdit={(s, a, v) => window.workbench?.edit(s, a, v)}
+          />
+        )}
       </div>
       <aside className={styles.pane} aria-label={`任务窗格 · ${props.title}`} id="pane">
         <FirstRender />
@@ -149,11 +160,11 @@ async function main(): Promise<void> {
   if (!container) throw new Error("workbench.html has no #container element");
   const root = createRoot(container);
   const render = (node: React.ReactNode): void =>
-    root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+    root.render(<FluentProvider theme={paneTheme}>{node}</FluentProvider>);
   let payload: WorkbookPayload;
   try {
-    const response = await fetch("workbook.json", { cache: "no-store" });
-    payload = (await response.json()) as WorkbookPayload;
+    payload = (await (window.workbookRequest ??
+      fetch("workbook.json", { cache: "no-store" }).then((r) => r.json()))) as WorkbookPayload;
   } catch (e) {
     render(<LoadError message={`无法从工作台服务读取工作簿：${String(e)}`} />);
     return;

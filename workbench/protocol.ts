@@ -1,5 +1,5 @@
 /** What the workbench server sends its page at /workbook.json. */
-import type { DocumentData } from "../test/fake-excel/model";
+import type { DocumentData } from "../fake-excel/model";
 
 export type WorkbookPayload =
   | {

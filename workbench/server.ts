@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import webpack from "webpack";
-import { loadFakeExcel } from "../test/fake-excel";
+import { loadFakeExcel } from "../fake-excel";
 import type { WorkbookPayload } from "./protocol";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -16,7 +16,7 @@ export const DEFAULT_WORKBOOK = path.join(ROOT, "samples", "004-fengtai-2020.xls
 export const WORKBENCH_DIR = path.join(ROOT, "dist-workbench");
 
 /** Sources the page is built from: a bundle newer than all of them is current. */
-const SOURCE_DIRS = ["src", "workbench", "test/fake-excel"].map((d) => path.join(ROOT, d));
+const SOURCE_DIRS = ["src", "workbench", "fake-excel"].map((d) => path.join(ROOT, d));
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -13,19 +13,18 @@ import {
 import { ArrowUndoRegular } from "@fluentui/react-icons/lib/atoms/svg/arrow-undo";
 import { DocumentCheckmarkRegular } from "@fluentui/react-icons/lib/atoms/svg/document-checkmark";
 import { DocumentMultipleRegular } from "@fluentui/react-icons/lib/atoms/svg/document-multiple";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  DEFAULT_SETTINGS,
-  type Progress,
-  type ScoringGateway,
-  type ScoringOptions,
-  type Settings,
-} from "../host/excel/gateway";
-import type { RunReport } from "../host/excel/report";
+import { useCallback, useMemo, useRef } from "react";
+import type { Progress, ScoringGateway, ScoringOptions } from "../host/excel/contract";
 import { RulesPanel, type ChosenProfile } from "./components/RulesPanel";
 import { ResultView } from "./components/ResultView";
 import { GatewayProvider, useGateway } from "./gateway-context";
-import { ACTION_NAMES, errorText } from "./labels";
+import { useAutoScore } from "./hooks/useAutoScore";
+import { useUnsupported } from "./hooks/useCapabilities";
+import { useRuns } from "./hooks/useRuns";
+import { useSettings } from "./hooks/useSettings";
+import { errorText } from "./labels";
+
+export { AUTO_SCORE_UNSUPPORTED } from "./hooks/useAutoScore";
 
 const useStyles = makeStyles({
   pane: {
@@ -38,17 +37,12 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-type Busy = "score-active" | "score-all" | "undo" | "auto" | null;
-
 const PROGRESS_VALUE: Readonly<Record<Progress["stage"], number>> = {
   read: 0.2,
   score: 0.5,
   write: 0.8,
   done: 1,
 };
-
-export const AUTO_SCORE_UNSUPPORTED =
-  "此版本的 Excel 不支持自动评分（需要 ExcelApi 1.9 的更改事件），请手动点击“评分当前表”。";
 
 /** The task pane over a gateway: the Office.js one in Excel, a fake one in tests. */
 export function TaskPane(props: { readonly gateway: ScoringGateway }) {
@@ -59,24 +53,17 @@ export function TaskPane(props: { readonly gateway: ScoringGateway }) {
   );
 }
 
+/** What the pane shows; its state lives in the hooks (settings, runs, 自动评分). */
 function TaskPaneBody() {
   const styles = useStyles();
   const gateway = useGateway();
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [settingsLoaded, setSettingsLoaded] = useState(false);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [report, setReport] = useState<RunReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [autoScoreNote, setAutoScoreNote] = useState<string | null>(null);
-  const unsupported = useMemo(() => {
-    try {
-      const caps = gateway.capabilities();
-      return caps.supported ? null : (caps.reason ?? "此版本的 Excel 不支持本加载项。");
-    } catch {
-      return null;
-    }
-  }, [gateway]);
+  const unsupported = useUnsupported(gateway);
+  const { busy, progress, report, error, setError, setProgress, run } = useRuns();
+  const {
+    settings,
+    loaded: settingsLoaded,
+    change: changeSettings,
+  } = useSettings(gateway, setError);
 
   // The options a run uses; a ref so that the 自动评分 listener always scores with the current 规则.
   const options = useRef<ScoringOptions>({});
@@ -84,62 +71,12 @@ function TaskPaneBody() {
     profile: settings.profile,
     promptTextInReasonCells: settings.promptTextInReasonCells,
   };
-
-  useEffect(() => {
-    let live = true;
-    gateway.loadSettings().then(
-      (s) => {
-        if (!live) return;
-        setSettings(s);
-        setSettingsLoaded(true);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(errorText("读取规则", e));
-        setSettingsLoaded(true);
-      }
-    );
-    return () => {
-      live = false;
-    };
-  }, [gateway]);
-
-  const show = useCallback((r: RunReport) => {
-    setReport(r);
-    setError(r.ok ? null : (r.error ?? null));
-  }, []);
-
-  // One action at a time: an automatic re-score never overlaps a click (both write the ledger).
-  const running = useRef(false);
-  const run = useCallback(
-    async (kind: Exclude<Busy, null>, action: () => Promise<RunReport>) => {
-      if (running.current) return;
-      running.current = true;
-      setBusy(kind);
-      setError(null);
-      setProgress(null);
-      try {
-        show(await action());
-      } catch (e) {
-        setError(errorText(kind === "auto" ? ACTION_NAMES["score-sheet"] : ACTION_NAMES[kind], e));
-      } finally {
-        running.current = false;
-        setBusy(null);
-        setProgress(null);
-      }
-    },
-    [show]
-  );
+  const autoScoreNote = useAutoScore(gateway, settings.autoScore, options, run, setError);
 
   const scoreActive = () => run("score-active", () => gateway.scoreActiveSheet(options.current));
   const scoreAll = () =>
     run("score-all", () => gateway.scoreAllSheets(options.current, (p) => setProgress(p)));
   const undo = () => run("undo", () => gateway.undo());
-
-  const changeSettings = (next: Settings) => {
-    setSettings(next);
-    gateway.saveSettings(next).catch((e: unknown) => setError(errorText("保存规则", e)));
-  };
 
   const select = useCallback(
     (sheet: string, cell: string) => {
@@ -147,40 +84,8 @@ function TaskPaneBody() {
         .selectCell(sheet, cell)
         .catch((e: unknown) => setError(errorText(`选中 ${sheet}!${cell}`, e)));
     },
-    [gateway]
+    [gateway, setError]
   );
-
-  // 自动评分: listen while the switch is on; stop when it is turned off or the pane goes away.
-  const runRef = useRef(run);
-  runRef.current = run;
-  useEffect(() => {
-    if (!settings.autoScore) {
-      setAutoScoreNote(null);
-      return undefined;
-    }
-    let stop: (() => Promise<void>) | null = null;
-    let live = true;
-    const listener = (sheet: string) => {
-      if (live) void runRef.current("auto", () => gateway.rescoreSheet(sheet, options.current));
-    };
-    gateway.onSheetChanged(listener).then(
-      (unsubscribe) => {
-        if (!unsubscribe) {
-          if (live) setAutoScoreNote(AUTO_SCORE_UNSUPPORTED);
-          return;
-        }
-        if (live) stop = unsubscribe;
-        else void unsubscribe().catch(() => undefined);
-      },
-      (e: unknown) => {
-        if (live) setError(errorText("开启自动评分", e));
-      }
-    );
-    return () => {
-      live = false;
-      if (stop) void stop().catch(() => undefined);
-    };
-  }, [settings.autoScore, gateway]);
 
   const chosen = useMemo<ChosenProfile[]>(() => {
     const seen = new Map<string, ChosenProfile>();

@@ -1,7 +1,8 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createExcelGateway } from "../host/excel/gateway";
 import { TaskPane } from "./TaskPane";
+import { paneTheme } from "./theme";
 
 function render(): void {
   const container = document.getElementById("container");
@@ -10,7 +11,7 @@ function render(): void {
   }
   // Outside Office the gateway reports itself unsupported (capabilities), and the pane says so.
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={paneTheme}>
       <TaskPane gateway={createExcelGateway()} />
     </FluentProvider>
   );

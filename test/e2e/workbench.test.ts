@@ -18,7 +18,7 @@ import type { CellEdit } from "../../src/form/plan";
 import { STATE_SHEET } from "../../src/form/state";
 import { buildWorkbench, startWorkbench, type Workbench } from "../../workbench/server";
 import type { WorkbenchApi } from "../../workbench/page";
-import { loadFakeExcel } from "../fake-excel";
+import { loadFakeExcel } from "../../fake-excel";
 import { launchChromium } from "../support/browser";
 import { formSheet } from "../support/smallForm";
 

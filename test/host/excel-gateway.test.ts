@@ -1,5 +1,5 @@
 /**
- * The Office.js gateway over a strict fake of Excel (test/fake-excel) loaded from the sample
+ * The Office.js gateway over a strict fake of Excel (fake-excel) loaded from the sample
  * workbooks: it writes what the pure plan says, in a number of round trips that does not grow
  * with the tabs, scoring twice is scoring once, 撤销 puts every cell back exactly (also after the
  * workbook is closed and opened again), typed text and protected sheets are left alone, and an
@@ -21,8 +21,8 @@ import {
   loadFakeExcel,
   type CellDump,
   type FakeExcelOptions,
-} from "../fake-excel";
-import { DocumentModel } from "../fake-excel/model";
+} from "../../fake-excel";
+import { DocumentModel } from "../../fake-excel/model";
 import ExcelJS from "exceljs";
 import { NO_CHART_SENTENCE } from "../../src/form/summary";
 

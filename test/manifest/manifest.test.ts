@@ -180,8 +180,8 @@ describe("manifest.xml as the store would read it", () => {
       s.getAttribute("MinVersion"),
     ]);
     expect(sets).toEqual([["ExcelApi", "1.4"]]);
-    const gateway = fs.readFileSync(path.join(ROOT, "src/host/excel/gateway.ts"), "utf8");
-    expect(gateway).toMatch(/const REQUIRED_API = "1\.4";/);
+    const capabilities = fs.readFileSync(path.join(ROOT, "src/host/excel/capabilities.ts"), "utf8");
+    expect(capabilities).toMatch(/const REQUIRED_API = "1\.4";/);
   });
 
   test("every resid resolves to a resource of the right kind, and every resource is used", () => {

@@ -8,8 +8,8 @@ import {
   type Progress,
   type ScoringGateway,
   type Settings,
-} from "../../src/host/excel/gateway";
-import type { FormRun, RunReport } from "../../src/host/excel/report";
+} from "../../src/host/excel/contract";
+import type { FormRun, RunReport } from "../../src/host/excel/contract";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
 // ---------------------------------------------------------------------------------------------
@@ -468,5 +468,49 @@ describe("task pane", () => {
       screen.getByText("此版本的 Excel 过旧：需要 ExcelApi 1.4 或更高版本")
     ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "评分当前表" })).toBeDisabled();
+  });
+
+  test("a re-score that arrives while another run is under way waits its turn; none is dropped", async () => {
+    const gateway = fakeGateway({ ...DEFAULT_SETTINGS, autoScore: true });
+    let listener: ((sheet: string) => void) | undefined;
+    gateway.onSheetChanged.mockImplementation(async (l) => {
+      listener = l;
+      return jest.fn(async () => undefined);
+    });
+    const first = deferred<RunReport>();
+    gateway.scoreAllSheets.mockReturnValueOnce(first.promise);
+    gateway.rescoreSheet.mockImplementation(async (sheet: string) =>
+      report({ action: "score-sheet", warnings: [`re-scored ${sheet}`] })
+    );
+    await renderPane(gateway);
+    await waitFor(() => expect(listener).toBeDefined());
+
+    fireEvent.click(screen.getByRole("button", { name: "批量评分" }));
+    await waitFor(() => expect(gateway.scoreAllSheets).toHaveBeenCalledTimes(1));
+    // two edits of 养老 and one of 教育 while 批量评分 runs: each sheet waits once
+    await act(async () => {
+      listener?.("养老");
+      listener?.("教育");
+      listener?.("养老");
+    });
+    expect(gateway.rescoreSheet).not.toHaveBeenCalled();
+
+    await act(async () => first.resolve(report({ action: "score-all" })));
+    await waitFor(() => expect(gateway.rescoreSheet).toHaveBeenCalledTimes(2));
+    expect(gateway.rescoreSheet.mock.calls.map((c) => c[0])).toEqual(["养老", "教育"]);
+    await waitFor(() => expect(screen.getByRole("button", { name: "评分当前表" })).toBeEnabled());
+  });
+
+  test("a capabilities() that throws is reported, not taken as supported", async () => {
+    const gateway = fakeGateway();
+    gateway.capabilities.mockImplementation(() => {
+      throw new Error("Office.context 尚未就绪");
+    });
+    await renderPane(gateway);
+    expect(
+      screen.getByText("检查 Excel 版本未能完成：Office.context 尚未就绪")
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "评分当前表" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "批量评分" })).toBeDisabled();
   });
 });

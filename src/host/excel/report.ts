@@ -162,3 +162,30 @@ export function failedReport(
     ...extra,
   };
 }
+
+/** The report of 撤销本次评分: the sheets restored, what could not be, and why it stopped if it did. */
+export function undoReport(input: {
+  readonly sheets: readonly SheetRun[];
+  readonly notWritten: readonly string[];
+  readonly written: RunReport["written"];
+  readonly notes: NotesMode;
+  readonly warnings: readonly string[];
+  readonly error: string | null;
+  readonly syncs: number;
+}): RunReport {
+  return {
+    action: "undo",
+    ok: input.error === null,
+    error: input.error,
+    sheets: input.sheets,
+    prompts: [],
+    skipped: [],
+    notWritten: [...input.notWritten, ...input.sheets.flatMap((s) => s.notWritten)],
+    written: input.written,
+    summary: null,
+    notes: input.notes,
+    mergesRead: false,
+    warnings: input.warnings,
+    syncs: input.syncs,
+  };
+}

@@ -14,7 +14,7 @@
  * This module runs in Node (jest, the benchmark) and in a browser (the workbench): it imports
  * nothing of Node's. Loading from an .xlsx file is index.ts's job.
  */
-import type { Grid } from "../../src/form/grid";
+import type { Grid } from "../src/form/grid";
 import { cellAddress, MAX_COLS, parseLocal, rectAddress, type Rect } from "./address";
 import {
   FakeContext,

@@ -1,0 +1,130 @@
+/**
+ * 撤销本次评分: every cell the add-in still owns back exactly as it was (the ledger says what it
+ * was), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
+ * and left alone. List the sheets, read the ledger (and threaded comments where they stand in for
+ * notes), read the ledger's cells, write.
+ */
+import type { Grid } from "../../form/grid";
+import { planRestore, type CellEdit, type LedgerEntry } from "../../form/plan";
+import { STATE_SHEET, stateFromGrid } from "../../form/state";
+import { localAddress, rectOf } from "./cells";
+import { readCellGrids, type ExistingNote, type SheetDetails } from "./cellDetails";
+import { warningsFor } from "./capabilities";
+import type { Capabilities } from "./contract";
+import { describeExcelError, isProgrammingError } from "./errors";
+import { writeState } from "./ledgerSheet";
+import { adaptRestoreEdit } from "./notesMode";
+import { failedReport, undoReport, type RunReport, type SheetRun } from "./report";
+import { Io, Writer, type GatewaySession, type SheetInfo, type WriteTally } from "./session";
+import { discover, emptyRead, gridOf, toRead } from "./sheetRead";
+import { writeEdits } from "./writeEdits";
+
+export function undoNow(session: GatewaySession, caps: Capabilities): Promise<RunReport> {
+  return Excel.run(async (context) => {
+    const io = new Io(context);
+    const warnings = warningsFor(caps).filter((w) => !w.includes("合并单元格"));
+    const listing = await discover(io, false);
+    const stateInfo = listing.sheets.find((s) => s.name === STATE_SHEET);
+    if (!stateInfo)
+      return failedReport("undo", "没有可撤销的评分（工作簿中没有评分记录）", {
+        syncs: io.syncs,
+        notes: caps.notes,
+      });
+    const used = io.sheet(stateInfo).getUsedRangeOrNullObject(true);
+    used.load("address,values");
+    // threaded comments (where they stand in for notes) in the same round trip
+    const comments =
+      caps.notes === "comments"
+        ? new Map(
+            listing.sheets
+              .filter((s) => s.visibility !== "VeryHidden")
+              .map((s) => {
+                const col = io.sheet(s).comments;
+                col.load("items/id,items/content");
+                return [s.name, col] as const;
+              })
+          )
+        : undefined;
+    await context.sync();
+    const stateRead = used.isNullObject
+      ? emptyRead(stateInfo, [], [])
+      : toRead(stateInfo, rectOf(localAddress(used.address)), used.values, null, null, [], []);
+    const state = stateFromGrid(gridOf(stateRead));
+    const byName = new Map(listing.sheets.map((s) => [s.name, s]));
+    const bySheet = new Map<string, LedgerEntry[]>();
+    for (const e of state.ledger) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+    if (bySheet.size === 0 && !(state.summarySheet && byName.has(state.summarySheet)))
+      return failedReport("undo", "没有可撤销的评分", { syncs: io.syncs, notes: caps.notes });
+
+    const keep: LedgerEntry[] = [];
+    const notWritten: string[] = [];
+    const requests: { info: SheetInfo; addresses: string[] }[] = [];
+    for (const [sheet, entries] of bySheet) {
+      const info = byName.get(sheet);
+      if (!info) {
+        notWritten.push(`工作表“${sheet}”已不存在，其评分记录已清除`);
+        continue;
+      }
+      if (info.protected) {
+        notWritten.push(`工作表“${sheet}”受保护，无法撤销评分；请撤销保护后再试`);
+        keep.push(...entries);
+        continue;
+      }
+      requests.push({ info, addresses: entries.map((e) => e.address) });
+    }
+    const grids = await readCellGrids(io, caps, requests, comments);
+    const plans = requests.map((r) => {
+      const read = grids.get(r.info.name) as { grid: Grid; notes: Map<string, ExistingNote> };
+      const plan = planRestore(read.grid, bySheet.get(r.info.name) as LedgerEntry[]);
+      const edits = plan.edits
+        .map((e) => adaptRestoreEdit(e, caps.notes, notWritten))
+        .filter((e): e is CellEdit => e !== null);
+      return { info: r.info, grid: read.grid, notes: read.notes, plan: { ...plan, edits } };
+    });
+
+    const writer = new Writer(io, session.payloadBudget);
+    const tally: WriteTally = { cells: 0, notes: 0, fills: 0 };
+    const sheets: SheetRun[] = [];
+    let error: string | null = null;
+    try {
+      await writeState(io, writer, { ledger: keep, summarySheet: null }, stateInfo, stateRead.rect);
+      for (const p of plans) {
+        const det: SheetDetails = {
+          known: new Set(),
+          fills: new Map(),
+          notes: p.notes,
+          formats: new Map(),
+          commentsLocated: true,
+        };
+        const n = await writeEdits(session, io, writer, caps, p.info, p.grid, det, p.plan.edits);
+        tally.cells += n.cells;
+        tally.notes += n.notes;
+        tally.fills += n.fills;
+        sheets.push({
+          sheet: p.info.name,
+          status: "restored",
+          message: null,
+          forms: [],
+          edits: p.plan.edits.length,
+          notWritten: p.plan.skipped,
+        });
+      }
+      const summary = state.summarySheet ? byName.get(state.summarySheet) : undefined;
+      if (summary) await writer.add(60, () => io.sheet(summary).delete());
+      await writer.flush();
+    } catch (e) {
+      if (isProgrammingError(e)) throw e;
+      error = `撤销未完成：${describeExcelError(e)}`;
+    }
+    session.ownSheets = new Set([STATE_SHEET]);
+    return undoReport({
+      sheets,
+      notWritten,
+      written: tally,
+      notes: caps.notes,
+      warnings,
+      error,
+      syncs: io.syncs,
+    });
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Writing a plan's edits to one sheet: values and formulas, number formats and fills as blocks
+ * (one range per rectangle of like cells), notes one by one (as notes, or threaded comments on an
+ * Excel without notes). A cell that already holds what the plan sets is left alone, so that
+ * re-scoring an unchanged form writes nothing. Every range written is remembered for a while, so
+ * that 自动评分 does not take the add-in's own write for a person's edit.
+ */
+import type { CellScalar } from "../../engine/types";
+import type { Grid } from "../../form/grid";
+import { cellState, type CellEdit, type CellField, type CellState } from "../../form/plan";
+import {
+  blocks,
+  excelInput,
+  isDateFormat,
+  jsonLength,
+  rectAddress,
+  rectOf,
+  serialFromIso,
+  type Rect,
+} from "./cells";
+import type { SheetDetails } from "./cellDetails";
+import type { Capabilities } from "./contract";
+import type { GatewaySession, Io, SheetInfo, Writer, WriteTally } from "./session";
+
+export async function writeEdits(
+  session: GatewaySession,
+  io: Io,
+  writer: Writer,
+  caps: Capabilities,
+  info: SheetInfo,
+  grid: Grid,
+  details: SheetDetails | undefined,
+  edits: readonly CellEdit[]
+): Promise<WriteTally> {
+  const ws = io.sheet(info);
+  const values = new Map<string, { input: string | number | boolean; formula: boolean }>();
+  const formats = new Map<string, string>();
+  const fills = new Map<string, string | null>();
+  const notes: { address: string; note: string | null }[] = [];
+  for (const e of edits.filter((x) => !matches(cellState(grid, x.address), x.set))) {
+    const set = e.set;
+    if ("value" in set || "formula" in set) {
+      if (set.formula) values.set(e.address, { input: set.formula, formula: true });
+      else {
+        const format =
+          "numberFormat" in set ? set.numberFormat : cellState(grid, e.address).numberFormat;
+        values.set(e.address, { input: valueInput(set.value ?? null, format), formula: false });
+      }
+    }
+    if ("numberFormat" in set) formats.set(e.address, set.numberFormat ?? "General");
+    if ("fill" in set) fills.set(e.address, set.fill ?? null);
+    if ("note" in set) notes.push({ address: e.address, note: set.note ?? null });
+  }
+  const remember = (rect: Rect): void => session.wrote(info.name, rect);
+  for (const b of blocks(values)) {
+    const anyFormula = b.cells.some((line) => line.some((c) => c.formula));
+    const inputs = b.cells.map((line) => line.map((c) => c.input));
+    remember(b.rect);
+    await writer.add(jsonLength(inputs), () => {
+      const range = ws.getRange(rectAddress(b.rect));
+      if (anyFormula) range.formulas = inputs;
+      else range.values = inputs;
+    });
+  }
+  for (const b of blocks(formats)) {
+    remember(b.rect);
+    await writer.add(jsonLength(b.cells), () => {
+      ws.getRange(rectAddress(b.rect)).numberFormat = b.cells;
+    });
+  }
+  for (const b of blocks(fills, (x, y) => x === y)) {
+    const color = b.cells[0][0];
+    remember(b.rect);
+    await writer.add(40, () => {
+      const fill = ws.getRange(rectAddress(b.rect)).format.fill;
+      if (color) fill.color = `#${color}`;
+      else fill.clear();
+    });
+  }
+  for (const { address, note } of notes) {
+    const existing = details?.notes.get(address);
+    remember(rectOf(address));
+    await writer.add(jsonLength(note ?? "") + 60, () => {
+      if (caps.notes === "notes") {
+        const proxy = existing?.proxy as Excel.Note | undefined;
+        if (note === null) proxy?.delete();
+        else if (proxy) proxy.content = note;
+        else ws.notes.add(address, note);
+      } else if (caps.notes === "comments") {
+        const proxy = existing?.proxy as Excel.Comment | undefined;
+        if (note === null) proxy?.delete();
+        else if (proxy) proxy.content = note;
+        else ws.comments.add(ws.getRange(address), note, "Plain");
+      }
+    });
+  }
+  session.forgetOldWrites();
+  return {
+    cells: values.size + [...formats.keys()].filter((a) => !values.has(a)).length,
+    notes: notes.length,
+    fills: fills.size,
+  };
+}
+
+/** Whether a cell already holds every field an edit sets. */
+export function matches(state: CellState, set: Partial<CellState>): boolean {
+  return (Object.keys(set) as CellField[]).every((f) => (state[f] ?? null) === (set[f] ?? null));
+}
+
+/** A value as written to Excel: an ISO date back to its serial number in a date-formatted cell. */
+function valueInput(
+  value: CellScalar,
+  format: string | null | undefined
+): string | number | boolean {
+  if (typeof value === "string" && isDateFormat(format)) {
+    const serial = serialFromIso(value);
+    if (serial !== null) return serial;
+  }
+  return excelInput(value);
+}

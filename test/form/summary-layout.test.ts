@@ -123,7 +123,8 @@ describe.each(workbooks.map((w) => [w.seed, w] as const))("seed %s", (_seed, w) 
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(layout.page.titleRows).toEqual({ first: 1, last: 1 });
+    // the header row repeats on every page only where the forms table runs past one page
+    expect(layout.page.titleRows).toEqual(summary.forms + 1 > 25 ? { first: 1, last: 1 } : null);
     expect(layout.page.footer).toContain("&P");
   });
 

@@ -9,6 +9,9 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { scoreFile } from "../../src/cli/scoreFile";
+import { summaryLayout } from "../../src/form/layout/summaryLayout";
+import { buildSummary } from "../../src/form/summary";
+import { layoutDefinedNames } from "../../src/host/xlsx/sheetLayoutXml";
 
 let zip: JSZip;
 let sheetXml = "";
@@ -43,9 +46,12 @@ test("the summary sheet is frozen below its header row, filtered, and set up for
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
   );
   expect(sheetXml).toContain("<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>");
-  expect(workbookXml).toMatch(
-    /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'评分汇总'!\$1:\$1<\/definedName>/
-  );
+  const layout = summaryLayout(buildSummary([]), "评分汇总");
+  // 14 forms fit on the first page: no repeated header over the prompts' pages
+  expect(workbookXml).not.toContain("_xlnm.Print_Titles");
+  expect(
+    layoutDefinedNames({ ...layout, page: { ...layout.page, titleRows: { first: 1, last: 1 } } })
+  ).toContainEqual({ name: "_xlnm.Print_Titles", text: "'评分汇总'!$1:$1", hidden: false });
   expect(workbookXml).toMatch(
     /<definedName name="_xlnm._FilterDatabase" localSheetId="\d+" hidden="1">'评分汇总'!\$A\$1:\$I\$15<\/definedName>/
   );

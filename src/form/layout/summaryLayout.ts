@@ -36,6 +36,8 @@ const FORM_FORMATS: readonly (string | undefined)[] = [
 const MAX_WIDTH = [28, 44, 12, 18, 18, 10, 10, 12, 10];
 const MIN_WIDTH = 6;
 const HEADING_FILL = "D9E1F2";
+/** Rows of the forms table a landscape A4 page holds (the header row repeats past that). */
+const FORMS_ON_A_PAGE = 25;
 /** The chart's width in pixels beside the grade counts. */
 const CHART_PIXELS = 480;
 
@@ -137,7 +139,9 @@ export function summaryLayout(summary: Summary, name: string): SheetLayout {
       orientation: "landscape",
       fitToWidth: 1,
       fitToHeight: 0,
-      titleRows: { first: 1, last: 1 },
+      // the header row repeats where the forms table runs past a page; where it does not, the
+      // later pages (prompts) are not headed with the forms table's columns
+      titleRows: t.forms.last + 1 > FORMS_ON_A_PAGE ? { first: 1, last: 1 } : null,
       footer: SUMMARY_FOOTER,
     },
     chart: summary.scored > 0 ? gradeChart(summary, widths) : null,

@@ -3,7 +3,9 @@ import * as path from "path";
 import type { ProfileSpec } from "../engine";
 import { scoreWorkbookGrids } from "../form/pipeline";
 import { STATE_SHEET, stateToRows } from "../form/state";
+import { summaryLayout } from "../form/layout/summaryLayout";
 import { writePackage, type NewSheet } from "../host/xlsx/package";
+import { newSheetFromLayout } from "../host/xlsx/sheetLayoutXml";
 import { readWorkbookGrids } from "../host/xlsx/read";
 import { workbookReport, type FileReport } from "./report";
 
@@ -44,18 +46,7 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
     const outcome = scoreWorkbookGrids(grids, { profile: job.profile });
     if (job.dryRun) return workbookReport(job.file, null, outcome);
     const output = outputPath(job.file, job.outDir);
-    const summary: NewSheet = {
-      name: outcome.summarySheet,
-      rows: outcome.summary.rows,
-      boldRows: outcome.summary.headingRows,
-      columnWidths: [22, 36, 10, 16, 16, 10, 10, 8, 60],
-      chart: {
-        title: "自评等级分布",
-        categories: outcome.summary.gradeRange.categories,
-        values: outcome.summary.gradeRange.values,
-        anchor: { fromCol: 10, fromRow: 1, toCol: 17, toRow: 16 },
-      },
-    };
+    const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
     const state: NewSheet = {
       name: STATE_SHEET,
       rows: stateToRows(outcome.state),

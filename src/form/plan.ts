@@ -4,7 +4,9 @@ import { plain } from "../engine/decimal";
 import { isProfileId, PROFILES } from "../engine/profiles";
 import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar, Form, FormResult, Prompt, Severity } from "../engine/types";
-import { parseAddress, parseRange, toAddress, type Grid } from "./grid";
+import { parseAddress, toAddress, type Grid } from "./grid";
+import { formColumns, gradeFormat, gradePlace } from "./layout/gradePlace";
+import { distinctLines, keptSentence } from "./layout/noteText";
 
 /**
  * The write-back plan (domain §8): from a scored form to the list of cell edits a host applies,
@@ -29,6 +31,11 @@ export interface CellEdit {
   readonly set: Partial<CellState>;
   /** Why (for the task pane and tests): "得分", "执行率", "提示" … */
   readonly why: string;
+  /**
+   * Draw the cell like cell `like` of the same sheet (its border, font, alignment: what the add-in
+   * adds to a table looks part of it); the number format and fill of `set` still apply on top.
+   */
+  readonly style?: { readonly like: string };
 }
 
 export interface LedgerEntry {
@@ -170,8 +177,14 @@ function rateInConvention(rate: Decimal, now: CellState): Partial<CellState> {
     : { value: fraction, numberFormat: "0.00%" };
 }
 
+interface Planned {
+  set: Partial<CellState>;
+  why: string[];
+  style?: { like: string };
+}
+
 class Planner {
-  readonly edits = new Map<string, { set: Partial<CellState>; why: string[] }>();
+  readonly edits = new Map<string, Planned>();
   readonly skipped: string[] = [];
 
   constructor(
@@ -197,7 +210,8 @@ class Planner {
     value: Decimal | null,
     why: string,
     explain: string,
-    format?: (now: CellState) => Partial<CellState>
+    format?: (now: CellState) => Partial<CellState>,
+    computed?: Decimal | null
   ): void {
     if (!address || value === null) return;
     const now = this.state(address);
@@ -222,6 +236,45 @@ class Planner {
     const same = !format && printed !== null && printed.value.equals(value);
     if (!same) this.merge(address, set, why);
     this.note(address, `${why}：${explain}`, null);
+    // the note shows a computed value other than the cell's: say why the cell keeps its own
+    if (same && printed && computed && !computed.equals(printed.value))
+      this.note(address, keptSentence(printed, computed), null);
+  }
+
+  /** The cell holds, or is planned to hold, a number (a number format shows on it). */
+  numeric(address: string): boolean {
+    const planned = this.edits.get(address)?.set;
+    if (planned && "value" in planned) return typeof planned.value === "number";
+    const now = this.state(address);
+    return typeof now.value === "number" && !now.formula;
+  }
+
+  /** Draw a cell like another (a row the add-in adds to a table gets the table's borders and font). */
+  styleLike(address: string, like: string): void {
+    const had = this.edits.get(address);
+    if (had) had.style = { like };
+    else this.edits.set(address, { set: {}, why: ["表格样式"], style: { like } });
+  }
+
+  /** A plain number typed as text ("99.90"), with its decimals; null for anything else. */
+  numericText(address: string): { value: number; decimals: number } | null {
+    if (this.edits.get(address)?.set.value !== undefined) return null;
+    const now = this.state(address);
+    const m =
+      typeof now.value === "string" && !now.formula
+        ? /^\s*(\d+(?:\.(\d+))?)\s*$/.exec(now.value)
+        : null;
+    return m ? { value: Number(m[1]), decimals: m[2]?.length ?? 0 } : null;
+  }
+
+  /** Write a number with its format (the number the cell already shows). */
+  setNumber(address: string, value: number, numberFormat: string, why: string): void {
+    this.merge(address, { value, numberFormat }, why);
+  }
+
+  /** Set a cell's number format (its value is left as it is). */
+  format(address: string, numberFormat: string, why: string): void {
+    this.merge(address, { numberFormat }, why);
   }
 
   text(address: string, value: string, why: string): boolean {
@@ -241,7 +294,9 @@ class Planner {
     // the person's own note is what stands before the add-in's mark (a scored copy read back
     // without its ledger still carries the add-in's lines: they are not the person's)
     const personal = this.state(address).note?.split(NOTE_MARK)[0].trimEnd() || null;
-    const body = mine ? `${mine}\n${line}` : line;
+    // no sentence twice: a line already in the add-in's part of the note is not added again
+    if (mine.split("\n").includes(line) && !severity) return;
+    const body = mine ? distinctLines([...mine.split("\n"), line]).join("\n") : line;
     const note = personal ? `${personal}\n${NOTE_MARK}\n${body}` : `${NOTE_MARK}\n${body}`;
     const set: Partial<CellState> = { note };
     if (severity) {
@@ -267,7 +322,7 @@ function planForm(grid: Grid, form: Form, result: FormResult, options: PlanOptio
   const p = new Planner(grid, shifted);
   const b = result.budget;
   if (b) {
-    p.number(b.cell, b.value, "预算执行得分", b.explain);
+    p.number(b.cell, b.value, "预算执行得分", b.explain, undefined, b.score);
     if (b.rateCell && b.rate && (b.rateStated === null || !b.rateValue?.equals(b.rateStated))) {
       p.number(b.rateCell, b.rate, "执行率", b.explain, (now) =>
         rateInConvention(b.rate as Decimal, now)
@@ -275,7 +330,7 @@ function planForm(grid: Grid, form: Form, result: FormResult, options: PlanOptio
     }
   }
   for (const ind of result.indicators) {
-    p.number(ind.cell, ind.value, "指标得分", ind.explain);
+    p.number(ind.cell, ind.value, "指标得分", ind.explain, undefined, ind.score);
     if (
       ind.rateCell &&
       ind.completionRate &&
@@ -305,32 +360,39 @@ function placeTotalAndGrade(p: Planner, form: Form, result: FormResult): void {
     if (!p.text(toAddress(row, labelCol), "总分", "总分标签")) return;
     totalAddress = toAddress(row, valueCol);
     if (!p.text(toAddress(row + 1, labelCol), "等级", "等级标签")) return;
+    // the two rows are part of the table: drawn like its last row, across its columns
+    const { left, right } = formColumns(p.grid, form);
+    for (let c = left; c <= right; c++)
+      for (const r of [row, row + 1]) p.styleLike(toAddress(r, c), toAddress(row - 1, c));
   }
   p.number(totalAddress, result.total, "总分", result.totalExplain);
   if (!result.grade) return;
-  let gradeAddress = form.grade?.address;
-  if (!gradeAddress) {
-    let t = parseAddress(totalAddress);
-    // a total merged across the row (总分 | B20:G20): the grade goes right of the merged area
-    const total = t;
-    const area = p.grid.merges
-      .filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m))
-      .map(parseRange)
-      .find((m) => m.top === total.row && m.left === total.col);
-    if (area) t = { row: t.row, col: area.right };
-    if (form.total?.score) {
-      if (!p.text(toAddress(t.row, t.col + 1), "等级", "等级标签")) return;
-      gradeAddress = toAddress(t.row, t.col + 2);
-    } else {
-      gradeAddress = toAddress(t.row + 1, t.col);
-    }
+  const why = `等级：总分 ${plain(result.total)} 按${profileName(result.profile)}的分档评为“${result.grade}”`;
+  if (!form.total?.score) {
+    // the labelled rows under the unit-overall table: the grade under the total
+    const t = parseAddress(totalAddress);
+    const gradeAddress = toAddress(t.row + 1, t.col);
+    if (p.text(gradeAddress, result.grade, "等级")) p.note(gradeAddress, why, null);
+    return;
   }
-  if (p.text(gradeAddress, result.grade, "等级"))
-    p.note(
-      gradeAddress,
-      `等级：总分 ${plain(result.total)} 按${profileName(result.profile)}的分档评为“${result.grade}”`,
-      null
-    );
+  // inside the printed form: the template's cell, a free cell of the total row, or the total's display
+  const place = gradePlace(p.grid, form, totalAddress);
+  if (place.kind === "template" || place.kind === "labelled") {
+    if (place.kind === "labelled" && !p.text(place.label, "等级", "等级标签")) return;
+    if (p.text(place.address, result.grade, "等级")) p.note(place.address, why, null);
+  } else if (place.kind === "single") {
+    if (p.text(place.address, `等级：${result.grade}`, "等级")) p.note(place.address, why, null);
+  } else if (place.kind === "format" && p.numeric(totalAddress)) {
+    p.format(totalAddress, gradeFormat(result.grade), "等级");
+    p.note(totalAddress, why, null);
+  } else if (place.kind === "format" && p.numericText(totalAddress) !== null) {
+    // "99.90" typed as text: the same number, shown with the same decimals and the grade
+    const { value, decimals } = p.numericText(totalAddress) as { value: number; decimals: number };
+    p.setNumber(totalAddress, value, gradeFormat(result.grade, decimals), "等级");
+    p.note(totalAddress, why, null);
+  } else {
+    p.note(totalAddress, `${why}（表内没有空位，等级未单独写入）`, null);
+  }
 }
 
 function promptNote(p: Planner, prompt: Prompt, options: PlanOptions): void {
@@ -353,16 +415,16 @@ function finishPlan(
   planners: readonly Planner[],
   previous: readonly LedgerEntry[]
 ): WritePlan {
-  const combined = new Map<string, { set: Partial<CellState>; why: string[] }>();
+  const combined = new Map<string, Planned>();
   for (const pl of planners) {
     for (const [address, e] of pl.edits) {
       const had = combined.get(address);
-      combined.set(
-        address,
-        had
-          ? { set: { ...had.set, ...e.set }, why: [...had.why, ...e.why] }
-          : { set: { ...e.set }, why: [...e.why] }
-      );
+      const style = had?.style ?? e.style;
+      combined.set(address, {
+        set: had ? { ...had.set, ...e.set } : { ...e.set },
+        why: had ? [...had.why, ...e.why] : [...e.why],
+        ...(style ? { style } : {}),
+      });
     }
   }
   const edits: CellEdit[] = [];
@@ -372,8 +434,22 @@ function finishPlan(
     const before = previousByAddress.get(address)?.before ?? cellState(grid, address);
     const fields = Object.keys(e.set) as CellField[];
     const written: CellState = { ...before, ...e.set };
-    edits.push({ sheet: grid.sheet, address, set: e.set, why: [...new Set(e.why)].join("、") });
-    ledger.push({ sheet: grid.sheet, address, fields, hash: hashFields(written, fields), before });
+    edits.push({
+      sheet: grid.sheet,
+      address,
+      set: e.set,
+      why: [...new Set(e.why)].join("、"),
+      ...(e.style ? { style: e.style } : {}),
+    });
+    // a cell only drawn like the table (no field written) is not the add-in's to own
+    if (fields.length > 0)
+      ledger.push({
+        sheet: grid.sheet,
+        address,
+        fields,
+        hash: hashFields(written, fields),
+        before,
+      });
   }
   // cells written last time and not now: restore them
   for (const old of previous) {

@@ -103,9 +103,12 @@ describe("scoring a sheet in place", () => {
     // 67期 → 10 agrees with the printed 10: value untouched, only the explanation note
     expect(byAddress.get("I12")?.set.value).toBeUndefined();
     expect(byAddress.get("I12")?.set.note).toContain("正向指标");
-    // grade label and value to the right of the total
-    expect(byAddress.get("J21")?.set.value).toBe("等级");
-    expect(byAddress.get("K21")?.set.value).toBe(r.grade);
+    // the total is the form's last column (I): the grade shows in the total's own display, the
+    // cell stays a number, and nothing is written outside the form (J, K)
+    expect(byAddress.get("I21")?.set.value).toBe(Number(r.total));
+    expect(byAddress.get("I21")?.set.numberFormat).toBe(`0.00"（${r.grade}）"`);
+    expect(byAddress.get("I21")?.set.note).toContain(`评为“${r.grade}”`);
+    expect(out.plan.edits.filter((e) => /^[J-Z]/.test(e.address))).toEqual([]);
     // the backup holds the cell as it was
     const entry = out.plan.ledger.find((e) => e.address === "I6") as LedgerEntry;
     expect(entry.before).toEqual({ value: 8.8, formula: null, numberFormat: null, note: null, fill: null });

@@ -24,6 +24,7 @@ import {
 } from "../../fake-excel";
 import { DocumentModel } from "../../fake-excel/model";
 import ExcelJS from "exceljs";
+import { NO_CHART_SENTENCE } from "../../src/form/summary";
 
 const SAMPLES = path.join(__dirname, "../../samples");
 const FILES = fs
@@ -305,11 +306,20 @@ describe("批量评分 writes what the plan says", () => {
     expect(fake.visibility(STATE_SHEET)).toBe("VeryHidden");
     const summary = report.summary?.sheet as string;
     expect(summary).toBe("评分汇总");
+    const scored = oracle.sheets.some((s) => s.forms.some((f) => f.result.total !== null));
+    expect(report.summary?.chart).toBe(scored);
+    if (!scored) {
+      // nothing scored (the Renhe templates print no weights): no chart, a sentence instead
+      expect(fake.charts(summary)).toEqual([]);
+      const texts = Object.values(fake.dump(summary)).map((c) => String(c.value ?? ""));
+      expect(texts).toContain(NO_CHART_SENTENCE);
+      return;
+    }
     const [chart] = fake.charts(summary);
     expect(chart).toMatchObject({
       type: "ColumnClustered",
       seriesBy: "Columns",
-      title: "等级分布",
+      title: "自评等级分布",
     });
     const head = /!A(\d+):B(\d+)$/.exec(chart.source) as RegExpExecArray;
     expect(fake.cell(summary, `A${head[1]}`).value).toBe("等级");
@@ -328,6 +338,11 @@ describe("批量评分 writes what the plan says", () => {
     const a2 = fake.cell("评分汇总", "A2");
     expect(a2.formula).toBe(`=HYPERLINK("#'《丰台报》相关费用'!A1","《丰台报》相关费用")`);
     expect(a2.value).toBe("《丰台报》相关费用");
+    // the same layout as the command's copy: Chinese profile name, 执行率 and 总分 numbers with formats
+    expect(fake.cell("评分汇总", "C2").value).toBe("北京");
+    expect(fake.cell("评分汇总", "F2")).toMatchObject({ numberFormat: "0.00%" });
+    expect(typeof fake.cell("评分汇总", "F2").value).toBe("number");
+    expect(fake.cell("评分汇总", "G2")).toMatchObject({ numberFormat: "0.00" });
   });
 });
 

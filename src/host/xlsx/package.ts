@@ -25,7 +25,8 @@ export { shiftFormula } from "./package/formula";
  * The modules, one responsibility each (package/): zip.ts, zipWrite.ts (the container), parts.ts
  * (the index both sides share), opc.ts (parts, relationships, content types being written),
  * workbook.ts (sheets, defined names, calc chain), styles.ts, sheetXml.ts + cells.ts (cell edits,
- * shared formulas), comments.ts + vmlParts.ts + vmlEditors.ts (notes), newSheet.ts, chart.ts;
+ * shared formulas), comments.ts + vmlParts.ts + vmlEditors.ts + sheetMetrics.ts (notes, sized to
+ * their text), newSheet.ts (with ../sheetLayoutXml.ts for a laid-out sheet), chart.ts;
  * xml*.ts the writer's XML layer; read*.ts the reader's side.
  */
 

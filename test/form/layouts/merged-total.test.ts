@@ -61,13 +61,27 @@ describe("a total merged across the row", () => {
     expect(wrong.prompts.map((p) => [p.kind, p.cell])).toEqual([["total-mismatch", "B10"]]);
   });
 
-  test("an empty merged total is written into the top-left cell, the grade right of the area", () => {
+  test("an empty merged total is written into the top-left cell; merged to the form's right edge, the total shows the grade", () => {
     const [out] = scoreGrids([merged(null)], []);
     const edits = new Map(out.plan.edits.map((e) => [e.address, e.set]));
     expect(edits.get("B10")?.value).toBe(99.5);
-    expect(edits.get("I10")?.value).toBe("等级");
-    expect(edits.get("J10")?.value).toBe("优");
-    for (const hidden of ["C10", "D10", "E10", "G10", "H10"]) expect(edits.has(hidden)).toBe(false);
+    // nothing free right of the area inside the form's columns (B:H): the grade in the total's display (issue 14)
+    expect(edits.get("B10")?.numberFormat).toBe('0.00"（优）"');
+    for (const hidden of ["C10", "D10", "E10", "G10", "H10", "I10", "J10"])
+      expect(edits.has(hidden)).toBe(false);
+  });
+
+  test("a merged total narrower than the form: the grade in the free cell right of the area, inside the form", () => {
+    const base = merged(null);
+    const grid = { ...base, merges: base.merges.map((m) => (m === "B10:H10" ? "B10:G10" : m)) };
+    expect(grid.merges).toContain("B10:G10");
+    const [out] = scoreGrids([grid], []);
+    const edits = new Map(out.plan.edits.map((e) => [e.address, e.set]));
+    expect(edits.get("B10")?.value).toBe(99.5);
+    expect(edits.get("B10")?.numberFormat).toBeUndefined();
+    expect(edits.get("H10")?.value).toBe("等级：优");
+    for (const hidden of ["C10", "D10", "E10", "F10", "G10", "I10"])
+      expect(edits.has(hidden)).toBe(false);
   });
 
   test.each([null, 98])(

@@ -19,7 +19,7 @@ import {
 } from "./xmlHelpers";
 import { plainText, xstring } from "./xmlWrite";
 
-/** Cell edits applied to a worksheet: values, number formats, fills, formulas (shared ones kept alive), notes handed on. */
+/** Cell edits applied to a worksheet: values, number formats, fills, styles like another cell, formulas (shared ones kept alive), notes handed on. */
 export async function applySheetEdits(
   pkg: Package,
   wb: Workbook,
@@ -45,7 +45,8 @@ export async function applySheetEdits(
       (has("value") && set.value !== null) ||
       (has("formula") && !!set.formula) ||
       has("numberFormat") ||
-      has("fill");
+      has("fill") ||
+      !!edit.style;
     const added = ws.cellsAdded;
     ws.cellsAdded = false;
     const c = ws.cell(ref, needsCell);
@@ -60,6 +61,14 @@ export async function applySheetEdits(
     if (has("value")) {
       setValue(c, set.value ?? null);
       wb.recalc = true;
+    }
+    if (edit.style) {
+      // drawn like another cell of the sheet (borders, font, alignment)
+      const like =
+        Number(ws.cell(refOf(edit.style.like).ref, false)?.getAttribute("s") ?? "0") || 0;
+      if (like === 0) c.removeAttribute("s");
+      else c.setAttribute("s", String(like));
+      changed = true;
     }
     if (has("numberFormat") || has("fill")) {
       const styles = await wb.styles();

@@ -54,7 +54,9 @@ export async function addChart(pkg: Package, sheetPart: string, spec: NewSheet):
       `<c:crossAx val="${valAx}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx>${axis(valAx)}<c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
       `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-      `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+      `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>` +
+      (chart.majorUnit ? `<c:majorUnit val="${chart.majorUnit}"/>` : "") +
+      `</c:valAx>` +
       `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
   await pkg.setOverride(chartPart, CT.chart);

@@ -1,6 +1,8 @@
 import { parseAddress } from "../../../form/grid";
+import { noteAnchor } from "../../../form/layout/noteBox";
 import { CT, NOTE_AUTHOR, NS, REL, XML_DECL } from "./constants";
 import { Package } from "./opc";
+import { sheetMetrics } from "./sheetMetrics";
 import { SheetXml } from "./sheetXml";
 import { openVml } from "./vmlParts";
 import { SheetEntry } from "./workbook";
@@ -66,12 +68,18 @@ export async function applyNotes(
     todo.some(([, n]) => n.text !== null)
   );
 
+  const metrics = sheetMetrics(ws);
   for (const [ref, note] of todo) {
     comments.remove(ref);
     vml?.removeNote(note.row - 1, note.col - 1);
     if (note.text === null) continue;
     comments.add(ref, note.row, note.col, note.text);
-    vml?.addNote(note.row - 1, note.col - 1, note.text);
+    // the box sized to its text, against the sheet's real row heights and column widths
+    vml?.addNote(
+      note.row - 1,
+      note.col - 1,
+      noteAnchor(note.row - 1, note.col - 1, note.text, metrics)
+    );
   }
   comments.finish();
 

@@ -1,5 +1,6 @@
 import { type CellScalar } from "../../../engine/types";
 import { columnLetters, parseRange, toAddress } from "../../../form/grid";
+import { layoutDefinedNames, layoutRowAttrs, layoutSheetXml } from "../sheetLayoutXml";
 import { numberText } from "./cells";
 import { addChart } from "./chart";
 import { CT, NS, REL, WORKBOOK_ORDER, XML_DECL } from "./constants";
@@ -10,7 +11,7 @@ import { Workbook } from "./workbook";
 import { child, createLike, insertOrdered, setRelId } from "./xmlHelpers";
 import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlWrite";
 
-/** New sheets (评分汇总, the state sheet): validated names, rows, links, bold headers, widths, state. */
+/** New sheets (评分汇总, the state sheet): validated names, rows, links, bold headers, widths, state, a layout (sheetLayoutXml.ts). */
 
 export const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
 
@@ -90,14 +91,15 @@ export async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Prom
   const letters: string[] = [];
   spec.rows.forEach((cells, r0) => {
     const rowStart = rowsXml.length;
-    rowsXml.push(`<row r="${r0 + 1}">`);
+    rowsXml.push(`<row r="${r0 + 1}"${spec.layout ? layoutRowAttrs(spec.layout, r0) : ""}>`);
     cells.forEach((cell, c0) => {
       const ref = (letters[c0] ??= columnLetters(c0 + 1)) + (r0 + 1);
+      const laid = spec.layout?.rows[r0]?.[c0]?.style;
       let style = bold.has(r0) ? boldXf : 0;
       let body: { t: string | null; inner: string };
       if (cell !== null && typeof cell === "object" && "link" in cell) {
         body = valueXml(cell.text, false);
-        style = linkXf;
+        style = laid ? styles.layoutXf(laid) : linkXf;
         const location = cell.link.replace(/^#/, "");
         links.push(
           `<hyperlink ref="${ref}" location="${escAttr(plainText(location))}" display="${escAttr(plainText(cell.text))}"/>`
@@ -110,8 +112,10 @@ export async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Prom
         };
       } else {
         body = valueXml(cell as CellScalar, false);
-        if (body.inner === "" || cell === "") return;
+        if ((body.inner === "" || cell === "") && !laid) return;
       }
+      if (laid && !(cell !== null && typeof cell === "object" && "link" in cell))
+        style = styles.layoutXf(laid);
       rowsXml.push(
         `<c r="${ref}"${style ? ` s="${style}"` : ""}${body.t ? ` t="${body.t}"` : ""}>`,
         body.inner,
@@ -126,6 +130,7 @@ export async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Prom
     else rowsXml.pop(); // no cell: no row
   });
   const dimension = bottom === 0 ? "A1" : `${toAddress(top, left)}:${toAddress(bottom, right)}`;
+  const laidXml = spec.layout ? layoutSheetXml(spec.layout) : null;
   const cols = (spec.columnWidths ?? [])
     .map((w, i) =>
       typeof w === "number" && Number.isFinite(w) && w > 0
@@ -143,11 +148,16 @@ export async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Prom
   pkg.create(
     part,
     `${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+      (laidXml?.sheetPr ?? "") +
       `<dimension ref="${dimension}"/>` +
-      (cols ? `<cols>${cols}</cols>` : "") +
+      (laidXml?.sheetViews ?? "") +
+      (laidXml ? laidXml.cols : cols ? `<cols>${cols}</cols>` : "") +
       `<sheetData>${rowsXml.join("")}</sheetData>` +
+      (laidXml?.autoFilter ?? "") +
       (links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
+      (laidXml?.printOptions ?? "") +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      (laidXml ? laidXml.pageSetup + laidXml.headerFooter : "") +
       drawingXml +
       `</worksheet>`
   );
@@ -169,5 +179,6 @@ export async function addSheet(pkg: Package, wb: Workbook, spec: NewSheet): Prom
   sheets.appendChild(el);
   wb.sheetsChanged();
   wb.touch();
+  if (spec.layout) wb.addLocalNames(layoutDefinedNames(spec.layout), wb.sheets().length - 1);
   await updateAppTitles(pkg, [], [spec.name]);
 }

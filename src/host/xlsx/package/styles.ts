@@ -1,3 +1,5 @@
+import type { CellStyle } from "../../../form/layout/sheetLayout";
+import { layoutStyleParts, type XmlNode } from "../sheetLayoutXml";
 import { NS, STYLESHEET_ORDER, XML_DECL } from "./constants";
 import { BUILTIN_FORMATS } from "./formats";
 import { XElement } from "./xmlDom";
@@ -5,7 +7,7 @@ import { XDocument } from "./xmlDocument";
 import { canonical, child, childrenNamed, createLike, insertOrdered, remove } from "./xmlHelpers";
 import { plainText } from "./xmlWrite";
 
-/** styles.xml: number formats and fills, an xf found or added. */
+/** styles.xml: number formats, fills and layout styles, an xf found or added. */
 
 export const MINIMAL_STYLES =
   `${XML_DECL}<styleSheet xmlns="${NS.main}">` +
@@ -196,6 +198,39 @@ export class Styles {
     return this.withFont((f) => {
       if (!child(f, "b")) f.insertBefore(createLike(this.root, "b"), f.firstChild);
     });
+  }
+
+  /** An xf like the default one with a layout style (sheetLayoutXml.ts): font, fill, border, alignment, format. */
+  layoutXf(style: CellStyle): number {
+    return this.remember(`l|${JSON.stringify(style)}`, 0, () => {
+      const parts = layoutStyleParts(style);
+      const xf = this.cloneXf(style.link ? this.linkXf() : style.bold ? this.boldXf() : 0);
+      const apply = (attr: string, flag: string, local: string, node: XmlNode | null): void => {
+        if (node === null) return;
+        xf.setAttribute(attr, String(this.addItem(local, this.build(node))));
+        xf.setAttribute(flag, "1");
+      };
+      apply("fillId", "applyFill", "fills", parts.fill);
+      apply("borderId", "applyBorder", "borders", parts.border);
+      if (style.numberFormat) {
+        xf.setAttribute("numFmtId", String(this.numFmtId(style.numberFormat)));
+        xf.setAttribute("applyNumberFormat", "1");
+      }
+      if (parts.alignment) {
+        for (const a of childrenNamed(xf, "alignment")) remove(a);
+        xf.insertBefore(this.build(parts.alignment), xf.firstChild);
+        xf.setAttribute("applyAlignment", "1");
+      }
+      return this.addItem("cellXfs", xf);
+    });
+  }
+
+  /** An element of the styles document from a plain description. */
+  private build(node: XmlNode): XElement {
+    const el = createLike(this.root, node.name);
+    for (const [k, v] of Object.entries(node.attrs ?? {})) el.setAttribute(k, v);
+    for (const c of node.children ?? []) el.appendChild(this.build(c));
+    return el;
   }
 
   linkXf(): number {

@@ -1,4 +1,5 @@
 import type { CellScalar } from "../../../engine/types";
+import type { SheetLayout } from "../../../form/layout/sheetLayout";
 
 /** What a caller hands the writer: new sheets and options (the package writer's public types). */
 export type NewSheetCell =
@@ -20,7 +21,11 @@ export interface NewSheet {
     categories: string;
     values: string;
     anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
+    /** Value axis steps (1: whole numbers). */
+    majorUnit?: number;
   };
+  /** The finished-document layout (styles, widths, heights, views, filter, page setup); rows are still `rows`. */
+  layout?: SheetLayout;
 }
 
 export interface WritePackageOptions {

@@ -92,7 +92,7 @@ export function domVml(
         }
       }
     },
-    addNote(row0, col0, text) {
+    addNote(row0, col0, anchor) {
       if (!typeId) {
         const st = parseFragment(SHAPETYPE_202);
         const firstShape = shapes()[0];
@@ -101,7 +101,7 @@ export function domVml(
         typeId = "_x0000_t202";
       }
       shapeCount++;
-      const el = parseFragment(noteShapeXml(ids.next(), row0, col0, text, typeId, shapeCount));
+      const el = parseFragment(noteShapeXml(ids.next(), row0, col0, anchor, typeId, shapeCount));
       // note shapes in the order of the comments (row by row): readers pair them by position
       const at = notes.findIndex((n) => n.row > row0 || (n.row === row0 && n.col > col0));
       if (at >= 0) notes[at].el.parentNode!.insertBefore(el, notes[at].el);
@@ -143,9 +143,9 @@ export function freshVml(
         }
       }
     },
-    addNote(row0, col0, text) {
+    addNote(row0, col0, anchor) {
       shapeCount++;
-      const xml = noteShapeXml(ids.next(), row0, col0, text, "_x0000_t202", shapeCount);
+      const xml = noteShapeXml(ids.next(), row0, col0, anchor, "_x0000_t202", shapeCount);
       shapes.splice(noteIndex(shapes, row0, col0), 0, { row: row0, col: col0, xml });
     },
     async finish() {
@@ -214,13 +214,13 @@ export function textVml(
         return isNote && Number(row) === row0 && Number(col) === col0 ? "" : shape;
       });
     },
-    addNote(row0, col0, note) {
+    addNote(row0, col0, anchor) {
       if (!addedType) {
         insert(SHAPETYPE_202);
         addedType = true;
       }
       const z = (text.match(shapeRe) ?? []).length + 1;
-      insert(noteShapeXml(ids.next(), row0, col0, note, typeId, z));
+      insert(noteShapeXml(ids.next(), row0, col0, anchor, typeId, z));
     },
     async finish() {
       if (

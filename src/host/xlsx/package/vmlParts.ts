@@ -10,7 +10,8 @@ import { child, createLike, insertOrdered, remove, setRelId } from "./xmlHelpers
 /** Notes' VML: the legacy drawing of a sheet, its shape ids, opened or made. */
 export interface VmlEditor {
   removeNote(row0: number, col0: number): void;
-  addNote(row0: number, col0: number, text: string): void;
+  /** `anchor`: the note box's finished x:Anchor. */
+  addNote(row0: number, col0: number, anchor: string): void;
   finish(): Promise<void>;
 }
 
@@ -30,26 +31,12 @@ export async function usedVmlBlocks(pkg: Package): Promise<Set<number>> {
   return used;
 }
 
-export function noteAnchor(row0: number, col0: number, text: string): string {
-  // each line's height in lines of 18 characters (at least one)
-  let lines = 0;
-  for (let from = 0; ;) {
-    const end = text.indexOf("\n", from);
-    const length = (end < 0 ? text.length : end) - from;
-    lines += Math.max(1, Math.ceil(length / 18));
-    if (end < 0) break;
-    from = end + 1;
-  }
-  const height = Math.min(Math.max(lines + 1, 4), 24);
-  const top = Math.max(row0 - 1, 0);
-  return `${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4`;
-}
-
+/** A note shape; `anchor` is its finished x:Anchor (noteBox.ts sizes it to the text). */
 export function noteShapeXml(
   id: number,
   row0: number,
   col0: number,
-  text: string,
+  anchor: string,
   typeId: string,
   z: number
 ): string {
@@ -60,7 +47,7 @@ export function noteShapeXml(
     `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
     `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
-    `<x:Anchor>${noteAnchor(row0, col0, text)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
     `<x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`
   );
 }

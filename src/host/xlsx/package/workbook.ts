@@ -6,7 +6,15 @@ import { dirOf, relsPartOf } from "./paths";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { XElement } from "./xmlDom";
 import { XDocument } from "./xmlDocument";
-import { child, childrenNamed, createLike, insertOrdered, remove, textOf } from "./xmlHelpers";
+import {
+  child,
+  childrenNamed,
+  createLike,
+  insertOrdered,
+  remove,
+  setText,
+  textOf,
+} from "./xmlHelpers";
 
 /** The workbook part: sheets, removing a sheet with what only it used, defined names, views, calc chain. */
 
@@ -116,6 +124,28 @@ export class Workbook {
   }
 
   /** Remove a worksheet, the parts only it used, its defined names, and fix sheet indexes. */
+  /** Defined names local to the sheet at `index` (a new sheet's print titles, filter database). */
+  addLocalNames(
+    names: readonly { name: string; text: string; hidden: boolean }[],
+    index: number
+  ): void {
+    if (names.length === 0) return;
+    let list = child(this.root, "definedNames");
+    if (!list) {
+      list = createLike(this.root, "definedNames");
+      insertOrdered(this.root, list, WORKBOOK_ORDER);
+    }
+    for (const n of names) {
+      const dn = createLike(this.root, "definedName");
+      dn.setAttribute("name", n.name);
+      dn.setAttribute("localSheetId", String(index));
+      if (n.hidden) dn.setAttribute("hidden", "1");
+      setText(dn, n.text);
+      list.appendChild(dn);
+    }
+    this.touch();
+  }
+
   async removeSheet(sheet: SheetEntry): Promise<void> {
     const before = this.sheets();
     remove(sheet.el);

@@ -1,0 +1,78 @@
+import { columnLetters, toAddress } from "../../form/grid";
+import { columnPoints, type SheetLayout } from "../../form/layout/sheetLayout";
+import { excelInput } from "./cells";
+
+/**
+ * The 评分汇总 layout (src/form/layout/summaryLayout.ts) rendered through Office.js, the same
+ * layout the command writes into the package: values (links as HYPERLINK formulas, which every
+ * ExcelApi set takes), number formats, bold headings, the colour key's fills, column widths (the
+ * layout's characters in points), and the chart where the layout puts it, titled, or none.
+ * `add(bytes, queue)` queues writes under the caller's payload budget.
+ */
+export type QueueWrite = (bytes: number, queue: () => void) => Promise<void>;
+
+/** The cells as Excel formulas/values, row by row, as wide as the widest row. */
+export function layoutFormulas(layout: SheetLayout): (string | number | boolean)[][] {
+  const width = Math.max(1, ...layout.rows.map((r) => r.length));
+  return layout.rows.map((r) =>
+    Array.from({ length: width }, (_, i) => {
+      const c = r[i] ?? null;
+      if (c === null) return "";
+      if (c.link)
+        return `=HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.value ?? "").replace(/"/g, '""')}")`;
+      return excelInput(c.value);
+    })
+  );
+}
+
+/** Number formats row by row ("General" where the layout has none). */
+export function layoutNumberFormats(layout: SheetLayout): string[][] {
+  const width = Math.max(1, ...layout.rows.map((r) => r.length));
+  return layout.rows.map((r) =>
+    Array.from({ length: width }, (_, i) => r[i]?.style?.numberFormat ?? "General")
+  );
+}
+
+/** Formats, widths and the chart of a summary whose values are already written. */
+export async function renderSummaryFormats(
+  ws: Excel.Worksheet,
+  layout: SheetLayout,
+  add: QueueWrite
+): Promise<boolean> {
+  const width = Math.max(1, ...layout.rows.map((r) => r.length));
+  const formats = layoutNumberFormats(layout);
+  if (formats.some((r) => r.some((f) => f !== "General")))
+    await add(JSON.stringify(formats).length, () => {
+      ws.getRange(`A1:${columnLetters(width)}${formats.length}`).numberFormat = formats;
+    });
+  const bold: string[] = [];
+  const fills: [string, string][] = [];
+  layout.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.style?.bold) bold.push(toAddress(r + 1, c + 1));
+      if (cell?.style?.fill) fills.push([toAddress(r + 1, c + 1), cell.style.fill]);
+    })
+  );
+  await add(bold.length * 40 + fills.length * 60, () => {
+    for (const a of bold) ws.getRange(a).format.font.bold = true;
+    for (const [a, color] of fills) ws.getRange(a).format.fill.color = `#${color}`;
+  });
+  await add(layout.widths.length * 60, () => {
+    layout.widths.forEach((w, i) => {
+      const col = columnLetters(i + 1);
+      ws.getRange(`${col}:${col}`).format.columnWidth = columnPoints(w);
+    });
+  });
+  const chart = layout.chart;
+  if (!chart) return false;
+  const a = chart.anchor;
+  // the data: the grade counts' heading and its four rows (categories in A, values in B)
+  const first = Number(/\$(\d+):/.exec(chart.categories)?.[1] ?? "0");
+  const data = `A${first - 1}:B${first + 3}`;
+  await add(400, () => {
+    const c = ws.charts.add("ColumnClustered", ws.getRange(data), "Columns");
+    c.title.text = chart.title;
+    c.setPosition(toAddress(a.fromRow + 1, a.fromCol + 1), toAddress(a.toRow, a.toCol));
+  });
+  return true;
+}

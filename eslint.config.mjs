@@ -38,6 +38,7 @@ const ours = {
   cli: { regex: layer("cli"), message: "" },
   taskpane: { regex: layer("taskpane"), message: "" },
   commands: { regex: layer("commands"), message: "" },
+  report: { regex: layer("report"), message: "" },
 };
 const forbid = (layerName, keys, extra = []) => [
   ...keys.map((k) => ({
@@ -59,7 +60,7 @@ const layerRules = [
     files: ["src/engine/**"],
     patterns: forbid(
       "engine",
-      ["form", "hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
+      ["form", "report", "hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
       [ONLY_DECIMAL]
     ),
   },
@@ -67,8 +68,22 @@ const layerRules = [
     files: ["src/form/**"],
     patterns: forbid(
       "form",
-      ["hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
+      ["report", "hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
       [ONLY_DECIMAL]
+    ),
+  },
+  {
+    // The 自评报告: pure, from scored forms to a model and a .docx (docx runs in Node and browsers).
+    files: ["src/report/**"],
+    patterns: forbid(
+      "report",
+      ["hostExcel", "hostXlsx", "cli", "taskpane", "commands"],
+      [
+        {
+          regex: "^(?!\\.|decimal\\.js$|docx$)",
+          message: "report: of the packages, decimal.js and docx",
+        },
+      ]
     ),
   },
   {

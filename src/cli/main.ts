@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -156,21 +156,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .command("score")
     .description("为工作簿评分（文件或文件夹），写出 <名称>.scored.xlsx，不修改原文件")
     .argument("<inputs...>", ".xlsx 文件或文件夹")
-    .option(
-      "--profile <id>",
-      "规则：auto 或 " + PROFILE_IDS.join("、"),
-      parseProfile,
-      "auto" as ProfileSpec
-    )
+    .addOption(profileOption())
     .option("--out <folder>", "评分副本写入的文件夹（默认与原文件同目录）")
     .option("--json", "在标准输出打印一个 JSON 文档（其他信息写入标准错误）")
     .option("--dry-run", "只评分，不写出文件")
-    .option(
-      "--jobs <n>",
-      "并行处理的工作簿数（默认为 CPU 核数）",
-      parseJobs,
-      Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
-    )
+    .addOption(jobsOption())
     .action(
       async (
         inputs: string[],
@@ -208,19 +198,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .command("report")
     .description("为工作簿生成自评报告（文件或文件夹），写出 <名称>.自评报告.docx，不修改原文件")
     .argument("<inputs...>", ".xlsx 文件或文件夹")
-    .option(
-      "--profile <id>",
-      "规则：auto 或 " + PROFILE_IDS.join("、"),
-      parseProfile,
-      "auto" as ProfileSpec
-    )
+    .addOption(profileOption())
     .option("--out <folder>", "报告写入的文件夹（默认与原文件同目录）")
-    .option(
-      "--jobs <n>",
-      "并行处理的工作簿数（默认为 CPU 核数）",
-      parseJobs,
-      Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
-    )
+    .addOption(jobsOption())
     .action(
       async (inputs: string[], opts: { profile: ProfileSpec; out?: string; jobs: number }) => {
         const { files, errors } = await expandInputs(inputs);
@@ -268,4 +248,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stderr(`错误：${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
+}
+
+/** --profile, shared by score and report. */
+function profileOption(): Option {
+  return new Option("--profile <id>", "规则：auto 或 " + PROFILE_IDS.join("、"))
+    .argParser(parseProfile)
+    .default("auto" as ProfileSpec);
+}
+
+/** --jobs, shared by score and report: workbooks in parallel, one worker thread each. */
+function jobsOption(): Option {
+  return new Option("--jobs <n>", "并行处理的工作簿数（默认为 CPU 核数）")
+    .argParser(parseJobs)
+    .default(Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
 }

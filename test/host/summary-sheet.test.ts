@@ -233,3 +233,52 @@ describe("003#0: the 总分 / 等级 rows drawn like the table (Range.copyFrom, 
     expect(fake.doc.sheets.every((s) => s.look.formatCopies.length === 0)).toBe(true);
   });
 });
+
+describe("the fake's finishing APIs are strict about their requirement sets", () => {
+  type Ctx = { workbook: { worksheets: { getItem(n: string): Excel.Worksheet } } };
+  const attempts: [string, string, (ws: Excel.Worksheet) => void][] = [
+    ["1.6", "freezePanes", (ws) => ws.freezePanes.freezeRows(1)],
+    ["1.6", "hyperlink", (ws) => (ws.getRange("A1").hyperlink = { documentReference: "A2" })],
+    ["1.8", "autoFilter", (ws) => ws.autoFilter.apply(ws.getRange("A1:B2"))],
+    ["1.8", "pageLayout", (ws) => ws.pageLayout.setPrintTitleRows("$1:$1")],
+    ["1.8", "copyFrom", (ws) => ws.getRange("A2").copyFrom(ws.getRange("A1"), "Formats")],
+  ];
+  test.each(attempts)(
+    "ExcelApi %s: %s fails at sync with ApiNotFound",
+    async (excelApi, _, act) => {
+      const fake = new FakeExcel((docs.get(FENGTAI) as DocumentModel).clone(), { excelApi });
+      uninstall = installFakeExcel(fake);
+      const sheet = fake.sheetNames()[0];
+      await expect(
+        fake.run(async (context) => {
+          act((context as unknown as Ctx).workbook.worksheets.getItem(sheet));
+          await context.sync();
+        })
+      ).rejects.toMatchObject({ code: "ApiNotFound" });
+    }
+  );
+
+  test("a border, a link, a copy and a frozen row as Excel takes them (ExcelApi 1.9)", async () => {
+    const fake = new FakeExcel((docs.get(FENGTAI) as DocumentModel).clone(), { excelApi: "1.9" });
+    uninstall = installFakeExcel(fake);
+    const sheet = fake.sheetNames()[0];
+    fake.sheet(sheet).ensure(1, 1).numberFormat = "0.00";
+    await fake.run(async (context) => {
+      const ws = (context as unknown as Ctx).workbook.worksheets.getItem(sheet);
+      ws.getRange("A1:B2").format.borders.getItem("EdgeTop").style = "Continuous";
+      ws.getRange("C3").hyperlink = { documentReference: "'x'!A1", textToDisplay: "去" };
+      ws.getRange("D5:E5").copyFrom("A1", "Formats");
+      ws.freezePanes.freezeRows(2);
+      await context.sync();
+    });
+    const look = fake.sheet(sheet).look;
+    expect(look.borders).toEqual([
+      { rect: { top: 1, left: 1, bottom: 2, right: 2 }, side: "EdgeTop", style: "Continuous" },
+    ]);
+    expect(look.hyperlinks.get("C3")).toEqual({ documentReference: "'x'!A1" });
+    expect(fake.cell(sheet, "C3").value).toBe("去");
+    expect(look.formatCopies).toEqual([{ from: "A1", to: "D5:E5" }]);
+    expect(fake.cell(sheet, "E5").numberFormat).toBe("0.00");
+    expect(look.freezeRows).toBe(2);
+  });
+});

@@ -11,6 +11,7 @@ import {
   FakeChart,
   FakePageLayout,
   FakeRange,
+  FakeRangeFont,
   FakeRangeFormat,
   FakeWorksheet,
   jsonBytes,
@@ -24,6 +25,10 @@ declare module "./api" {
   interface FakeRange {
     hyperlink: { documentReference?: string; address?: string; textToDisplay?: string };
     copyFrom(source: FakeRange | string, copyType?: string): void;
+  }
+  interface FakeRangeFont {
+    color: string;
+    underline: string;
   }
   interface FakeRangeFormat {
     readonly borders: FakeBorders;
@@ -271,3 +276,15 @@ defineGetter(FakeChart.prototype, "axes", null, (chart) => ({
     },
   },
 }));
+
+// RangeFont.color and .underline (1.1), write-only here
+for (const key of ["color", "underline"] as const)
+  Object.defineProperty(FakeRangeFont.prototype, key, {
+    configurable: true,
+    set(this: FakeRangeFont, v: string) {
+      queueOn(this, `RangeFont.${key}=`, v, (t) => {
+        writable(t, `RangeFont.${key}`);
+        t.sheet.look.fonts.push({ rect: t.rect, [key]: v });
+      });
+    },
+  });

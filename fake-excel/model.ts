@@ -76,6 +76,8 @@ export interface SheetLook {
   readonly hyperlinks: Map<string, { documentReference?: string; address?: string }>;
   /** Range.copyFrom(…, "Formats"): source and destination, local addresses. */
   readonly formatCopies: { from: string; to: string }[];
+  /** Font colours and underlines set on ranges. */
+  readonly fonts: { rect: Rect; color?: string; underline?: string }[];
 }
 
 export class SheetModel {
@@ -101,6 +103,7 @@ export class SheetModel {
     autoFilter: null,
     hyperlinks: new Map(),
     formatCopies: [],
+    fonts: [],
   };
 
   constructor(

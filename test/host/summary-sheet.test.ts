@@ -152,6 +152,13 @@ describe("评分汇总 in the add-in: the shared layout, fully", () => {
       expect(written.value).toBe(cell?.value);
     }
     expect(fake.cell(sheet.name, "A2").value).toBe("《丰台报》相关费用");
+    const fonts = sheet.look.fonts;
+    for (const c of links) {
+      const at = (k: "color" | "underline"): unknown =>
+        fonts.find((f) => f[k] && inside(f.rect, c.row, c.col))?.[k];
+      expect([c.address, at("color"), at("underline")]).toEqual([c.address, "#0563C1", "Single"]);
+    }
+    expect(fonts.every((f) => layout.rows[f.rect.top - 1][f.rect.left - 1]?.link)).toBe(true);
     const [chart] = fake.charts(sheet.name);
     expect(layout.chart?.majorUnit).toBe(1);
     expect(chart.majorUnit).toBe(1);

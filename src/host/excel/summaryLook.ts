@@ -4,7 +4,8 @@ import type { QueueWrite } from "./summarySheet";
 
 /**
  * The rest of the 评分汇总 layout through Office.js, as the .xlsx host draws it
- * (src/host/xlsx/sheetLayoutXml.ts): thin grey borders, wrapped text, alignment, row heights, and,
+ * (src/host/xlsx/sheetLayoutXml.ts): thin grey borders, wrapped text, alignment, blue underlined
+ * links, row heights, and,
  * where this Excel has them, the frozen header row and links (ExcelApi 1.7), the auto-filter and
  * the page setup (1.9: A4, orientation, fit to pages wide, print titles, centred, page footer).
  * Below a set its part is left out quietly: the sheet still reads the same on screen.
@@ -56,6 +57,7 @@ export function rectText(r: CellRect): string {
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 const BORDER_COLOR = "#808080";
+const LINK_COLOR = "#0563C1";
 
 /** Borders, wrap, alignment and row heights: every ExcelApi set has them. */
 export async function renderCellLook(
@@ -91,6 +93,13 @@ export async function renderCellLook(
   for (const r of styleRects(layout, (s) => !!(s.wrap || s.horizontal || s.border)))
     await add(60, () => {
       ws.getRange(rectText(r)).format.verticalAlignment = "Center";
+    });
+  // links blue and underlined, whether hyperlinks or HYPERLINK formulas
+  for (const r of styleRects(layout, (s) => !!s.link))
+    await add(80, () => {
+      const font = ws.getRange(rectText(r)).format.font;
+      font.color = LINK_COLOR;
+      font.underline = "Single";
     });
   for (const [r0, points] of layout.rowHeights)
     await add(60, () => {

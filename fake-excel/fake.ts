@@ -25,6 +25,8 @@ import {
   type SyncRecord,
 } from "./api";
 import { EXCEL_ERROR_CODES, FakeOfficeError, OFFICE_ERROR_CODES } from "./errors";
+// the sheet-finishing APIs (borders, links, frozen panes, filters, print titles) join the proxies
+import "./format";
 import {
   DocumentModel,
   type CellModel,
@@ -259,6 +261,8 @@ export class FakeExcel implements FakeHost {
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
       PaperType: { a4: "A4", letter: "Letter" },
+      RangeCopyType: { all: "All", formats: "Formats", values: "Values", formulas: "Formulas" },
+      BorderLineStyle: { continuous: "Continuous", none: "None" },
     };
   }
 

@@ -62,6 +62,22 @@ export interface ChartModel {
   readonly seriesBy: string;
   title: string | null;
   position: { from: string; to: string | null } | null;
+  /** The value axis' step, where one was set. */
+  majorUnit?: number;
+}
+
+/** What fake-excel/format.ts writes: kept as written, for tests to read. */
+export interface SheetLook {
+  readonly borders: { rect: Rect; side: string; style: string }[];
+  freezeRows: number;
+  /** The auto-filter's range ("A1:I12"), or null. */
+  autoFilter: string | null;
+  /** Links by local cell address. */
+  readonly hyperlinks: Map<string, { documentReference?: string; address?: string }>;
+  /** Range.copyFrom(…, "Formats"): source and destination, local addresses. */
+  readonly formatCopies: { from: string; to: string }[];
+  /** Font colours and underlines set on ranges. */
+  readonly fonts: { rect: Rect; color?: string; underline?: string }[];
 }
 
 export class SheetModel {
@@ -80,6 +96,15 @@ export class SheetModel {
     [];
   /** Page setup (ExcelApi 1.9): orientation, paper size, fit to pages. */
   readonly pageLayout: Record<string, unknown> = {};
+  /** Borders, frozen rows, auto-filter, links and format copies, as written (format.ts). */
+  readonly look: SheetLook = {
+    borders: [],
+    freezeRows: 0,
+    autoFilter: null,
+    hyperlinks: new Map(),
+    formatCopies: [],
+    fonts: [],
+  };
 
   constructor(
     readonly id: string,

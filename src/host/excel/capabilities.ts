@@ -38,6 +38,16 @@ export function capabilities(): Capabilities {
   };
 }
 
+/**
+ * Whether this Excel has ExcelApi `version` (false outside Excel): the summary's finishing touches
+ * (frozen row and links 1.7; filter, page setup and format copies 1.9) are left out below theirs.
+ */
+export function supportsApi(version: string): boolean {
+  return (
+    typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version)
+  );
+}
+
 /** What an action reports about the features this Excel lacks. */
 export function warningsFor(caps: Capabilities): string[] {
   const w: string[] = [];

@@ -1,23 +1,33 @@
 import { columnLetters, toAddress } from "../../form/grid";
 import { columnPoints, type SheetLayout } from "../../form/layout/sheetLayout";
 import { excelInput } from "./cells";
+import { renderCellLook, renderLinks, renderSheetLook, type LookApis } from "./summaryLook";
 
 /**
  * The 评分汇总 layout (src/form/layout/summaryLayout.ts) rendered through Office.js, the same
- * layout the command writes into the package: values (links as HYPERLINK formulas, which every
- * ExcelApi set takes), number formats, bold headings, the colour key's fills, column widths (the
- * layout's characters in points), and the chart where the layout puts it, titled, or none.
+ * layout the command writes into the package: values (links as hyperlinks from ExcelApi 1.7, as
+ * HYPERLINK formulas below it), number formats, bold headings, the colour key's fills, column
+ * widths (the layout's characters in points), borders, wrap, row heights, frozen row, filter and
+ * page setup (summaryLook.ts), and the chart where the layout puts it, titled, with whole-number
+ * axis steps, or none.
  * `add(bytes, queue)` queues writes under the caller's payload budget.
  */
 export type QueueWrite = (bytes: number, queue: () => void) => Promise<void>;
 
-/** The cells as Excel formulas/values, row by row, as wide as the widest row. */
-export function layoutFormulas(layout: SheetLayout): (string | number | boolean)[][] {
+/**
+ * The cells as Excel formulas/values, row by row, as wide as the widest row; a link's cell holds
+ * its text where `hyperlinks` will be set on it, else a HYPERLINK formula.
+ */
+export function layoutFormulas(
+  layout: SheetLayout,
+  hyperlinks = false
+): (string | number | boolean)[][] {
   const width = Math.max(1, ...layout.rows.map((r) => r.length));
   return layout.rows.map((r) =>
     Array.from({ length: width }, (_, i) => {
       const c = r[i] ?? null;
       if (c === null) return "";
+      if (c.link && hyperlinks) return excelInput(String(c.value ?? ""));
       if (c.link)
         return `=HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.value ?? "").replace(/"/g, '""')}")`;
       return excelInput(c.value);
@@ -37,6 +47,7 @@ export function layoutNumberFormats(layout: SheetLayout): string[][] {
 export async function renderSummaryFormats(
   ws: Excel.Worksheet,
   layout: SheetLayout,
+  apis: LookApis,
   add: QueueWrite
 ): Promise<boolean> {
   const width = Math.max(1, ...layout.rows.map((r) => r.length));
@@ -63,6 +74,9 @@ export async function renderSummaryFormats(
       ws.getRange(`${col}:${col}`).format.columnWidth = columnPoints(w);
     });
   });
+  await renderCellLook(ws, layout, add);
+  if (apis.v17) await renderLinks(ws, layout, add);
+  await renderSheetLook(ws, layout, apis, add);
   const chart = layout.chart;
   if (!chart) return false;
   const a = chart.anchor;
@@ -72,6 +86,7 @@ export async function renderSummaryFormats(
   await add(400, () => {
     const c = ws.charts.add("ColumnClustered", ws.getRange(data), "Columns");
     c.title.text = chart.title;
+    c.axes.valueAxis.majorUnit = chart.majorUnit;
     c.setPosition(toAddress(a.fromRow + 1, a.fromCol + 1), toAddress(a.toRow, a.toCol));
   });
   return true;

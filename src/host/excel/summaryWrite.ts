@@ -7,6 +7,7 @@ import { STATE_SHEET } from "../../form/state";
 import { summaryLayout } from "../../form/layout/summaryLayout";
 import type { SummaryRun } from "./report";
 import { OP_BYTES, type Io, type SheetInfo, type Writer } from "./session";
+import { supportsApi } from "./capabilities";
 import { layoutFormulas, renderSummaryFormats } from "./summarySheet";
 
 export async function writeSummary(
@@ -24,8 +25,9 @@ export async function writeSummary(
   const ws = worksheets.add(outcome.summarySheet);
   // the one 评分汇总 layout both hosts render (summarySheet.ts)
   const layout = summaryLayout(s, outcome.summarySheet);
-  await writer.rows(ws, 1, layoutFormulas(layout), true);
-  const chart = await renderSummaryFormats(ws, layout, (b, q) => writer.add(b, q));
+  const apis = { v17: supportsApi("1.7"), v19: supportsApi("1.9") };
+  await writer.rows(ws, 1, layoutFormulas(layout, apis.v17), true);
+  const chart = await renderSummaryFormats(ws, layout, apis, (b, q) => writer.add(b, q));
   await writer.add(OP_BYTES, () => ws.activate());
   return {
     sheet: outcome.summarySheet,

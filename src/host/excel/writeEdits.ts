@@ -1,6 +1,7 @@
 /**
- * Writing a plan's edits to one sheet: values and formulas, number formats and fills as blocks
- * (one range per rectangle of like cells), notes one by one (as notes, or threaded comments on an
+ * Writing a plan's edits to one sheet: cells drawn like another (Range.copyFrom, formats), values
+ * and formulas, number formats and fills as blocks (one range per rectangle of like cells), notes
+ * one by one (as notes, or threaded comments on an
  * Excel without notes). A cell that already holds what the plan sets is left alone, so that
  * re-scoring an unchanged form writes nothing. Every range written is remembered for a while, so
  * that 自动评分 does not take the add-in's own write for a person's edit.
@@ -19,6 +20,7 @@ import {
   type Rect,
 } from "./cells";
 import type { SheetDetails } from "./cellDetails";
+import { supportsApi } from "./capabilities";
 import type { Capabilities } from "./contract";
 import type { GatewaySession, Io, SheetInfo, Writer, WriteTally } from "./session";
 
@@ -52,6 +54,28 @@ export async function writeEdits(
     if ("note" in set) notes.push({ address: e.address, note: set.note ?? null });
   }
   const remember = (rect: Rect): void => session.wrote(info.name, rect);
+  // cells drawn like another (the 003#0 总分/等级 rows): the other's formats copied first; only when the plan writes something, so
+  // that re-scoring an unchanged form still writes nothing; ExcelApi 1.9, else left as they are
+  const changes = values.size + formats.size + fills.size + notes.length;
+  if (changes > 0 && supportsApi("1.9"))
+    for (const e of edits) {
+      const like = e.style?.like;
+      if (!like) continue;
+      // the copy brings border, font and alignment; the cell keeps its own number format and
+      // fill (or the plan's), which the ledger and 撤销 know
+      const state = cellState(grid, e.address);
+      const format =
+        ("numberFormat" in e.set ? e.set.numberFormat : state.numberFormat) ?? "General";
+      const fill = "fill" in e.set ? e.set.fill : state.fill;
+      remember(rectOf(e.address));
+      await writer.add(200, () => {
+        const range = ws.getRange(e.address);
+        range.copyFrom(ws.getRange(like), "Formats");
+        range.numberFormat = [[format]];
+        if (fill) range.format.fill.color = `#${fill}`;
+        else range.format.fill.clear();
+      });
+    }
   for (const b of blocks(values)) {
     const anyFormula = b.cells.some((line) => line.some((c) => c.formula));
     const inputs = b.cells.map((line) => line.map((c) => c.input));

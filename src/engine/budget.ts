@@ -5,7 +5,7 @@ import type { BudgetMirror } from "./evaluate";
 import { n, pct, roundScore } from "./format";
 import { shareFromRate } from "./methods";
 import type { Profile } from "./profiles";
-import { makePrompt, at, quote } from "./prompts";
+import { promptAt, quote } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";
 import { cellText, normalizeHeader, stripSpace } from "./text";
 import { otherRowRates } from "./budgetRows";
@@ -103,14 +103,7 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
   const row = chooseBudgetRow(block);
   if (!row) {
     const cell = block.rows[0]?.annual?.address ?? block.header.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "missing-value",
-        `${at(sheet, cell)} 全年预算数未填写，无法计算执行率`
-      )
-    );
+    prompts.push(promptAt(sheet, cell, "missing-value", `全年预算数未填写，无法计算执行率`));
     return { row, annual: null, executed: null, mirror: null, prompts };
   }
   const { scale, unit } = budgetScale(block);
@@ -122,14 +115,7 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
     [executed, row.executed, "全年执行数"],
   ] as const) {
     if (amount && "error" in amount && cell) {
-      prompts.push(
-        makePrompt(
-          sheet,
-          cell.address,
-          "unparseable",
-          `${at(sheet, cell.address)} 的${what}${amount.error}`
-        )
-      );
+      prompts.push(promptAt(sheet, cell.address, "unparseable", `的${what}${amount.error}`));
     }
   }
   prompts.push(...otherRowRates(form, row, (cell) => readAmount(cell, scale, unit, read)));
@@ -144,30 +130,15 @@ export function readBudget(form: Form, read: ValueReader = readValue): BudgetRea
   };
   if (isAmount(annual) && annual.yuan.isZero() && row.annual) {
     prompts.push(
-      makePrompt(
-        sheet,
-        row.annual.address,
-        "unparseable",
-        `${at(sheet, row.annual.address)} 全年预算数为 0，无法计算执行率`
-      )
+      promptAt(sheet, row.annual.address, "unparseable", `全年预算数为 0，无法计算执行率`)
     );
   } else if (!annual && row.annual) {
     prompts.push(
-      makePrompt(
-        sheet,
-        row.annual.address,
-        "missing-value",
-        `${at(sheet, row.annual.address)} 全年预算数未填写，无法计算执行率`
-      )
+      promptAt(sheet, row.annual.address, "missing-value", `全年预算数未填写，无法计算执行率`)
     );
   } else if (!executed && row.executed) {
     prompts.push(
-      makePrompt(
-        sheet,
-        row.executed.address,
-        "missing-value",
-        `${at(sheet, row.executed.address)} 全年执行数未填写，无法计算执行率`
-      )
+      promptAt(sheet, row.executed.address, "missing-value", `全年执行数未填写，无法计算执行率`)
     );
   }
   return {
@@ -246,11 +217,11 @@ export function scoreBudget(
     rateValue = agrees ? printedRate.fraction : rate;
     if (!agrees) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           row.rate.address,
           "rate-mismatch",
-          `${at(sheet, row.rate.address)} 执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`
+          `执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`
         )
       );
     }
@@ -260,11 +231,11 @@ export function scoreBudget(
     const cell =
       row.rate?.address ?? row.executed?.address ?? annualCell?.address ?? block.header.address;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "budget-overspent",
-        `${at(sheet, cell)} 执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
+        `执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
       )
     );
   } else if (rate.lessThan(profile.lowExecution) && reason()) {
@@ -273,11 +244,11 @@ export function scoreBudget(
   } else if (rate.lessThan(profile.lowExecution)) {
     const cell = row.rate?.address ?? row.executed?.address ?? block.header.address;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "budget-low-execution",
-        `${at(sheet, cell)} 预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}，请说明原因`
+        `预算执行率 ${pct(rate)} 低于 ${pct(new Dec(profile.lowExecution))}，请说明原因`
       )
     );
   }
@@ -312,11 +283,11 @@ export function scoreBudget(
       weight = printedWeight.value;
     } else {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           row.weight.address,
           "weight-sum",
-          `${at(sheet, row.weight.address)} 预算执行分值填写为 ${cellText(row.weight.value).trim()}，不能成立，按 ${n(weight)} 分计算`
+          `预算执行分值填写为 ${cellText(row.weight.value).trim()}，不能成立，按 ${n(weight)} 分计算`
         )
       );
     }
@@ -355,11 +326,11 @@ export function scoreBudget(
       fromRate = `；填报得分 ${n(stated.value)} 按所填执行率 ${cellText(row.rate?.value).trim()} 计算（${n(weight)} × ${pct(viaRate)}），一致`;
     } else {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           row.score.address,
           "score-mismatch",
-          `${at(sheet, row.score.address)} 得分填写为 ${cellText(row.score.value).trim()}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share)}）`
+          `得分填写为 ${cellText(row.score.value).trim()}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share)}）`
         )
       );
     }
@@ -369,11 +340,11 @@ export function scoreBudget(
     !/^[-—/／]+$/.test(stripSpace(cellText(row.score.value)))
   ) {
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         row.score.address,
         "unparseable",
-        `${at(sheet, row.score.address)} 的得分“${cellText(row.score.value).trim()}”不是数值`
+        `的得分“${cellText(row.score.value).trim()}”不是数值`
       )
     );
   }

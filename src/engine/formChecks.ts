@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Dec, ZERO } from "./decimal";
 import { n, pct } from "./format";
 import type { Profile } from "./profiles";
-import { at, makePrompt } from "./prompts";
+import { promptAt } from "./prompts";
 import { LEVEL_NAMES } from "./qualitative";
 import { stripSpace, withoutWeightMarks } from "./text";
 import type { Form, FormResult, IndicatorResult, Prompt } from "./types";
@@ -53,11 +53,11 @@ export function checkWeights(
         ? `各一级指标（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）`
         : "各指标";
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         at100,
         "weight-sum",
-        `${at(sheet, at100)} 预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
+        `预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
       )
     );
     return all;
@@ -66,11 +66,11 @@ export function checkWeights(
   if (groupWeights.size > 0) {
     if (!groupsSum.plus(budget).equals(100)) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell,
           "weight-sum",
-          `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
+          `各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
         )
       );
       return all; // the group weights themselves are wrong: no second prompt per group
@@ -79,17 +79,17 @@ export function checkWeights(
   for (const issue of issues) {
     const cell = firstOf(issue.group);
     const message = issue.implied
-      ? `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内按填报得分推定的权重合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符，请核实各指标分值`
-      : `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
-    prompts.push(makePrompt(sheet, cell, "weight-sum", message));
+      ? `${issue.group}（${n(issue.stated)}分）内按填报得分推定的权重合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符，请核实各指标分值`
+      : `${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
+    prompts.push(promptAt(sheet, cell, "weight-sum", message));
   }
   if (!all.equals(100) && issues.length === 0) {
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "weight-sum",
-        `${at(sheet, cell)} 预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
+        `预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
       )
     );
   }
@@ -102,11 +102,11 @@ export function checkWeights(
     );
     const c = left[0].row.level1.address;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         c,
         "weight-sum",
-        `${at(sheet, c)} 满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
+        `满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
       )
     );
   }
@@ -152,11 +152,11 @@ export function reasonPrompts(
     const cell = form.formReason.address;
     const list = unmet.map(({ s, r }) => `“${r.name}”${gap(r, s)}`).join("；");
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "deviation-reason-missing",
-        `${list}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
+        (where) => `${list}，请在 ${where} 说明偏差原因及改进措施`
       )
     );
     return;
@@ -165,11 +165,11 @@ export function reasonPrompts(
     if (s.row.reason && !isBlank(s.row.reason)) continue;
     const cell = s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "deviation-reason-missing",
-        `“${r.name}”${gap(r, s)}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
+        (where) => `“${r.name}”${gap(r, s)}，请在 ${where} 说明偏差原因及改进措施`
       )
     );
   }

@@ -5,7 +5,7 @@ import { Dec, ZERO } from "./decimal";
 import type { Evaluation } from "./evaluate";
 import { n, pct, roundScore } from "./format";
 import type { Profile } from "./profiles";
-import { at, makePrompt } from "./prompts";
+import { promptAt } from "./prompts";
 import { shareFromRate } from "./methods";
 import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
 import { isNotApplicable, stripSpace } from "./text";
@@ -75,11 +75,11 @@ export function checkCompletionRate(
         value = printedRate.fraction;
       else
         prompts.push(
-          makePrompt(
+          promptAt(
             sheet,
             row.rate.address,
             "rate-mismatch",
-            `${at(sheet, row.rate.address)} 完成率填写为 ${text(row.rate)}，按规则应为 ${pct(ev.completion)}`
+            `完成率填写为 ${text(row.rate)}，按规则应为 ${pct(ev.completion)}`
           )
         );
     }
@@ -104,11 +104,11 @@ export function rowOutcome(
   if (row.shift) {
     const cell = firstCell(row);
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "layout-shift",
-        `${at(sheet, cell)} 所在行比表头错开 ${Math.abs(row.shift)} 列，已按错位读取，不向该行写入`
+        `所在行比表头错开 ${Math.abs(row.shift)} 列，已按错位读取，不向该行写入`
       )
     );
   }
@@ -120,7 +120,7 @@ export function rowOutcome(
       continue;
     }
     const cell = p.onTarget && row.target ? row.target.address : promptCell;
-    prompts.push(makePrompt(sheet, cell, p.kind, `${at(sheet, cell)} ${p.message}`));
+    prompts.push(promptAt(sheet, cell, p.kind, p.message));
   }
   overshootCheck(form, profile, s, notes, prompts);
 
@@ -138,12 +138,7 @@ export function rowOutcome(
     row.score && !isBlank(row.score) && !s.printed && !isNotApplicable(text(row.score));
   if (unreadableScore && row.score) {
     prompts.push(
-      makePrompt(
-        sheet,
-        row.score.address,
-        "unparseable",
-        `${at(sheet, row.score.address)} 的得分“${text(row.score)}”不是数值`
-      )
+      promptAt(sheet, row.score.address, "unparseable", `的得分“${text(row.score)}”不是数值`)
     );
   }
 
@@ -166,14 +161,7 @@ export function rowOutcome(
   }
   if (w.weight === null) {
     const cell = row.weight?.address ?? row.name.address;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "unscored",
-        `${at(sheet, cell)} 指标“${text(row.name)}”没有分值，未评分`
-      )
-    );
+    prompts.push(promptAt(sheet, cell, "unscored", `指标“${text(row.name)}”没有分值，未评分`));
     return {
       method: "unscored",
       score: null,
@@ -208,11 +196,11 @@ export function rowOutcome(
     );
     if (stated !== null && row.score) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           row.score.address,
           "score-mismatch",
-          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`
+          `得分填写为 ${text(row.score)}，不在“${LEVEL_NAMES[level]}”的区间 ${n(weight.times(b.min))}–${n(weight.times(b.max))} 内，按规则应为 ${n(score)}`
         )
       );
     } else if (
@@ -223,11 +211,11 @@ export function rowOutcome(
       // a level read from dates (done, late) is a rule, not a judgement: deadline-missed says it
       const cell = row.score?.address ?? promptCell;
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell,
           "qualitative-judgement",
-          `${at(sheet, cell)} 实际“${text(row.actual)}”判为${LEVEL_NAMES[level]}，暂按 ${n(score)} 分，请确认`
+          `实际“${text(row.actual)}”判为${LEVEL_NAMES[level]}，暂按 ${n(score)} 分，请确认`
         )
       );
     }
@@ -249,11 +237,11 @@ export function rowOutcome(
       );
     } else
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           row.score.address,
           "score-mismatch",
-          `${at(sheet, row.score.address)} 得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
+          `得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
         )
       );
   }
@@ -314,11 +302,11 @@ export function overshootCheck(
   const cell = row.actual?.address ?? row.name.address;
   const times = share.ratio ? `${n(share.ratio.toDecimalPlaces(2))} 倍` : "";
   prompts.push(
-    makePrompt(
+    promptAt(
       form.sheet,
       cell,
       "overshoot",
-      `${at(form.sheet, cell)} 实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
+      `实际 ${text(row.actual)} 为目标 ${text(row.target)} 的 ${times}，目标值可能设定偏低`
     )
   );
 }

@@ -7,7 +7,7 @@ import { readValue, type ValueReader } from "./quantity";
 import { n, pct } from "./format";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2 } from "./groups";
 import type { Profile } from "./profiles";
-import { at, makePrompt } from "./prompts";
+import { promptAt } from "./prompts";
 import { bracketWeight, stripSpace, withoutWeightMarks } from "./text";
 import type { Cell, Form, FormResult, IndicatorResult, Prompt } from "./types";
 import {
@@ -141,11 +141,11 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     const cell = rowStates[i].row.weight;
     if (w.unreadable && cell) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell.address,
           "unparseable",
-          `${at(sheet, cell.address)} 的分值“${text(cell)}”不是数值，该指标按人工评分，所填得分计入总分`
+          `的分值“${text(cell)}”不是数值，该指标按人工评分，所填得分计入总分`
         )
       );
     }
@@ -153,24 +153,17 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
 
   if (form.indicators.length === 0) {
     const cell = form.indicatorHeader?.address ?? form.anchor;
-    prompts.push(
-      makePrompt(
-        sheet,
-        cell,
-        "missing-value",
-        `${at(sheet, cell)} 绩效指标表中没有指标行，无法评分`
-      )
-    );
+    prompts.push(promptAt(sheet, cell, "missing-value", `绩效指标表中没有指标行，无法评分`));
   }
   for (const [i, w] of weights.entries()) {
     const cell = rowStates[i].row.weight;
     if (w.weight?.isZero() && cell) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell.address,
           "weight-sum",
-          `${at(sheet, cell.address)} 指标“${text(rowStates[i].row.name)}”分值为 0，不计分，请核实`
+          `指标“${text(rowStates[i].row.name)}”分值为 0，不计分，请核实`
         )
       );
     }
@@ -209,11 +202,11 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     if (others.length > 0 && others.every((s) => s.ev.met === true)) {
       const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell,
           "execution-inconsistent",
-          `${at(sheet, cell)} 预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`
+          `预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`
         )
       );
     }
@@ -265,12 +258,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
       const sum = printedSum !== null ? `所填各项得分合计为 ${n(printedSum)}` : "";
       const tail = computed && sum ? `${computed}（${sum}）` : computed || `，${sum}`;
       prompts.push(
-        makePrompt(
-          sheet,
-          totalCell.address,
-          "total-mismatch",
-          `${at(sheet, totalCell.address)} 总分填写为 ${text(totalCell)}${tail}`
-        )
+        promptAt(sheet, totalCell.address, "total-mismatch", `总分填写为 ${text(totalCell)}${tail}`)
       );
     }
   }
@@ -278,11 +266,11 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   const statedGrade = form.grade && !isBlank(form.grade) ? stripSpace(text(form.grade)) : null;
   if (grade && statedGrade && form.grade && !statedGrade.startsWith(grade)) {
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         form.grade.address,
         "grade-mismatch",
-        `${at(sheet, form.grade.address)} 等级填写为“${statedGrade}”，按总分 ${n(total as Decimal)} 应为“${grade}”`
+        `等级填写为“${statedGrade}”，按总分 ${n(total as Decimal)} 应为“${grade}”`
       )
     );
   }

@@ -11,6 +11,10 @@ import { MONEY_REASON_WORDS } from "./vocabulary";
 import type { RowWeight } from "./weights";
 import { isBlank, text, type RowState } from "./rowState";
 
+/**
+ * The weights add up (domain §3): budget and groups or indicators to 100, each group's rows to
+ * its printed weight; the total of them all is returned with the prompts.
+ */
 export function checkWeights(
   form: Form,
   profile: Profile,
@@ -18,10 +22,10 @@ export function checkWeights(
   weights: readonly RowWeight[],
   issues: readonly { group: string; stated: Decimal; sum: Decimal; implied: boolean }[],
   budgetWeight: Decimal | null,
-  states: readonly RowState[],
-  prompts: Prompt[]
-): Decimal {
-  if (!scoring) return ZERO;
+  states: readonly RowState[]
+): { readonly weightTotal: Decimal; readonly prompts: readonly Prompt[] } {
+  if (!scoring) return { weightTotal: ZERO, prompts: [] };
+  const prompts: Prompt[] = [];
   const sheet = form.sheet;
   const firstOf = (group: string): string => {
     const s = states.find((x) => x.group === group || stripSpace(text(x.row.level2)) === group);
@@ -60,9 +64,9 @@ export function checkWeights(
         `预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
       )
     );
-    return all;
+    return { weightTotal: all, prompts };
   }
-  if (weights.some((w) => w.unreadable)) return all; // the weight cell's own prompt says it
+  if (weights.some((w) => w.unreadable)) return { weightTotal: all, prompts }; // the weight cell's own prompt says it
   if (groupWeights.size > 0) {
     if (!groupsSum.plus(budget).equals(100)) {
       prompts.push(
@@ -73,7 +77,7 @@ export function checkWeights(
           `各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
         )
       );
-      return all; // the group weights themselves are wrong: no second prompt per group
+      return { weightTotal: all, prompts }; // the group weights themselves are wrong: no second prompt per group
     }
   }
   for (const issue of issues) {
@@ -110,7 +114,7 @@ export function checkWeights(
       )
     );
   }
-  return all;
+  return { weightTotal: all, prompts };
 }
 
 export const PERCENT_CENT = 4; // 100.00% at 2 decimals is a fraction at 4
@@ -132,14 +136,13 @@ export function costsScore(s: RowState, r: IndicatorResult): boolean {
 export function reasonPrompts(
   form: Form,
   states: readonly RowState[],
-  results: readonly IndicatorResult[],
-  prompts: Prompt[]
-): void {
+  results: readonly IndicatorResult[]
+): Prompt[] {
   const sheet = form.sheet;
   const unmet = states
     .map((s, i) => ({ s, r: results[i] }))
     .filter(({ s, r }) => s.ev.met === false && !s.satisfactionLeftOut && costsScore(s, r));
-  if (unmet.length === 0) return;
+  if (unmet.length === 0) return [];
   const gap = (r: IndicatorResult, s: RowState): string => {
     if (s.ev.method === "qualitative") return `判为${LEVEL_NAMES[s.ev.level ?? "failed"]}`;
     const ratio = r.ratio ?? r.completionRate;
@@ -148,31 +151,53 @@ export function reasonPrompts(
       : "未完成";
   };
   if (form.formReason) {
-    if (!isBlank(form.formReason)) return;
+    if (!isBlank(form.formReason)) return [];
     const cell = form.formReason.address;
     const list = unmet.map(({ s, r }) => `“${r.name}”${gap(r, s)}`).join("；");
-    prompts.push(
+    return [
       promptAt(
         sheet,
         cell,
         "deviation-reason-missing",
         (where) => `${list}，请在 ${where} 说明偏差原因及改进措施`
-      )
-    );
-    return;
+      ),
+    ];
   }
-  for (const { s, r } of unmet) {
-    if (s.row.reason && !isBlank(s.row.reason)) continue;
-    const cell = s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address;
-    prompts.push(
+  return unmet
+    .filter(({ s }) => !s.row.reason || isBlank(s.row.reason))
+    .map(({ s, r }) =>
       promptAt(
         sheet,
-        cell,
+        s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address,
         "deviation-reason-missing",
         (where) => `“${r.name}”${gap(r, s)}，请在 ${where} 说明偏差原因及改进措施`
       )
     );
-  }
+}
+
+/**
+ * A low execution rate beside indicators all fully met, with no reason written for the money
+ * (domain §4): one of the two figures is likely wrong.
+ */
+export function executionInconsistent(
+  form: Form,
+  profile: Profile,
+  budget: FormResult["budget"],
+  states: readonly RowState[],
+  reason: () => string
+): Prompt[] {
+  if (!budget?.rate || !budget.rate.lessThan(profile.inconsistentExecution) || reason()) return [];
+  const others = states.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
+  if (others.length === 0 || !others.every((s) => s.ev.met === true)) return [];
+  const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
+  return [
+    promptAt(
+      form.sheet,
+      cell,
+      "execution-inconsistent",
+      `预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`
+    ),
+  ];
 }
 
 /** The sum of the scores printed in the sheet (budget and indicators); null when none is printed. */

@@ -1,5 +1,6 @@
 /** A row of the indicator table as scoring sees it, and the cell helpers the scoring files share. */
 import Decimal from "decimal.js";
+import { parseAddress } from "../address";
 import { readPrinted } from "./agree";
 import type { Evaluation } from "./evaluate";
 import { type Level1 } from "./groups";
@@ -14,13 +15,6 @@ export function text(cell: Cell | undefined): string {
 export function isBlank(cell: Cell | undefined): boolean {
   const t = stripSpace(cellText(cell?.value));
   return t === "";
-}
-
-export function columnIndex(address: string): number {
-  const letters = /^[A-Z]+/.exec(address)?.[0] ?? "A";
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
 }
 
 /**
@@ -60,7 +54,8 @@ export function firstCell(row: IndicatorRow): string {
     row.target,
     row.actual,
   ].filter((c): c is Cell => !!c);
-  return cells.reduce((a, b) => (columnIndex(b.address) < columnIndex(a.address) ? b : a)).address;
+  const column = (c: Cell): number => parseAddress(c.address).col;
+  return cells.reduce((a, b) => (column(b) < column(a) ? b : a)).address;
 }
 
 export interface RowState {

@@ -7,7 +7,7 @@ import {
   stripSpace,
 } from "../engine/text";
 import type { Cell, IndicatorRow } from "../engine/types";
-import { toAddress } from "./grid";
+import { toAddress } from "../address";
 import type { IndicatorHeader, SplitColumns } from "./indicatorHeader";
 import type { SheetView } from "./sheetView";
 import {

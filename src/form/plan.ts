@@ -4,7 +4,8 @@ import { plain } from "../engine/decimal";
 import { isProfileId, PROFILES } from "../engine/profiles";
 import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar, Form, FormResult, Prompt, Severity } from "../engine/types";
-import { parseAddress, toAddress, type Grid } from "./grid";
+import { type Grid } from "./grid";
+import { parseAddress, toAddress } from "../address";
 import { formColumns, gradeFormat, gradePlace } from "./layout/gradePlace";
 import { distinctLines, keptSentence } from "./layout/noteText";
 

@@ -1,6 +1,7 @@
 import { cellText, normalizeHeader } from "../engine/text";
 import type { Cell, CellScalar } from "../engine/types";
-import { parseAddress, parseRange, toAddress, type Grid } from "./grid";
+import { type Grid } from "./grid";
+import { parseAddress, parseRange, toAddress } from "../address";
 import { PLACEHOLDER_CHARS } from "./vocabulary";
 
 export interface Area {

@@ -1,3 +1,4 @@
+import { rectAddress } from "../../address";
 import { SEVERITY_FILL } from "../plan";
 import type { Summary, SummaryCell } from "../summary";
 import {
@@ -133,7 +134,12 @@ export function summaryLayout(summary: Summary, name: string): SheetLayout {
     widths,
     rowHeights,
     freezeRows: 1,
-    autoFilter: `A${t.forms.heading + 1}:${String.fromCharCode(64 + summary.rows[t.forms.heading].length)}${Math.max(t.forms.last, t.forms.heading) + 1}`,
+    autoFilter: rectAddress({
+      top: t.forms.heading + 1,
+      left: 1,
+      bottom: Math.max(t.forms.last, t.forms.heading) + 1,
+      right: summary.rows[t.forms.heading].length,
+    }),
     page: {
       paper: "A4",
       orientation: "landscape",

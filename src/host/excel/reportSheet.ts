@@ -9,12 +9,14 @@
  */
 import type { ProfileSpec, EngineOptions } from "../../engine";
 import type { CellScalar } from "../../engine/types";
-import { toAddress, type Grid } from "../../form/grid";
+import { type Grid } from "../../form/grid";
+import { toAddress } from "../../address";
 import { scoreWorkbookGrids } from "../../form/pipeline";
 import { STATE_SHEET, stateFromGrid, stateToRows, summarySheetName } from "../../form/state";
 import { buildReport, scoredForms, type ReportModel } from "../../report";
 import { REPORT_SHEET, reportSheetLayout } from "../../report/sheet";
-import { isDateFormat, isoFromSerial, localAddress, rectAddress, rectOf } from "./cells";
+import { isDateFormat, isoFromSerial } from "./cells";
+import { localAddress, rectAddress, parseRange as rectOf } from "../../address";
 
 export interface ReportSheetOptions {
   readonly profile?: ProfileSpec;

@@ -2,7 +2,7 @@ import { cellText, normalizeHeader } from "../engine/text";
 import type { Cell, CellScalar } from "../engine/types";
 import { type Grid } from "./grid";
 import { parseAddress, parseRange, toAddress } from "../address";
-import { PLACEHOLDER_CHARS } from "./vocabulary";
+import { PLACEHOLDER_CHARS } from "../engine/vocabulary";
 
 export interface Area {
   readonly top: number;

@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 /** The budget block read (domain §3): its unit, the row that carries the figures, its amounts in 元. */
 import { halfUnit } from "./agree";
 import { Dec, ONE, ZERO } from "./decimal";
-import type { BudgetMirror } from "./evaluate";
+import type { BudgetMirror } from "./evaluation";
 import { n } from "./format";
 import { promptAt } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";

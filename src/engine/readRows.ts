@@ -1,7 +1,8 @@
 /** Every indicator row read and evaluated, weight-free: its group, its printed weights and score. */
 import { readPrinted } from "./agree";
 import { Dec } from "./decimal";
-import { evaluateIndicator, type BudgetMirror } from "./evaluate";
+import { evaluateIndicator } from "./evaluate";
+import type { BudgetMirror } from "./evaluation";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2 } from "./groups";
 import type { Profile } from "./profiles";
 import type { ValueReader } from "./quantity";

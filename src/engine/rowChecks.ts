@@ -2,7 +2,7 @@
 import type Decimal from "decimal.js";
 import { readRate, rateAgrees } from "./agree";
 import { Dec, ZERO } from "./decimal";
-import type { Evaluation } from "./evaluate";
+import type { Evaluation } from "./evaluation";
 import { n, pct } from "./format";
 import { shareFromRate } from "./methods";
 import type { Profile } from "./profiles";

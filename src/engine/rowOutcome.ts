@@ -1,7 +1,7 @@
 /** What one indicator row scores under its weight (domain §3–§4), and the prompts it raises. */
 import type Decimal from "decimal.js";
 import { scoreAgrees } from "./agree";
-import type { Evaluation } from "./evaluate";
+import type { Evaluation } from "./evaluation";
 import { n, pct, roundScore } from "./format";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";

@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { parseAddress } from "../address";
 import { readPrinted } from "./agree";
-import type { Evaluation } from "./evaluate";
+import type { Evaluation } from "./evaluation";
 import { type Level1 } from "./groups";
 import { cellText, stripSpace } from "./text";
 import type { Cell, IndicatorRow } from "./types";

@@ -2,7 +2,9 @@
 import type Decimal from "decimal.js";
 import { Dec } from "./decimal";
 import { quote } from "./prompts";
-import { compareDays, normalizeValueText, type Reading } from "./quantity";
+import { compareDays } from "./dates";
+import type { Reading } from "./quantity";
+import { normalizeValueText } from "./valueText";
 import { judgeWords, LEVEL_NAMES } from "./qualitative";
 import { stripSpace } from "./text";
 import { STATED_COMPLETION } from "./vocabulary";

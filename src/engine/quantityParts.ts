@@ -1,5 +1,4 @@
 /** What surrounds a number in a cell: 余/多, its scale (万, 亿), its unit or measure word, /per, its direction. */
-
 import type { Direction } from "./quantity";
 import { LATIN_UNITS } from "./vocabulary";
 

@@ -1,5 +1,5 @@
 import { rectAddress } from "../../address";
-import { SEVERITY_FILL } from "../plan";
+import { SEVERITY_FILL } from "../writePlan";
 import type { Summary, SummaryCell } from "../summary";
 import {
   columnPixels,

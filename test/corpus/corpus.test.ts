@@ -79,6 +79,10 @@ async function discrepancies(form: CorpusForm): Promise<string[]> {
       if (!same)
         out.push(`row ${w.row} ${field} ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
   }
+  // rule 4 (a target equal to the budget is scored like the budget) is for money: a count is no mirror
+  for (const i of result.indicators)
+    if (i.explain.includes("目标为预算数") && !/^[^\d]*[\d.,]+(万元|元)?$/.test(quantity(i.target)))
+      out.push(`row ${i.row} ${quantity(i.target)} explained as a budget mirror: ${i.explain}`);
   if (num(result.statedTotal) !== want.statedTotal)
     out.push(`printed total ${num(result.statedTotal)}, want ${want.statedTotal}`);
   if (want.total !== undefined && num(result.total) !== want.total)

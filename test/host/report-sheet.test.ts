@@ -5,7 +5,7 @@
 import * as path from "path";
 import { STATE_SHEET } from "../../src/form/state";
 import { createExcelGateway } from "../../src/host/excel/gateway";
-import { writeReportSheet } from "../../src/host/excel/reportSheet";
+import type { ScoringGateway } from "../../src/host/excel/contract";
 import { runsText } from "../../src/report";
 import { FakeExcel, installFakeExcel, loadFakeExcel } from "../../fake-excel";
 import type { DocumentModel } from "../../fake-excel/model";
@@ -29,11 +29,18 @@ afterEach(() => {
 
 const model = (name: string) => fake.doc.byName(name);
 
+/** 生成自评报告 through the gateway, as the task pane calls it. */
+function writeReport(): ReturnType<NonNullable<ScoringGateway["writeReport"]>> {
+  const gateway = createExcelGateway();
+  if (!gateway.writeReport) throw new Error("the Excel gateway offers writeReport");
+  return gateway.writeReport();
+}
+
 describe("生成自评报告 in Excel", () => {
   test("writes 自评报告: one merged, wrapped row a paragraph, A4 portrait, in three round trips", async () => {
     const before = fake.sheetNames();
     const formBefore = fake.dump("《丰台报》相关费用");
-    const run = await writeReportSheet();
+    const run = await writeReport();
     expect(run).toMatchObject({ ok: true, error: null, sheet: "自评报告", forms: 14, syncs: 3 });
     expect(fake.sheetNames()).toEqual([...before, "自评报告", STATE_SHEET]);
     expect(fake.visibility(STATE_SHEET)).toBe("VeryHidden");
@@ -69,8 +76,8 @@ describe("生成自评报告 in Excel", () => {
   });
 
   test("the next run replaces the sheet; 批量评分 keeps it recorded; 撤销 removes it", async () => {
-    await writeReportSheet();
-    const second = await writeReportSheet();
+    await writeReport();
+    const second = await writeReport();
     expect(second.sheet).toBe("自评报告");
     expect(fake.sheetNames().filter((n) => n.startsWith("自评报告"))).toEqual(["自评报告"]);
     const gateway = createExcelGateway();
@@ -85,9 +92,24 @@ describe("生成自评报告 in Excel", () => {
 
   test("a person's own sheet named 自评报告 is never replaced: the report goes to 自评报告(2)", async () => {
     fake.doc.addSheet("自评报告");
-    const run = await writeReportSheet();
+    const run = await writeReport();
     expect(run.sheet).toBe("自评报告(2)");
     expect(fake.sheetNames()).toContain("自评报告");
+  });
+
+  test("a 10,000-row sheet beside the forms: read in parts as 评分 reads, the same report", async () => {
+    const reference = await writeReport();
+    uninstall?.();
+    fake = new FakeExcel(fengtai.clone());
+    uninstall = installFakeExcel(fake);
+    const big = fake.doc.addSheet("流水明细");
+    for (let r = 1; r <= 10_000; r++)
+      for (let c = 1; c <= 20; c++)
+        big.ensure(r, c).value = c === 1 ? r : `第${r}笔支出明细摘要${c}`;
+    const run = await writeReport();
+    expect(fake.failedSyncs).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+    expect(run).toMatchObject({ ok: true, error: null, sheet: "自评报告", forms: 14 });
+    expect(run.model).toEqual(reference.model);
   });
 
   test("a workbook without a form: a Chinese message, no sheet", async () => {
@@ -97,7 +119,7 @@ describe("生成自评报告 in Excel", () => {
     uninstall?.();
     fake = empty;
     uninstall = installFakeExcel(empty);
-    const run = await writeReportSheet();
+    const run = await writeReport();
     expect(run).toMatchObject({ ok: false, sheet: null, forms: 0 });
     expect(run.error).toBe("工作簿中没有找到项目支出绩效自评表，未生成自评报告");
     expect(empty.sheetNames()).toHaveLength(1);

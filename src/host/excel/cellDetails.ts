@@ -4,7 +4,7 @@
  * the current state of given cells (a failed write checked, 撤销's cells), as sparse grids.
  */
 import type { Grid } from "../../form/grid";
-import { toAddress } from "../../form/grid";
+import { toAddress } from "../../address";
 import type { WorkbookOutcome } from "../../form/pipeline";
 import type { LedgerEntry } from "../../form/plan";
 import { blocks, planFill } from "./cells";

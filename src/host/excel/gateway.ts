@@ -96,7 +96,17 @@ class ExcelGateway implements ScoringGateway {
   }
 
   writeReport(options: ScoringOptions = {}): Promise<ReportSheetRun> {
-    return this.session.exclusive(() => writeReportSheet(options));
+    const caps = capabilities();
+    if (!caps.supported)
+      return Promise.resolve({
+        ok: false,
+        error: caps.reason as string,
+        sheet: null,
+        forms: 0,
+        syncs: 0,
+        model: null,
+      });
+    return this.session.exclusive(() => writeReportSheet(this.session, caps, options));
   }
 
   undo(): Promise<RunReport> {

@@ -3,20 +3,22 @@
  * the add-in's own sheet 自评报告 (one wide merged, wrapped cell a paragraph, A4 portrait), replacing
  * the one it wrote last; the sheet's name is recorded in the state sheet, so 撤销 removes it.
  *
- * Three round trips whatever the number of tabs: list the sheets; read their used ranges (and
- * merged areas, ExcelApi 1.13); write the sheet and the state's first row. The .docx is built
+ * Three round trips whatever the number of tabs: list the sheets; read them the way 评分 does
+ * (scoring.ts readWorkbook: in parts only where Excel refuses the size); write the sheet and the
+ * state's first row. The .docx is built
  * from the same model in the task pane (src/report/docx.ts), not here.
  */
 import type { ProfileSpec, EngineOptions } from "../../engine";
-import type { CellScalar } from "../../engine/types";
-import { type Grid } from "../../form/grid";
-import { toAddress } from "../../address";
 import { scoreWorkbookGrids } from "../../form/pipeline";
-import { STATE_SHEET, stateFromGrid, stateToRows, summarySheetName } from "../../form/state";
+import { STATE_SHEET, stateToRows, summarySheetName } from "../../form/state";
 import { buildReport, scoredForms, type ReportModel } from "../../report";
 import { REPORT_SHEET, reportSheetLayout } from "../../report/sheet";
-import { isDateFormat, isoFromSerial } from "./cells";
-import { localAddress, rectAddress, parseRange as rectOf } from "../../address";
+import { rectAddress } from "../../address";
+import { warningsFor } from "./capabilities";
+import type { Capabilities } from "./contract";
+import { readWorkbook } from "./scoring";
+import { Io, type GatewaySession } from "./session";
+import { gridOf } from "./sheetRead";
 
 export interface ReportSheetOptions {
   readonly profile?: ProfileSpec;
@@ -37,34 +39,6 @@ export interface ReportSheetRun {
 
 const PLACEHOLDER_FILL = "#FFF2CC";
 const has = (v: string): boolean => Office.context.requirements.isSetSupported("ExcelApi", v);
-
-interface Read {
-  readonly name: string;
-  readonly used: Excel.Range;
-  readonly merges: Excel.RangeAreas | null;
-}
-
-function gridOf(r: Read): Grid {
-  if (r.used.isNullObject) return { sheet: r.name, origin: "A1", values: [], merges: [] };
-  const rect = rectOf(localAddress(r.used.address));
-  const formats = r.used.numberFormat as string[][];
-  const values: CellScalar[][] = (r.used.values as unknown[][]).map((line, i) =>
-    line.map((v, j) => {
-      if (typeof v === "number" && isDateFormat(formats[i]?.[j])) return isoFromSerial(v);
-      return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : "";
-    })
-  );
-  return {
-    sheet: r.name,
-    origin: toAddress(rect.top, rect.left),
-    values,
-    numberFormats: formats,
-    merges:
-      r.merges && !r.merges.isNullObject
-        ? r.merges.areas.items.map((a) => localAddress(a.address))
-        : [],
-  };
-}
 
 function writeLayout(ws: Excel.Worksheet, model: ReportModel): void {
   const layout = reportSheetLayout(model);
@@ -91,28 +65,17 @@ function writeLayout(ws: Excel.Worksheet, model: ReportModel): void {
   }
 }
 
-export function writeReportSheet(options: ReportSheetOptions = {}): Promise<ReportSheetRun> {
+export function writeReportSheet(
+  session: GatewaySession,
+  caps: Capabilities,
+  options: ReportSheetOptions = {}
+): Promise<ReportSheetRun> {
   return Excel.run(async (context) => {
-    let syncs = 0;
-    const sync = async (): Promise<void> => {
-      syncs++;
-      await context.sync();
-    };
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/visibility");
-    await sync();
-    const reads: Read[] = sheets.items
-      .filter((s) => s.visibility !== "VeryHidden" || s.name === STATE_SHEET)
-      .map((s) => {
-        const used = s.getUsedRangeOrNullObject(true);
-        used.load("address,values,numberFormat");
-        const merges = has("1.13") ? s.getUsedRange(true).getMergedAreasOrNullObject() : null;
-        merges?.load("areas/items/address");
-        return { name: s.name, used, merges };
-      });
-    await sync();
-    const grids = reads.map(gridOf);
-    const previous = stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET));
+    const io = new Io(context);
+    // the same read as 评分: the add-in's sheets skipped, read in parts where Excel refuses the size
+    const book = await readWorkbook(session, io, caps, warningsFor(caps), false);
+    const grids = book.reads.map((r) => gridOf(r));
+    const previous = book.previous;
     const outcome = scoreWorkbookGrids(grids, options);
     const forms = scoredForms(outcome.sheets, grids);
     if (forms.length === 0)
@@ -121,11 +84,12 @@ export function writeReportSheet(options: ReportSheetOptions = {}): Promise<Repo
         error: "工作簿中没有找到项目支出绩效自评表，未生成自评报告",
         sheet: null,
         forms: 0,
-        syncs,
+        syncs: io.syncs,
         model: null,
       };
     const model = buildReport(forms);
-    const names = sheets.items.map((s) => s.name);
+    const sheets = context.workbook.worksheets;
+    const names = book.sheets.map((s) => s.name);
     const ours =
       previous.reportSheet && names.includes(previous.reportSheet) ? previous.reportSheet : null;
     const name = summarySheetName(names, ours, REPORT_SHEET);
@@ -144,7 +108,7 @@ export function writeReportSheet(options: ReportSheetOptions = {}): Promise<Repo
     state.getRange("A1:D1").values = [first.map((v) => v ?? "")];
     if (!names.includes(STATE_SHEET)) state.visibility = Excel.SheetVisibility.veryHidden;
     try {
-      await sync();
+      await context.sync();
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return {
@@ -152,10 +116,10 @@ export function writeReportSheet(options: ReportSheetOptions = {}): Promise<Repo
         error: `写入自评报告失败：${why}`,
         sheet: null,
         forms: forms.length,
-        syncs,
+        syncs: io.syncs,
         model,
       };
     }
-    return { ok: true, error: null, sheet: name, forms: forms.length, syncs, model };
+    return { ok: true, error: null, sheet: name, forms: forms.length, syncs: io.syncs, model };
   });
 }

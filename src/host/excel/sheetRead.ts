@@ -6,7 +6,7 @@
  */
 import type { CellScalar } from "../../engine/types";
 import type { Grid } from "../../form/grid";
-import { parseAddress, toAddress } from "../../form/grid";
+import { parseAddress, toAddress } from "../../address";
 import { STATE_SHEET } from "../../form/state";
 import { isDateFormat, isoFromSerial } from "./cells";
 import { localAddress, parseRange as rectOf, type Rect } from "../../address";

@@ -23,6 +23,7 @@ export interface BudgetRate {
   readonly prompts: readonly Prompt[];
 }
 
+/** The rate computed from the amounts, the printed one checked, and what a low or high rate says. */
 export function budgetRate(
   form: Form,
   row: BudgetRow,

@@ -27,6 +27,7 @@ export interface FormWeights {
   readonly prompts: readonly Prompt[];
 }
 
+/** Every row's weight (by index), whether the form is scored, and what its weight cells prompt. */
 export function weighForm(
   sheet: string,
   profile: Profile,

@@ -17,6 +17,7 @@ export interface ReadRows {
   readonly satisfactionBlank: boolean;
 }
 
+/** Every row of the form read, in order, and the Hubei satisfaction rule applied. */
 export function readRows(
   form: Form,
   profile: Profile,
@@ -44,6 +45,7 @@ export function readRows(
   };
 }
 
+/** One row: its group (corrected by its level-2 name), printed weights and score, its evaluation. */
 function readRow(
   row: IndicatorRow,
   l1Text: string,

@@ -13,6 +13,7 @@ export interface ScoredRow {
   readonly prompts: readonly Prompt[];
 }
 
+/** One row scored: its result and its prompts, the printed 完成率's first. */
 export function scoreRow(
   form: Form,
   profile: Profile,

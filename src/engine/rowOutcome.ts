@@ -37,6 +37,7 @@ interface Weighed {
   readonly promptCell: string;
 }
 
+/** The row's method, score and explanation under its weight; the prompts it raises, in order. */
 export function rowOutcome(
   form: Form,
   profile: Profile,
@@ -218,6 +219,7 @@ function quantitativeOutcome(x: Weighed, rate: RowRate): RowOutcome {
   return { method: ev.method, score, stated, value, explain, prompts };
 }
 
+/** The Chinese name of a quantitative method, as the explanations say it. */
 export function methodName(m: string): string {
   return m === "positive"
     ? "正向指标"

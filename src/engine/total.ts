@@ -34,6 +34,7 @@ export interface Total {
   readonly prompts: readonly Prompt[];
 }
 
+/** The total and grade, and the prompts where the printed ones disagree. */
 export function totalAndGrade(x: TotalInput): Total {
   const { form, profile } = x;
   const { total, explain } = computeTotal(x);
@@ -121,6 +122,7 @@ function computeTotal(x: TotalInput): { total: Decimal | null; explain: string }
   return { total, explain: `总分 = ${sum} = ${n(total)}${left}` };
 }
 
+/** The grade a total earns under the profile's bands (优/良/中/差). */
 export function gradeOf(total: Decimal, profile: Profile): string {
   for (const cut of profile.grades) if (total.greaterThanOrEqualTo(cut.min)) return cut.grade;
   return profile.grades[profile.grades.length - 1].grade;

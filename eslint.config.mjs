@@ -57,6 +57,16 @@ const ONLY_DECIMAL = {
 };
 const layerRules = [
   {
+    // A1 addresses and rectangles: the bottom layer, imported by every other one; imports nothing.
+    files: ["src/address/**"],
+    patterns: [
+      {
+        regex: "^(?!\\./)",
+        message: "src/address imports nothing but its own files (see docs/architecture.md)",
+      },
+    ],
+  },
+  {
     files: ["src/engine/**"],
     patterns: forbid(
       "engine",

@@ -13,7 +13,14 @@ const ROOT = path.join(__dirname, "..");
 const COMPILED = path.join(ROOT, "lib", "cli", "main.js");
 const CLI_TSCONFIG = path.join(ROOT, "tsconfig.cli.json");
 /** What tsconfig.cli.json compiles into lib/ (its "include"). */
-const SOURCE_DIRS = ["src/engine", "src/form", "src/host/xlsx", "src/cli"];
+const SOURCE_DIRS = [
+  "src/address",
+  "src/engine",
+  "src/form",
+  "src/report",
+  "src/host/xlsx",
+  "src/cli",
+];
 
 /** The newest modification time of the .ts files under `dir` (0 when there are none). */
 function newest(dir) {

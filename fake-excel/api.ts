@@ -15,18 +15,18 @@
  * runs; a response larger than it fails after the actions ran (as Excel on the web does).
  */
 import {
-  cellAddress,
-  cols,
-  contains,
+  toAddress as cellAddress,
+  columnCount as cols,
+  containsRect as contains,
   intersects,
-  parseLocal,
+  readRange as parseLocal,
   qualified,
   rectAddress,
-  rows,
+  rowCount as rows,
   splitSheet,
   WHOLE_SHEET,
   type Rect,
-} from "./address";
+} from "../src/address";
 import { accessDenied, apiNotFound, FakeOfficeError, propertyNotLoaded } from "./errors";
 import {
   coerceInput,

@@ -15,7 +15,13 @@
  * nothing of Node's. Loading from an .xlsx file is index.ts's job.
  */
 import type { Grid } from "../src/form/grid";
-import { cellAddress, MAX_COLS, parseLocal, rectAddress, type Rect } from "./address";
+import {
+  toAddress as cellAddress,
+  MAX_COLS,
+  readRange as parseLocal,
+  rectAddress,
+  type Rect,
+} from "../src/address";
 import {
   FakeContext,
   type Action,

@@ -6,7 +6,7 @@
  * to api.ts' proxy classes here (module augmentation), so that api.ts does not grow; fake.ts
  * imports this module once.
  */
-import { parseLocal, rectAddress, splitSheet, type Rect } from "./address";
+import { readRange as parseLocal, rectAddress, splitSheet, type Rect } from "../src/address";
 import {
   FakeChart,
   FakePageLayout,

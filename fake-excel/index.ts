@@ -9,7 +9,12 @@ import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import JSZip from "jszip";
-import { cellAddress, MAX_COLS, parseLocal, type Rect } from "./address";
+import {
+  toAddress as cellAddress,
+  MAX_COLS,
+  readRange as parseLocal,
+  type Rect,
+} from "../src/address";
 import { FakeExcel, type FakeExcelOptions } from "./fake";
 import { DocumentModel, serialDate, type CellModel, type Scalar } from "./model";
 

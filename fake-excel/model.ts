@@ -3,7 +3,13 @@
  * merged areas, notes, threaded comments, charts, the add-in's document settings. Plain data; the
  * proxies in api.ts read and change it only while a `context.sync()` runs.
  */
-import { cellAddress, colNumber, MAX_COLS, parseLocal, type Rect } from "./address";
+import {
+  toAddress as cellAddress,
+  columnNumber as colNumber,
+  MAX_COLS,
+  readRange as parseLocal,
+  type Rect,
+} from "../src/address";
 
 export type Scalar = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";

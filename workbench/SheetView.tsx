@@ -10,7 +10,7 @@
 import { Button, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FakeExcel } from "../fake-excel/fake";
-import { cellAddress, colLetters, type Rect } from "../fake-excel/address";
+import { toAddress as cellAddress, columnLetters as colLetters, type Rect } from "../src/address";
 import { displayText, type SheetModel } from "../fake-excel/model";
 
 /** Rows drawn at most: a sheet of 10,000 rows stays usable; the rest is said, not drawn. */
@@ -189,7 +189,10 @@ function SheetTable(props: {
   const used = sheet.usedRect(false);
   if (!used) return <p className={styles.more}>（空白工作表）</p>;
   const bottom = Math.min(used.bottom, MAX_DRAWN_ROWS);
-  const right = sheet.merges.reduce((r, m) => (m.top <= bottom ? Math.max(r, m.right) : r), used.right);
+  const right = sheet.merges.reduce(
+    (r, m) => (m.top <= bottom ? Math.max(r, m.right) : r),
+    used.right
+  );
   const rect: Rect = { top: 1, left: 1, bottom, right };
   // Cells hidden under a merge, and the span of each merge's top-left cell.
   const covered = new Set<string>();
@@ -232,7 +235,8 @@ function SheetTable(props: {
                 const address = cellAddress(r, c);
                 if (covered.has(address)) return null;
                 const cell = sheet.get(r, c);
-                const note = sheet.notes.get(address)?.content ?? sheet.comments.get(address)?.content;
+                const note =
+                  sheet.notes.get(address)?.content ?? sheet.comments.get(address)?.content;
                 const text = cell ? displayText(cell.value, cell.numberFormat) : "";
                 const span = spans.get(address);
                 return (

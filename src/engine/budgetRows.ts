@@ -1,6 +1,6 @@
 import { rateAgrees, readRate } from "./agree";
 import { n, pct } from "./format";
-import { makePrompt, at } from "./prompts";
+import { promptAt } from "./prompts";
 import { cellText, stripSpace } from "./text";
 import type { BudgetRow, Form, Prompt } from "./types";
 import type { Amount } from "./budget";
@@ -33,11 +33,11 @@ export function otherRowRates(
     const printed = readRate(row.rate.value, row.rate.numberFormat, rate, bounds);
     if (!printed || rateAgrees(printed.fraction, printed.decimals, rate, bounds)) continue;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         row.rate.address,
         "rate-mismatch",
-        `${at(sheet, row.rate.address)} ${stripSpace(cellText(row.label.value))}执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`
+        `${stripSpace(cellText(row.label.value))}执行率填写为 ${cellText(row.rate.value).trim()}，按 ${n(executed.shown)} ÷ ${n(annual.shown)} 应为 ${pct(rate)}`
       )
     );
   }

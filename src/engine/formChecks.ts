@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Dec, ZERO } from "./decimal";
 import { n, pct } from "./format";
 import type { Profile } from "./profiles";
-import { at, makePrompt } from "./prompts";
+import { promptAt } from "./prompts";
 import { LEVEL_NAMES } from "./qualitative";
 import { stripSpace, withoutWeightMarks } from "./text";
 import type { Form, FormResult, IndicatorResult, Prompt } from "./types";
@@ -11,6 +11,10 @@ import { MONEY_REASON_WORDS } from "./vocabulary";
 import type { RowWeight } from "./weights";
 import { isBlank, text, type RowState } from "./rowState";
 
+/**
+ * The weights add up (domain §3): budget and groups or indicators to 100, each group's rows to
+ * its printed weight; the total of them all is returned with the prompts.
+ */
 export function checkWeights(
   form: Form,
   profile: Profile,
@@ -18,10 +22,10 @@ export function checkWeights(
   weights: readonly RowWeight[],
   issues: readonly { group: string; stated: Decimal; sum: Decimal; implied: boolean }[],
   budgetWeight: Decimal | null,
-  states: readonly RowState[],
-  prompts: Prompt[]
-): Decimal {
-  if (!scoring) return ZERO;
+  states: readonly RowState[]
+): { readonly weightTotal: Decimal; readonly prompts: readonly Prompt[] } {
+  if (!scoring) return { weightTotal: ZERO, prompts: [] };
+  const prompts: Prompt[] = [];
   const sheet = form.sheet;
   const firstOf = (group: string): string => {
     const s = states.find((x) => x.group === group || stripSpace(text(x.row.level2)) === group);
@@ -53,43 +57,43 @@ export function checkWeights(
         ? `各一级指标（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）`
         : "各指标";
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         at100,
         "weight-sum",
-        `${at(sheet, at100)} 预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
+        `预算执行 ${n(budget)} 分与${parts}分值合计 ${n(all)} 分，超过 100 分，不计算总分、不评等级，请先核实分值`
       )
     );
-    return all;
+    return { weightTotal: all, prompts };
   }
-  if (weights.some((w) => w.unreadable)) return all; // the weight cell's own prompt says it
+  if (weights.some((w) => w.unreadable)) return { weightTotal: all, prompts }; // the weight cell's own prompt says it
   if (groupWeights.size > 0) {
     if (!groupsSum.plus(budget).equals(100)) {
       prompts.push(
-        makePrompt(
+        promptAt(
           sheet,
           cell,
           "weight-sum",
-          `${at(sheet, cell)} 各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
+          `各一级指标分值（${[...groupWeights.entries()].map(([g, w]) => `${g}${n(w)}`).join("、")}）合计 ${n(groupsSum)} 分，加预算执行 ${n(budget)} 分为 ${n(groupsSum.plus(budget))} 分，应为 100 分`
         )
       );
-      return all; // the group weights themselves are wrong: no second prompt per group
+      return { weightTotal: all, prompts }; // the group weights themselves are wrong: no second prompt per group
     }
   }
   for (const issue of issues) {
     const cell = firstOf(issue.group);
     const message = issue.implied
-      ? `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内按填报得分推定的权重合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符，请核实各指标分值`
-      : `${at(sheet, cell)} ${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
-    prompts.push(makePrompt(sheet, cell, "weight-sum", message));
+      ? `${issue.group}（${n(issue.stated)}分）内按填报得分推定的权重合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符，请核实各指标分值`
+      : `${issue.group}（${n(issue.stated)}分）内各指标分值合计 ${n(issue.sum)} 分，与 ${n(issue.stated)} 分不符`;
+    prompts.push(promptAt(sheet, cell, "weight-sum", message));
   }
   if (!all.equals(100) && issues.length === 0) {
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         cell,
         "weight-sum",
-        `${at(sheet, cell)} 预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
+        `预算执行 ${n(budget)} 分与各指标分值 ${n(indicatorSum)} 分合计 ${n(all)} 分，应为 100 分`
       )
     );
   }
@@ -102,15 +106,15 @@ export function checkWeights(
     );
     const c = left[0].row.level1.address;
     prompts.push(
-      makePrompt(
+      promptAt(
         sheet,
         c,
         "weight-sum",
-        `${at(sheet, c)} 满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
+        `满意度指标未填报（${n(leftWeight)} 分），按备注4不计入；总分只含已评分的 ${n(all.minus(leftWeight))} 分，未折算`
       )
     );
   }
-  return all;
+  return { weightTotal: all, prompts };
 }
 
 export const PERCENT_CENT = 4; // 100.00% at 2 decimals is a fraction at 4
@@ -132,14 +136,13 @@ export function costsScore(s: RowState, r: IndicatorResult): boolean {
 export function reasonPrompts(
   form: Form,
   states: readonly RowState[],
-  results: readonly IndicatorResult[],
-  prompts: Prompt[]
-): void {
+  results: readonly IndicatorResult[]
+): Prompt[] {
   const sheet = form.sheet;
   const unmet = states
     .map((s, i) => ({ s, r: results[i] }))
     .filter(({ s, r }) => s.ev.met === false && !s.satisfactionLeftOut && costsScore(s, r));
-  if (unmet.length === 0) return;
+  if (unmet.length === 0) return [];
   const gap = (r: IndicatorResult, s: RowState): string => {
     if (s.ev.method === "qualitative") return `判为${LEVEL_NAMES[s.ev.level ?? "failed"]}`;
     const ratio = r.ratio ?? r.completionRate;
@@ -148,31 +151,53 @@ export function reasonPrompts(
       : "未完成";
   };
   if (form.formReason) {
-    if (!isBlank(form.formReason)) return;
+    if (!isBlank(form.formReason)) return [];
     const cell = form.formReason.address;
     const list = unmet.map(({ s, r }) => `“${r.name}”${gap(r, s)}`).join("；");
-    prompts.push(
-      makePrompt(
+    return [
+      promptAt(
         sheet,
         cell,
         "deviation-reason-missing",
-        `${list}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
-      )
-    );
-    return;
+        (where) => `${list}，请在 ${where} 说明偏差原因及改进措施`
+      ),
+    ];
   }
-  for (const { s, r } of unmet) {
-    if (s.row.reason && !isBlank(s.row.reason)) continue;
-    const cell = s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address;
-    prompts.push(
-      makePrompt(
+  return unmet
+    .filter(({ s }) => !s.row.reason || isBlank(s.row.reason))
+    .map(({ s, r }) =>
+      promptAt(
         sheet,
-        cell,
+        s.row.reason?.address ?? s.row.actual?.address ?? s.row.name.address,
         "deviation-reason-missing",
-        `“${r.name}”${gap(r, s)}，请在 ${at(sheet, cell)} 说明偏差原因及改进措施`
+        (where) => `“${r.name}”${gap(r, s)}，请在 ${where} 说明偏差原因及改进措施`
       )
     );
-  }
+}
+
+/**
+ * A low execution rate beside indicators all fully met, with no reason written for the money
+ * (domain §4): one of the two figures is likely wrong.
+ */
+export function executionInconsistent(
+  form: Form,
+  profile: Profile,
+  budget: FormResult["budget"],
+  states: readonly RowState[],
+  reason: () => string
+): Prompt[] {
+  if (!budget?.rate || !budget.rate.lessThan(profile.inconsistentExecution) || reason()) return [];
+  const others = states.filter((s) => !s.ev.budgetMirror && s.ev.met !== null);
+  if (others.length === 0 || !others.every((s) => s.ev.met === true)) return [];
+  const cell = budget.rateCell ?? form.budget?.header.address ?? form.anchor;
+  return [
+    promptAt(
+      form.sheet,
+      cell,
+      "execution-inconsistent",
+      `预算执行率仅 ${pct(budget.rate)}，而其余绩效指标均已全部完成，请核实执行数或指标完成值`
+    ),
+  ];
 }
 
 /** The sum of the scores printed in the sheet (budget and indicators); null when none is printed. */

@@ -37,7 +37,8 @@ export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {
 export { chooseProfiles, templateKey } from "./auto";
 export { PROFILES, PROFILE_IDS, isProfileId, withOverrides } from "./profiles";
 export type { Profile, ProfileId } from "./profiles";
-export { scoreForm, gradeOf } from "./score";
+export { scoreForm } from "./score";
+export { gradeOf } from "./total";
 export { readValue } from "./quantity";
 export { KIND_NAMES, SEVERITY } from "./prompts";
 export type * from "./types";

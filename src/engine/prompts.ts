@@ -44,12 +44,23 @@ export const KIND_NAMES: Readonly<Record<PromptKind, string>> = {
   unscored: "未赋分值",
 };
 
-export function makePrompt(sheet: string, cell: string, kind: PromptKind, message: string): Prompt {
-  return { sheet, cell, kind, severity: SEVERITY[kind], message };
+/**
+ * A prompt on one cell, its message naming the cell once: a text is prefixed with "Sheet1!H6 ";
+ * a function is given "Sheet1!H6" to place it where the sentence needs it (…，请在 Sheet1!J6 说明…).
+ */
+export function promptAt(
+  sheet: string,
+  cell: string,
+  kind: PromptKind,
+  message: string | ((where: string) => string)
+): Prompt {
+  const where = at(sheet, cell);
+  const text = typeof message === "string" ? `${where} ${message}` : message(where);
+  return { sheet, cell, kind, severity: SEVERITY[kind], message: text };
 }
 
 /** "Sheet1!H6" as the messages name a cell. */
-export function at(sheet: string, cell: string): string {
+function at(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 

@@ -1,11 +1,11 @@
 /** A row of the indicator table as scoring sees it, and the cell helpers the scoring files share. */
 import Decimal from "decimal.js";
+import { parseAddress } from "../address";
 import { readPrinted } from "./agree";
-import type { Evaluation } from "./evaluate";
+import type { Evaluation } from "./evaluation";
 import { type Level1 } from "./groups";
-import { cellText, isNotApplicable, stripSpace } from "./text";
+import { cellText, stripSpace } from "./text";
 import type { Cell, IndicatorRow } from "./types";
-import { PLACEHOLDER_NAME } from "./vocabulary";
 
 export function text(cell: Cell | undefined): string {
   return cellText(cell?.value).trim();
@@ -14,41 +14,6 @@ export function text(cell: Cell | undefined): string {
 export function isBlank(cell: Cell | undefined): boolean {
   const t = stripSpace(cellText(cell?.value));
   return t === "";
-}
-
-export function columnIndex(address: string): number {
-  const letters = /^[A-Z]+/.exec(address)?.[0] ?? "A";
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
-/**
- * A template placeholder row: every cell empty or not applicable, or a level-3 cell that is only
- * a placeholder label (指标1:) with nothing else filled.
- */
-export function isPlaceholderRow(row: IndicatorRow): boolean {
-  if (
-    !isEmptyCell(row.target) ||
-    !isEmptyCell(row.actual) ||
-    !isEmptyCell(row.weight) ||
-    !isEmptyCell(row.score) ||
-    !isEmptyCell(row.rate) ||
-    !isEmptyCell(row.reason)
-  )
-    return false;
-  return isEmptyCell(row.name) || PLACEHOLDER_NAME.test(stripSpace(text(row.name)));
-}
-
-/** The first character of a cell that may be blank or not applicable. */
-export const MAY_BE_EMPTY = /^[\s\u3000\u00a0\u200b\-—–－/／\\]/;
-
-/** Empty or not applicable (-, —, /). */
-export function isEmptyCell(c: Cell | undefined): boolean {
-  const v = c?.value;
-  if (v === null || v === undefined || v === "") return true;
-  if (typeof v !== "string" || !MAY_BE_EMPTY.test(v)) return false;
-  return isBlank(c) || isNotApplicable(v);
 }
 
 /** The row's first cell (where layout-shift is reported). */
@@ -60,7 +25,8 @@ export function firstCell(row: IndicatorRow): string {
     row.target,
     row.actual,
   ].filter((c): c is Cell => !!c);
-  return cells.reduce((a, b) => (columnIndex(b.address) < columnIndex(a.address) ? b : a)).address;
+  const column = (c: Cell): number => parseAddress(c.address).col;
+  return cells.reduce((a, b) => (column(b) < column(a) ? b : a)).address;
 }
 
 export interface RowState {

@@ -54,5 +54,11 @@ export const LATIN_UNITS: readonly string[] = [
   "m",
 ];
 
-/** A level-3 cell that is only a template placeholder label: 指标1:, 指标2：, 指标3, 指标1:/. */
-export const PLACEHOLDER_NAME = /^(?:指标|三级指标)\d*[:：]?[-—–－/／\\]*$/;
+/**
+ * A level-3 cell that is only the template's placeholder label: 指标1：, 指标2, 指标3:/, 三级指标1,
+ * 指标. Matched on the text as a header is read (no spaces, half-width, trailing colons dropped).
+ */
+export const PLACEHOLDER_NAME = /^(?:三级)?指标\d*(?::?[-—–－/／\\]+)?$/;
+
+/** A cell holding only dots: an empty line of the template (……). */
+export const PLACEHOLDER_CHARS = /^[.…。·]+$/;

@@ -73,8 +73,7 @@ export function distributeGroupWeights(
   rows: readonly RowWeightInput[],
   own: readonly RowWeight[]
 ): { weights: RowWeight[]; issues: GroupIssue[] } {
-  const weights = own.slice();
-  const issues: GroupIssue[] = [];
+  let w: Weighing = { weights: own.slice(), issues: [] };
   // level-2 groups with a weight, then level-1 groups (a weighted level-2 group counts as one unit)
   const level2Groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -86,7 +85,7 @@ export function distributeGroupWeights(
   });
   for (const [key, members] of level2Groups) {
     const stated = rows[members[0]].level2Weight as Decimal;
-    fill(key.split("|")[1], stated, members, [], rows, weights, issues);
+    w = fill(w, key.split("|")[1], stated, members, [], rows);
   }
   // The stated weight of each level-1 group, from the level-1 cells that print it.
   const statedByGroup = new Map<Level1, Decimal>();
@@ -120,21 +119,30 @@ export function distributeGroupWeights(
       ZERO
     );
     const direct = members.filter((i) => !inLevel2.includes(i));
-    fill(group, stated, direct, [level2Sum], rows, weights, issues);
+    w = fill(w, group, stated, direct, [level2Sum], rows);
   }
-  blockWeights(rows, weights, issues);
-  return { weights, issues };
+  w = blockWeights(w, rows);
+  return { weights: [...w.weights], issues: [...w.issues] };
 }
 
+/** The weights of a form's rows (by index) and the groups that do not add up, so far. */
+interface Weighing {
+  readonly weights: readonly RowWeight[];
+  readonly issues: readonly GroupIssue[];
+}
+
+/** One weighted group's rows given their weights: the weighing with them, and its issue if any. */
 function fill(
+  w: Weighing,
   group: string,
   stated: Decimal,
-  members: number[],
-  fixed: Decimal[],
-  rows: readonly RowWeightInput[],
-  weights: RowWeight[],
-  issues: GroupIssue[]
-): void {
+  members: readonly number[],
+  fixed: readonly Decimal[],
+  rows: readonly RowWeightInput[]
+): Weighing {
+  const weights = w.weights.slice();
+  const issues = w.issues.slice();
+  const done = (): Weighing => ({ weights, issues });
   const weightless = members.filter((i) => weights[i].weight === null && !weights[i].unreadable);
   const ownSum = members.reduce(
     (s, i) => s.plus(weights[i].weight ?? ZERO),
@@ -144,7 +152,7 @@ function fill(
   if (weightless.length === 0) {
     if (!ownSum.equals(stated) && members.length > 0)
       issues.push({ group, stated, sum: ownSum, implied: false });
-    return;
+    return done();
   }
   const withScore = weightless.filter((i) => rows[i].met === true && rows[i].printedScore !== null);
   const others = weightless.filter((i) => !withScore.includes(i));
@@ -171,7 +179,7 @@ function fill(
     } else if (!impliedSum.equals(rest)) {
       issues.push({ group, stated, sum: ownSum.plus(impliedSum), implied: true });
     }
-    return;
+    return done();
   }
   const shares = splitEvenly(rest, weightless.length);
   weightless.forEach((i, k) => {
@@ -183,6 +191,7 @@ function fill(
     };
   });
   if (rest.lessThan(0)) issues.push({ group, stated, sum: ownSum, implied: false });
+  return done();
 }
 
 /**
@@ -250,19 +259,17 @@ export function weightText(cell: Cell | undefined): string {
  * weights, as one group; rows already weighted count against it (a disagreement is `weight-sum`).
  * A block whose rows are all weighted already is not checked again (the groups' checks speak).
  */
-function blockWeights(
-  rows: readonly RowWeightInput[],
-  weights: RowWeight[],
-  issues: GroupIssue[]
-): void {
+function blockWeights(w0: Weighing, rows: readonly RowWeightInput[]): Weighing {
+  let w = w0;
   const blocks = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.block) blocks.set(r.block.key, [...(blocks.get(r.block.key) ?? []), i]);
   });
   for (const members of blocks.values()) {
     // rows all weighted by their groups: the groups' own checks speak, the block adds none
-    if (members.every((i) => weights[i].weight !== null || weights[i].unreadable)) continue;
+    if (members.every((i) => w.weights[i].weight !== null || w.weights[i].unreadable)) continue;
     const block = rows[members[0]].block as NonNullable<RowWeightInput["block"]>;
-    fill(block.name, block.weight, members, [], rows, weights, issues);
+    w = fill(w, block.name, block.weight, members, [], rows);
   }
+  return w;
 }

@@ -1,4 +1,5 @@
-import { parseAddress, toAddress, type Grid } from "./grid";
+import { type Grid } from "./grid";
+import { parseAddress, toAddress } from "../address";
 import type { WritePlan } from "./plan";
 
 /**

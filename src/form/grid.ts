@@ -25,53 +25,9 @@ export interface Grid {
   readonly fills?: Readonly<Record<string, string>>;
 }
 
-/** 1-based row and column of an A1 address. */
-export interface Position {
-  readonly row: number;
-  readonly col: number;
-}
-
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function parseAddress(address: string): Position {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`不是单元格地址：${address}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
-}
-
-export function toAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** "B8:C12" → its corners; a single cell "B8" is its own range. */
-export function parseRange(range: string): {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-} {
-  const [a, b] = range.replace(/^.*!/, "").split(":");
-  const p = parseAddress(a);
-  const q = b ? parseAddress(b) : p;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
-}
+/**
+ * A1 addresses live in src/address. Re-exported here only for src/host/xlsx, which is being
+ * rewritten beside this change (issue 12); new code imports src/address.
+ */
+export { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../address";
+export type { Position } from "../address";

@@ -1,20 +1,13 @@
 import Decimal from "decimal.js";
-import {
-  bracketWeight,
-  cellText,
-  isNotApplicable,
-  normalizeHeader,
-  stripSpace,
-} from "../engine/text";
+import { bracketWeight, cellText, stripSpace } from "../engine/text";
+import { isPlaceholder, saysNothing } from "../engine/placeholder";
 import type { Cell, IndicatorRow } from "../engine/types";
-import { toAddress } from "./grid";
+import { toAddress } from "../address";
 import type { IndicatorHeader, SplitColumns } from "./indicatorHeader";
 import type { SheetView } from "./sheetView";
 import {
   END_OF_TABLE,
   LEVEL_WORD,
-  PLACEHOLDER_CHARS,
-  PLACEHOLDER_NAME,
   PROJECT_LABEL,
   TITLE,
   TOTAL_LABEL,
@@ -78,9 +71,7 @@ function isEndOfTable(v: SheetView, row: number, headerRows: ReadonlySet<number>
 
 /** Something written: not empty, not dots, not "not applicable" (-, —, /). */
 function filled(c: Cell | undefined): c is Cell {
-  if (!c) return false;
-  const t = stripSpace(cellText(c.value));
-  return t !== "" && !PLACEHOLDER_CHARS.test(t) && !isNotApplicable(t);
+  return !!c && !saysNothing(c.value);
 }
 
 /**
@@ -142,11 +133,6 @@ function addressOf(
   return toAddress(row, (h.cols[f] ?? h.cols.name ?? v.left) + shift);
 }
 
-/** A template's placeholder row: 指标1： as the name and nothing else filled. */
-function isPlaceholder(name: Cell, others: readonly (Cell | undefined)[]): boolean {
-  return PLACEHOLDER_NAME.test(normalizeHeader(cellText(name.value))) && !others.some(filled);
-}
-
 export function readIndicators(
   v: SheetView,
   h: IndicatorHeader,
@@ -190,7 +176,9 @@ export function readIndicators(
     const score = cellAt(v, h, row, shift, "score");
     const rate = cellAt(v, h, row, shift, "rate");
     const reason = cellAt(v, h, row, shift, "reason");
-    if (named && isPlaceholder(name, [target, actual, weight, score, rate, reason])) continue;
+    // a template's placeholder row (指标1： and nothing else filled) is not an indicator
+    const others = [target, actual, weight, score, rate, reason].map((c) => c?.value);
+    if (named && isPlaceholder(name.value, others)) continue;
     const block = blockCell(v, row, firstCol + Math.min(0, shift));
     rows.push({
       row,

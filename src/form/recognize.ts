@@ -1,5 +1,6 @@
 import type { Form } from "../engine/types";
-import { parseAddress, toAddress, type Grid } from "./grid";
+import { type Grid } from "./grid";
+import { parseAddress, toAddress } from "../address";
 import { findBudgetHeader, readBudgetRows } from "./budgetBlock";
 import { sumOfParts } from "./budgetSum";
 import { readFormReason, readGrade, readTotal, ruleTextIn } from "./formParts";

@@ -1,7 +1,8 @@
 import { cellText, normalizeHeader } from "../engine/text";
 import type { Cell, CellScalar } from "../engine/types";
-import { parseAddress, parseRange, toAddress, type Grid } from "./grid";
-import { PLACEHOLDER_CHARS } from "./vocabulary";
+import { type Grid } from "./grid";
+import { parseAddress, parseRange, toAddress } from "../address";
+import { PLACEHOLDER_CHARS } from "../engine/vocabulary";
 
 export interface Area {
   readonly top: number;

@@ -3,7 +3,7 @@ import { budgetScale } from "../engine/budget";
 import { Dec, plain, ZERO } from "../engine/decimal";
 import { KIND_NAMES } from "../engine/prompts";
 import type { CellScalar, Form, FormResult } from "../engine/types";
-import { parseAddress } from "./grid";
+import { parseAddress } from "../address";
 import { CHART_ROWS, profileShortName } from "./layout/words";
 import type { SheetOutcome } from "./pipeline";
 

@@ -185,10 +185,7 @@ export const LEVEL_WORD: Words = {
 /** A weight on a block cell left of the level-1 cells: 年度绩效目标（80分）. */
 export const BLOCK_LABEL: Words = { words: [], prefixes: ["年度绩效目标", "绩效目标", "绩效指标"] };
 
-/** Cells that hold only dots: an empty line of the template. */
-export const PLACEHOLDER_CHARS = /^[.…。·]+$/;
-/** A level-3 cell that is only the template's label, or the label and "/": 指标1:, 指标2：, 指标3, 指标1:/. */
-export const PLACEHOLDER_NAME = /^(三级)?指标\d+(:?[-—–－/／\\]+)?$/;
+/* Placeholder rows (指标1：, ……) are one definition for recognition and scoring: src/engine/placeholder.ts. */
 
 /** 指标性质 cells: a sign as printed → the sign the engine reads; words are passed as written. */
 export const SIGNS: Readonly<Record<string, string>> = {

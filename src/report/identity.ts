@@ -1,6 +1,7 @@
 import { cellText, normalizeHeader } from "../engine/text";
 import type { CellScalar, Form } from "../engine/types";
-import { parseAddress, parseRange, type Grid } from "../form/grid";
+import { type Grid } from "../form/grid";
+import { parseAddress, parseRange } from "../address";
 import { formRows } from "../form/recognize";
 import { cellWords } from "./format";
 import { IDENTITY_LABELS, INLINE_UNIT, YEAR } from "./words";

@@ -5,7 +5,8 @@
 import { plain } from "../../src/engine/decimal";
 import { evaluateIndicator } from "../../src/engine/evaluate";
 import { PROFILES } from "../../src/engine/profiles";
-import { compareDays, readValue, targetDirection, type Quantity } from "../../src/engine/quantity";
+import { compareDays } from "../../src/engine/dates";
+import { readValue, targetDirection, type Quantity } from "../../src/engine/quantity";
 import { align, isAligned, pairQuantities, type Aligned } from "../../src/engine/units";
 
 const national = PROFILES.national;
@@ -510,10 +511,16 @@ describe("several quantities in a cell", () => {
     const one = pairQuantities(readValue(target).quantities, readValue("6次").quantities, national);
     expect(one?.pairs.map((p) => [p.t.source, p.b.source])).toEqual([["50次", "6次"]]);
     expect(one?.leftOut.map((q) => q.source)).toEqual(["5条"]);
-    const issues = pairQuantities(readValue("12期、每期800份").quantities, readValue("12期").quantities, national);
+    const issues = pairQuantities(
+      readValue("12期、每期800份").quantities,
+      readValue("12期").quantities,
+      national
+    );
     expect(issues?.pairs.map((p) => [p.t.source, p.b.source])).toEqual([["12期", "12期"]]);
     expect(issues?.leftOut.map((q) => q.source)).toEqual(["800份"]);
-    expect(pairQuantities(readValue(target).quantities, readValue("6个").quantities, national)).toBeNull();
+    expect(
+      pairQuantities(readValue(target).quantities, readValue("6个").quantities, national)
+    ).toBeNull();
     expect(pairQuantities(readValue(target).quantities, [], national)).toBeNull();
   });
 
@@ -569,12 +576,9 @@ describe("same text, achieved (before any parsing)", () => {
     expect(plain(ev.share!.ratio!)).toBe("0.6875");
   });
 
-  test(
-    "a decimal point is not punctuation: 125个 → 12.5个 is 10%, not the same text",
-    () => {
-      const ev = evaluate("125个", "12.5个");
-      expect(ev.sameText).toBe(false);
-      expect(plain(ev.share!.ratio!)).toBe("0.1");
-    }
-  );
+  test("a decimal point is not punctuation: 125个 → 12.5个 is 10%, not the same text", () => {
+    const ev = evaluate("125个", "12.5个");
+    expect(ev.sameText).toBe(false);
+    expect(plain(ev.share!.ratio!)).toBe("0.1");
+  });
 });

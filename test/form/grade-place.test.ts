@@ -4,7 +4,7 @@
  * a number); nothing the plan writes lands right of the form's bordered table. The unit-overall
  * form (003#0) gets its 总分 / 等级 rows drawn like the table's last row, across its columns.
  */
-import { parseAddress, parseRange } from "../../src/form/grid";
+import { parseAddress, parseRange } from "../../src/address";
 import { gradeFormat } from "../../src/form/layout/gradePlace";
 import { scoreGrids } from "../../src/form/pipeline";
 import { seedFiles, seedWorkbookSheets } from "../support/seedGrids";

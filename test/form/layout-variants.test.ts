@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import type { ProfileId } from "../../src/engine/profiles";
 import type { Form, FormResult } from "../../src/engine/types";
-import { parseAddress, type Grid } from "../../src/form/grid";
+import { type Grid } from "../../src/form/grid";
+import { parseAddress } from "../../src/address";
 import { scoreGrids } from "../../src/form/pipeline";
 import {
   indicatorHeader,

@@ -4,7 +4,7 @@
  * Each table is looked for in the sheet by its texts, not through the builder's own bookkeeping.
  */
 import type { CellScalar } from "../../src/engine/types";
-import { parseRange } from "../../src/form/grid";
+import { parseRange } from "../../src/address";
 import {
   loadSeedTables,
   seedFiles,

@@ -114,6 +114,19 @@ describe.each(workbooks.map((w) => [w.seed, w] as const))("seed %s", (_seed, w) 
     ]);
   });
 
+  test("the auto-filter spans the forms table however many columns it has (past Z)", () => {
+    const heading = summary.tables.forms.heading;
+    const wide = {
+      ...summary,
+      rows: summary.rows.map((r, i) =>
+        i === heading ? [...r, ...Array.from({ length: 28 - r.length }, (_, k) => `列${k}`)] : r
+      ),
+    };
+    expect(summaryLayout(wide, "评分汇总").autoFilter).toBe(
+      `A1:AB${summary.tables.forms.last + 1}`
+    );
+  });
+
   test("a finished sheet: frozen header row, auto-filter on the forms table, A4 landscape one page wide, page footer", () => {
     expect(layout.freezeRows).toBe(1);
     expect(layout.autoFilter).toBe(`A1:I${summary.tables.forms.last + 1}`);

@@ -17,7 +17,7 @@ import {
   FakeExcel,
   type FakeExcelOptions,
 } from "../../fake-excel";
-import { parseLocal, type Rect } from "../../fake-excel/address";
+import { readRange as parseLocal, type Rect } from "../../src/address";
 import type { DocumentModel, SheetModel } from "../../fake-excel/model";
 
 const SAMPLES = path.join(__dirname, "../../samples");

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { cellText } from "../../src/engine/text";
-import { parseAddress, type Grid } from "../../src/form/grid";
+import { type Grid } from "../../src/form/grid";
+import { parseAddress } from "../../src/address";
 import { formRows } from "../../src/form/recognize";
 import { bandSentence } from "../../src/form/summary";
 import { runsText, type ProjectReport } from "../../src/report";

@@ -5,7 +5,8 @@
  */
 import { normalizeHeader } from "../../src/engine/text";
 import type { CellScalar } from "../../src/engine/types";
-import { columnLetters, parseRange, type Grid } from "../../src/form/grid";
+import { type Grid } from "../../src/form/grid";
+import { columnLetters, parseRange } from "../../src/address";
 import { INDICATOR_HEADERS, type IndicatorField } from "../../src/form/vocabulary";
 
 const range = (top: number, left: number, bottom: number, right: number): string =>

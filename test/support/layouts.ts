@@ -5,7 +5,8 @@
  * The layout changes nothing an accountant reads: the scores must not change with it.
  */
 import type { CellScalar } from "../../src/engine/types";
-import { columnLetters, type Grid } from "../../src/form/grid";
+import { type Grid } from "../../src/form/grid";
+import { columnLetters } from "../../src/address";
 import { BUDGET_HEADERS, INDICATOR_HEADERS } from "../../src/form/vocabulary";
 
 export interface Quantity {

@@ -5,7 +5,7 @@
  * Used by scripts/make-samples.ts and by the xlsx host tests.
  */
 import ExcelJS from "exceljs";
-import { parseRange, toAddress } from "../../src/form/grid";
+import { parseRange, toAddress } from "../../src/address";
 import {
   loadSeedTables,
   seedWorkbookSheets,

@@ -29,7 +29,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellScalar } from "../../src/engine/types";
-import { toAddress, type Grid } from "../../src/form/grid";
+import { type Grid } from "../../src/form/grid";
+import { toAddress } from "../../src/address";
 import { SEEDS_DIR, type SeedTable } from "./seeds";
 
 type SeedIndicator = SeedTable["indicators"][number];

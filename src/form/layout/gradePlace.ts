@@ -1,5 +1,6 @@
 import type { Form } from "../../engine/types";
-import { parseAddress, parseRange, toAddress, type Grid } from "../grid";
+import { type Grid } from "../grid";
+import { parseAddress, parseRange, toAddress } from "../../address";
 import { formCells } from "../recognize";
 
 /**

@@ -1,4 +1,5 @@
-import { SEVERITY_FILL } from "../plan";
+import { rectAddress } from "../../address";
+import { SEVERITY_FILL } from "../writePlan";
 import type { Summary, SummaryCell } from "../summary";
 import {
   columnPixels,
@@ -133,7 +134,12 @@ export function summaryLayout(summary: Summary, name: string): SheetLayout {
     widths,
     rowHeights,
     freezeRows: 1,
-    autoFilter: `A${t.forms.heading + 1}:${String.fromCharCode(64 + summary.rows[t.forms.heading].length)}${Math.max(t.forms.last, t.forms.heading) + 1}`,
+    autoFilter: rectAddress({
+      top: t.forms.heading + 1,
+      left: 1,
+      bottom: Math.max(t.forms.last, t.forms.heading) + 1,
+      right: summary.rows[t.forms.heading].length,
+    }),
     page: {
       paper: "A4",
       orientation: "landscape",

@@ -7,7 +7,7 @@ import type { WorkbookOutcome } from "../../form/pipeline";
 import { personView, type LedgerEntry } from "../../form/plan";
 import { formCells, formRows, recognizeSheet } from "../../form/recognize";
 import { STATE_SHEET } from "../../form/state";
-import { localAddress, rectOf, type Rect } from "./cells";
+import { localAddress, parseRange as rectOf, type Rect } from "../../address";
 import { touchedCells } from "./cellDetails";
 import type { GatewaySession, SheetInfo, SheetRead } from "./session";
 import { gridOf } from "./sheetRead";

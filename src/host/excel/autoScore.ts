@@ -7,7 +7,7 @@
  */
 import { scoreWorkbookGrids } from "../../form/pipeline";
 import { STATE_SHEET, stateFromGrid } from "../../form/state";
-import { containsRect, rectOf } from "./cells";
+import { containsRect, parseRange as rectOf } from "../../address";
 import { insideForms, predictTouched, remember } from "./autoMemory";
 import { newDetails, queueCellDetails, touchedCells, type SheetDetails } from "./cellDetails";
 import { warningsFor } from "./capabilities";

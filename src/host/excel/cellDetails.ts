@@ -4,18 +4,17 @@
  * the current state of given cells (a failed write checked, 撤销's cells), as sparse grids.
  */
 import type { Grid } from "../../form/grid";
-import { toAddress } from "../../form/grid";
+import { toAddress } from "../../address";
 import type { WorkbookOutcome } from "../../form/pipeline";
 import type { LedgerEntry } from "../../form/plan";
+import { blocks, planFill } from "./cells";
 import {
-  blocks,
   containsRect,
   localAddress,
-  planFill,
   rectAddress,
-  rectOf,
+  parseRange as rectOf,
   type Rect,
-} from "./cells";
+} from "../../address";
 import type { Capabilities } from "./contract";
 import { OP_BYTES, type GatewaySession, type Io, type SheetInfo, type SheetRead } from "./session";
 import { gridOf, toRead } from "./sheetRead";

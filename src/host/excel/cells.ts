@@ -1,9 +1,10 @@
 import type { CellScalar } from "../../engine/types";
-import { columnLetters, parseAddress, parseRange, toAddress } from "../../form/grid";
+import { parseAddress, type Rect } from "../../address";
 
 /**
  * Pure helpers of the Office.js host: how a value must be written so that Excel keeps it as it
- * is, rectangles of cells to write in one range operation, Excel's dates and fills, addresses.
+ * is, rectangles of cells to write in one range operation, Excel's dates and fills (addresses:
+ * src/address).
  */
 
 /**
@@ -44,31 +45,6 @@ export function utf8Length(s: string): number {
 
 export function jsonLength(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? "");
-}
-
-export interface Rect {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-export function rectAddress(r: Rect): string {
-  const a = toAddress(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${toAddress(r.bottom, r.right)}`;
-}
-
-export function rectOf(range: string): Rect {
-  return parseRange(range);
-}
-
-export function containsRect(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom &&
-    inner.left >= outer.left &&
-    inner.right <= outer.right
-  );
 }
 
 export interface Block<T> {
@@ -186,11 +162,3 @@ export function planFill(
   if (pattern === undefined && rgb === "FFFFFF") return null;
   return rgb;
 }
-
-/** The local part of an address Excel returns ("'《丰台报》'!B2:I28" → "B2:I28"). */
-export function localAddress(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return (bang < 0 ? address : address.slice(bang + 1)).replace(/\$/g, "");
-}
-
-export { columnLetters, toAddress, parseAddress };

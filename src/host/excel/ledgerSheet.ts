@@ -5,7 +5,8 @@
  */
 import type { CellScalar } from "../../engine/types";
 import { STATE_SHEET, stateToRows, type WorkbookState } from "../../form/state";
-import { excelInput, rectAddress, type Rect } from "./cells";
+import { excelInput } from "./cells";
+import { rectAddress, type Rect } from "../../address";
 import type { Io, SheetInfo, Writer } from "./session";
 
 /** Writes the state sheet; resolves to the sheet where it added one (its id loaded once flushed). */

@@ -6,7 +6,7 @@
  */
 import type { CellScalar } from "../../engine/types";
 import { STATE_SHEET } from "../../form/state";
-import { localAddress, rectAddress, rectOf, type Rect } from "./cells";
+import { localAddress, rectAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { Capabilities } from "./contract";
 import { describeExcelError, isPayloadError, isProgrammingError } from "./errors";
 import type { GatewaySession, Io, SheetInfo, SheetRead } from "./session";

@@ -6,7 +6,7 @@
 import type { SheetOutcome } from "../../form/pipeline";
 import { cellState, stillOurs, type LedgerEntry } from "../../form/plan";
 import { STATE_SHEET, type WorkbookState } from "../../form/state";
-import { localAddress, rectOf, type Rect } from "./cells";
+import { localAddress, parseRange as rectOf, type Rect } from "../../address";
 import { readCellGrids } from "./cellDetails";
 import type { Capabilities } from "./contract";
 import { describeExcelError, isProgrammingError } from "./errors";

@@ -4,9 +4,10 @@
  * the round trips counted (Io) and a write queue that syncs before a payload would pass the budget.
  */
 import type { CellScalar, Form } from "../../engine/types";
-import { columnLetters } from "../../form/grid";
+import { columnLetters } from "../../address";
 import { STATE_SHEET } from "../../form/state";
-import { containsRect, jsonLength, localAddress, rectOf, type Rect } from "./cells";
+import { jsonLength } from "./cells";
+import { containsRect, localAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { GatewayConfig } from "./contract";
 
 /** What Office.js wraps around one queued action or object path in a request (bytes, estimated high). */

@@ -6,9 +6,10 @@
  */
 import type { CellScalar } from "../../engine/types";
 import type { Grid } from "../../form/grid";
-import { parseAddress, toAddress } from "../../form/grid";
+import { parseAddress, toAddress } from "../../address";
 import { STATE_SHEET } from "../../form/state";
-import { isDateFormat, isoFromSerial, localAddress, rectOf, type Rect } from "./cells";
+import { isDateFormat, isoFromSerial } from "./cells";
+import { localAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { SheetDetails } from "./cellDetails";
 import type { Capabilities } from "./contract";
 import type { Io, SheetInfo, SheetRead } from "./session";

@@ -1,4 +1,4 @@
-import { toAddress } from "../../form/grid";
+import { toAddress } from "../../address";
 import type { CellStyle, SheetLayout } from "../../form/layout/sheetLayout";
 import type { QueueWrite } from "./summarySheet";
 

@@ -1,4 +1,4 @@
-import { columnLetters, toAddress } from "../../form/grid";
+import { columnLetters, toAddress } from "../../address";
 import { columnPoints, type SheetLayout } from "../../form/layout/sheetLayout";
 import { excelInput } from "./cells";
 import { renderCellLook, renderLinks, renderSheetLook, type LookApis } from "./summaryLook";

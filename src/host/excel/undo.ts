@@ -7,7 +7,7 @@
 import type { Grid } from "../../form/grid";
 import { planRestore, type CellEdit, type LedgerEntry } from "../../form/plan";
 import { STATE_SHEET, stateFromGrid } from "../../form/state";
-import { localAddress, rectOf } from "./cells";
+import { localAddress, parseRange as rectOf } from "../../address";
 import { readCellGrids, type ExistingNote, type SheetDetails } from "./cellDetails";
 import { warningsFor } from "./capabilities";
 import type { Capabilities } from "./contract";

@@ -9,16 +9,8 @@
 import type { CellScalar } from "../../engine/types";
 import type { Grid } from "../../form/grid";
 import { cellState, type CellEdit, type CellField, type CellState } from "../../form/plan";
-import {
-  blocks,
-  excelInput,
-  isDateFormat,
-  jsonLength,
-  rectAddress,
-  rectOf,
-  serialFromIso,
-  type Rect,
-} from "./cells";
+import { blocks, excelInput, isDateFormat, jsonLength, serialFromIso } from "./cells";
+import { rectAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { SheetDetails } from "./cellDetails";
 import { supportsApi } from "./capabilities";
 import type { Capabilities } from "./contract";

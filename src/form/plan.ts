@@ -20,6 +20,8 @@ export interface CellState {
   readonly numberFormat: string | null;
   readonly note: string | null;
   readonly fill: string | null;
+  /** The cell's look (Grid.looks), where the host has it: taken back by 撤销 after a style copy. */
+  readonly look?: string | null;
 }
 
 export type CellField = keyof CellState;
@@ -83,6 +85,7 @@ export function cellState(grid: Grid, address: string): CellState {
     numberFormat: grid.numberFormats?.[r]?.[c] || null,
     note: grid.notes?.[address] ?? null,
     fill: grid.fills?.[address] ?? null,
+    ...(grid.looks ? { look: grid.looks[address] ?? null } : {}),
   };
 }
 
@@ -97,9 +100,18 @@ export function hashFields(state: Partial<CellState>, fields: readonly CellField
   return h.toString(16).padStart(8, "0");
 }
 
+/**
+ * The fields whose hash tells that a cell is still the add-in's: those it wrote, not the look a
+ * style copy gave (no host can predict it); a cell only drawn is the add-in's while its value is.
+ */
+export function ownedFields(fields: readonly CellField[]): readonly CellField[] {
+  const owned = fields.filter((f) => f !== "look");
+  return owned.length > 0 ? owned : ["value"];
+}
+
 /** Whether the add-in's entry still describes the cell (nobody has edited it since). */
 export function stillOurs(entry: LedgerEntry, now: CellState): boolean {
-  return hashFields(now, entry.fields) === entry.hash;
+  return hashFields(now, ownedFields(entry.fields)) === entry.hash;
 }
 
 /**
@@ -432,7 +444,9 @@ function finishPlan(
   const previousByAddress = new Map(previous.map((e) => [e.address, e]));
   for (const [address, e] of combined) {
     const before = previousByAddress.get(address)?.before ?? cellState(grid, address);
-    const fields = Object.keys(e.set) as CellField[];
+    // a style copy: the cell's own look is kept (where the host has it), for 撤销
+    const look = e.style && before.look !== undefined ? (["look"] as const) : [];
+    const fields = [...(Object.keys(e.set) as CellField[]), ...look];
     const written: CellState = { ...before, ...e.set };
     edits.push({
       sheet: grid.sheet,
@@ -441,13 +455,12 @@ function finishPlan(
       why: [...new Set(e.why)].join("、"),
       ...(e.style ? { style: e.style } : {}),
     });
-    // a cell only drawn like the table (no field written) is not the add-in's to own
     if (fields.length > 0)
       ledger.push({
         sheet: grid.sheet,
         address,
         fields,
-        hash: hashFields(written, fields),
+        hash: hashFields(written, ownedFields(fields)),
         before,
       });
   }
@@ -461,14 +474,15 @@ function finishPlan(
 
 function restoreSet(entry: LedgerEntry): Partial<CellState> {
   const set: Record<string, unknown> = {};
-  for (const f of entry.fields) set[f] = entry.before[f];
+  for (const f of entry.fields) set[f] = entry.before[f] ?? null;
   if (entry.fields.includes("value")) set.formula = entry.before.formula;
   return set as Partial<CellState>;
 }
 
 /**
  * 撤销本次评分: every cell the add-in wrote and still owns goes back exactly as it was (value,
- * formula, number format, note, fill). A cell a person has edited since is theirs and is left.
+ * formula, number format, note, fill, and the look a style copy changed). A cell a person has
+ * edited since is theirs and is left.
  */
 export function planRestore(grid: Grid, ledger: readonly LedgerEntry[]): WritePlan {
   const edits: CellEdit[] = [];

@@ -1,6 +1,6 @@
 /**
  * 撤销本次评分: every cell the add-in still owns back exactly as it was (the ledger says what it
- * was), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
+ * was, the borders, font and alignment a style copy changed included: writeEdits), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
  * and left alone. List the sheets, read the ledger (and threaded comments where they stand in for
  * notes), read the ledger's cells, write.
  */
@@ -95,6 +95,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
           fills: new Map(),
           notes: p.notes,
           formats: new Map(),
+          looks: new Map(),
           commentsLocated: true,
         };
         const n = await writeEdits(session, io, writer, caps, p.info, p.grid, det, p.plan.edits);

@@ -141,6 +141,30 @@ describe("003#0 in the add-in: 撤销 takes back the style copy of the 总分 / 
     expect(undo.error).toBeNull();
     expect(rowsModel(fake)).toEqual(model);
   });
+
+  test("drawn on ExcelApi 1.9, undone on an older Excel: the values come back, the looks are named as not restored", async () => {
+    const fake = open();
+    const labels = [fake.cell(SHEET, "C21"), fake.cell(SHEET, "C22")];
+    await createExcelGateway().scoreAllSheets();
+    expect(fake.cell(SHEET, "C21").value).toBe("总分");
+    const drawn = fake.sheet(SHEET).get(21, 1)?.look;
+    expect(drawn).toBeDefined();
+    uninstall?.();
+    const older = fake.reopen({ excelApi: "1.8" });
+    uninstall = installFakeExcel(older);
+    const undo = await createExcelGateway().undo();
+    expect(undo.error).toBeNull();
+    const said = undo.notWritten.filter((m) => m.includes("边框和字体"));
+    expect(said).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${SHEET}!(?=.*C21)(?=.*A21)(?=.*G22)[A-H0-9、]+ 的边框和字体无法恢复：此版本的 Excel 不支持（需要 ExcelApi 1.9）$`
+        )
+      ),
+    ]);
+    expect([older.cell(SHEET, "C21"), older.cell(SHEET, "C22")]).toEqual(labels);
+    expect(older.sheet(SHEET).get(21, 1)?.look).toEqual(drawn);
+  });
 });
 
 describe("the fake's getCellProperties / setCellProperties for borders, font, alignment", () => {

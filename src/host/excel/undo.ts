@@ -9,6 +9,7 @@ import { planRestore, type CellEdit, type LedgerEntry } from "../../form/plan";
 import { STATE_SHEET, stateFromGrid } from "../../form/state";
 import { localAddress, rectOf } from "./cells";
 import { readCellGrids, type ExistingNote, type SheetDetails } from "./cellDetails";
+import { lookProperties } from "./cellLook";
 import { warningsFor } from "./capabilities";
 import type { Capabilities } from "./contract";
 import { describeExcelError, isProgrammingError } from "./errors";
@@ -80,6 +81,12 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
       const edits = plan.edits
         .map((e) => adaptRestoreEdit(e, caps.notes, notWritten))
         .filter((e): e is CellEdit => e !== null);
+      // borders and font drawn like the table, on an Excel older than the one that drew them
+      const looks = caps.cellProperties ? [] : edits.filter((x) => lookProperties(x.set.look));
+      if (looks.length)
+        notWritten.push(
+          `${r.info.name}!${looks.map((x) => x.address).join("、")} 的边框和字体无法恢复：此版本的 Excel 不支持（需要 ExcelApi 1.9）`
+        );
       return { info: r.info, grid: read.grid, notes: read.notes, plan: { ...plan, edits } };
     });
 

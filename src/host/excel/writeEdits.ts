@@ -42,9 +42,10 @@ export async function writeEdits(
   const fills = new Map<string, string | null>();
   const notes: { address: string; note: string | null }[] = [];
   const looks = new Map<string, Excel.SettableCellProperties>();
+  const canLook = supportsApi("1.9"); // get/setCellProperties and copyFrom
   for (const e of edits.filter((x) => !matches(cellState(grid, x.address), x.set))) {
     const set = e.set;
-    const look = "look" in set ? lookProperties(set.look) : null;
+    const look = canLook && "look" in set ? lookProperties(set.look) : null;
     if (look) looks.set(e.address, look);
     if ("value" in set || "formula" in set) {
       if (set.formula) values.set(e.address, { input: set.formula, formula: true });
@@ -60,17 +61,16 @@ export async function writeEdits(
   }
   const remember = (rect: Rect): void => session.wrote(info.name, rect);
   // 撤销 of a style copy: the borders, font and alignment the cell had (cellLook.ts; ExcelApi 1.9)
-  if (supportsApi("1.9"))
-    for (const [address, look] of looks) {
-      remember(rectOf(address));
-      await writer.add(jsonLength(look) + 60, () => {
-        ws.getRange(address).setCellProperties([[look]]);
-      });
-    }
+  for (const [address, look] of looks) {
+    remember(rectOf(address));
+    await writer.add(jsonLength(look) + 60, () => {
+      ws.getRange(address).setCellProperties([[look]]);
+    });
+  }
   // cells drawn like another (the 003#0 总分/等级 rows): the other's formats copied first; only when the plan writes something, so
   // that re-scoring an unchanged form still writes nothing; ExcelApi 1.9, else left as they are
   const changes = values.size + formats.size + fills.size + notes.length + looks.size;
-  if (changes > 0 && supportsApi("1.9"))
+  if (changes > 0 && canLook)
     for (const e of edits) {
       const like = e.style?.like;
       if (!like) continue;

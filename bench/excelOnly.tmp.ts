@@ -1,0 +1,2 @@
+import { excelFake } from "./excel";
+excelFake().then((r) => console.log(JSON.stringify(r)));

@@ -126,6 +126,12 @@ function signatureProblem(data: Buffer): string | null {
  */
 export const MAX_GRID_CELLS = 4_000_000;
 
+/** A style index as a cell's look ("s:5"), one string per index. */
+const LOOKS: string[] = [];
+function lookText(style: number): string {
+  return (LOOKS[style] ??= `s:${style}`);
+}
+
 /** One worksheet as a Grid. */
 function sheetGrid(
   parts: PackageParts,
@@ -151,7 +157,7 @@ function sheetGrid(
   for (const c of read.cells.values()) {
     const fill = styles.look(c.style).fill;
     if (fill) fills[toAddress(c.row, c.col)] = fill;
-    if (c.style) looks[toAddress(c.row, c.col)] = `s:${c.style}`;
+    if (c.style) looks[toAddress(c.row, c.col)] = lookText(c.style);
     // a covered cell of a merge, or a string of length 0: not part of the used range
     if (c.value === "" && c.formula === null) continue;
     if (c.row < top) top = c.row;

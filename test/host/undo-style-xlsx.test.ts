@@ -1,16 +1,18 @@
 /**
- * 撤销 of a style copy on the .xlsx command (issue 14): the unit-overall form 003#0 gets its
- * 总分 / 等级 rows drawn like the table's last row (the other cell's style index `s`). The ledger
- * keeps each such cell's own index ("s:5"; none for a cell without one), and the restore plan
- * written into the scored copy gives every cell of the two rows back as the input had it: the
- * same <c> element (a bare `<c r="A21"/>` counts as no cell), no style of the table left behind.
+ * 撤销 of a style copy on the .xlsx command (issue 14; scored by `selfeval score`'s scoreFile):
+ * the unit-overall form 003#0 gets its 总分 / 等级 rows drawn like the table's last row (the other
+ * cell's style index `s`). The ledger keeps each such cell's own index ("s:5"; none for a cell
+ * without one), and the restore plan written into the scored copy gives every cell of the two
+ * rows back as the input had it: the same <c> element (a bare `<c r="A21"/>` counts as no cell),
+ * no style of the table left behind.
  */
 import * as fs from "fs";
 import JSZip from "jszip";
+import * as os from "os";
 import * as path from "path";
-import { scoreWorkbookGrids } from "../../src/form/pipeline";
+import { scoreFile } from "../../src/cli/scoreFile";
 import { planRestore } from "../../src/form/plan";
-import { STATE_SHEET, stateFromGrid, stateToRows } from "../../src/form/state";
+import { STATE_SHEET, stateFromGrid } from "../../src/form/state";
 import { writePackage } from "../../src/host/xlsx/package";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
 
@@ -20,19 +22,17 @@ const SHEET = "单位整体支出绩效自评表";
 const LAST = 20;
 const ADDED = [21, 22];
 
-/** Scores a workbook (the ledger of an earlier scoring in it is read) as `selfeval score` does. */
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-undo-style-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+let runs = 0;
+
+/** Scores a workbook with `selfeval score`'s own function (the ledger of an earlier scoring in it is read). */
 async function score(input: Buffer): Promise<Buffer> {
-  const { grids } = await readWorkbookGrids(input);
-  const outcome = scoreWorkbookGrids(grids);
-  return writePackage(
-    input,
-    outcome.sheets.flatMap((s) => s.plan.edits),
-    [
-      { name: outcome.summarySheet, rows: outcome.summary.rows },
-      { name: STATE_SHEET, rows: stateToRows(outcome.state), state: "veryHidden" },
-    ],
-    { replaceSheets: outcome.replaceSheets }
-  );
+  const file = path.join(tmp, `run${++runs}.xlsx`);
+  fs.writeFileSync(file, input);
+  const report = await scoreFile({ file, profile: "auto", outDir: tmp, dryRun: false });
+  expect(report.error ?? null).toBeNull();
+  return fs.readFileSync(report.output as string);
 }
 
 /** 撤销: the ledger's restore plan of every sheet, written into the scored copy. */

@@ -1,9 +1,10 @@
 /**
  * Cells' borders, font and alignment in the fake (CellModel.look), as Range.getCellProperties and
  * Range.setCellProperties (ExcelApi 1.9, cellLook.ts) read and write them and
- * Range.copyFrom(…, "Formats") copies them; and as loaded from ExcelJS. Only what the add-in uses is modelled: the lines of a cell's four edges and two
- * diagonals (style, color, weight), the font (name, size, color, bold, italic, underline), the
- * horizontal and vertical alignment and wrap. Asking for or setting anything else fails with
+ * Range.copyFrom(…, "Formats") copies them; and as loaded from ExcelJS. Only what the add-in
+ * uses is modelled: the lines of a cell's four edges and two diagonals (style, color, weight; a
+ * side without a line has no colour or weight of its own), the font (name, size, color, bold,
+ * italic, underline), the horizontal and vertical alignment and wrap. Asking for or setting anything else fails with
  * InvalidArgument, so that a use the fake cannot answer truly shows in a test. A look equal to
  * Excel's defaults is no look: the cell is bare again.
  */
@@ -123,7 +124,7 @@ function lineOf(now: BorderLine, given: Record<string, unknown>): BorderLine {
       line.color = v.toUpperCase();
     } else refuse(`borders.${k}`);
   }
-  return line;
+  return line.style === "None" ? NO_LINE : line;
 }
 
 /** Sets the format properties given (setCellProperties' shape) on a cell; defaults are dropped. */

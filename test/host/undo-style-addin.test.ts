@@ -235,4 +235,29 @@ describe("the fake's getCellProperties / setCellProperties for borders, font, al
     expect((await looksOf(fake, "A21"))[0][0]).toEqual(a21);
     expect(fake.sheet(SHEET).get(21, 1)).toBeUndefined();
   });
+
+  test("a side set to no line has no colour or weight of its own: the cell is bare again", async () => {
+    const fake = open();
+    const top = (style: string, color?: string): Excel.SettableCellProperties[][] => [
+      [
+        {
+          format: {
+            borders: {
+              top: { style: style as Excel.BorderLineStyle, ...(color ? { color } : {}) },
+            },
+          },
+        },
+      ],
+    ];
+    await attempt(fake, (ws) => ws.getRange("J30").setCellProperties(top("Dash", "#808080")));
+    expect(JSON.stringify((await looksOf(fake, "J30"))[0][0])).toContain('"color":"#808080"');
+    await attempt(fake, (ws) => ws.getRange("J30").setCellProperties(top("None")));
+    const [[j30]] = await looksOf(fake, "J30");
+    expect((j30 as Excel.CellPropertiesFormat).borders?.top).toEqual({
+      style: "None",
+      color: "#000000",
+      weight: "Thin",
+    });
+    expect(fake.sheet(SHEET).get(30, 10)).toBeUndefined();
+  });
 });

@@ -1,2 +1,0 @@
-import { excelFake } from "./excel";
-excelFake().then((r) => console.log(JSON.stringify(r)));

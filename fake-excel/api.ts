@@ -27,6 +27,7 @@ import {
   WHOLE_SHEET,
   type Rect,
 } from "../src/address";
+import { lookProperties } from "./lookModel";
 import { accessDenied, apiNotFound, FakeOfficeError, propertyNotLoaded } from "./errors";
 import {
   coerceInput,
@@ -1059,7 +1060,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
 
   getCellProperties(options: {
-    format?: { fill?: { color?: boolean; pattern?: boolean } };
+    format?: { fill?: { color?: boolean; pattern?: boolean } } & Record<string, unknown>;
     address?: boolean;
   }): FakeClientResult<unknown[][]> {
     const result = new FakeClientResult<unknown[][]>(this.ctx, "Range.getCellProperties");
@@ -1081,6 +1082,9 @@ export class FakeRange extends FakeObject<RangeTarget> {
             if (fill.pattern) f.pattern = cell?.fill ? "Solid" : "None";
             out.format = { fill: f };
           }
+          // borders, font, alignment (cellLook.ts)
+          if (options.format)
+            out.format = { ...(out.format ?? {}), ...lookProperties(cell, options.format) };
           return out;
         });
         return { response: jsonBytes(props), commit: () => result.set(props) };

@@ -33,6 +33,8 @@ import {
 import { EXCEL_ERROR_CODES, FakeOfficeError, OFFICE_ERROR_CODES } from "./errors";
 // the sheet-finishing APIs (borders, links, frozen panes, filters, print titles) join the proxies
 import "./format";
+// Range.setCellProperties (borders, font, alignment)
+import "./cellLook";
 import {
   DocumentModel,
   type CellModel,

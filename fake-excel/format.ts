@@ -214,6 +214,8 @@ FakeRange.prototype.copyFrom = function copyFrom(
         cell.numberFormat = src?.numberFormat ?? "General";
         cell.fill = src?.fill ?? null;
         cell.bold = src?.bold ?? false;
+        if (src?.look) cell.look = src.look;
+        else delete cell.look;
         t.sheet.tidy(r, c);
       }
     t.sheet.look.formatCopies.push({ from: rectAddress(from), to: rectAddress(t.rect) });

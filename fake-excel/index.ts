@@ -16,6 +16,7 @@ import {
   type Rect,
 } from "../src/address";
 import { FakeExcel, type FakeExcelOptions } from "./fake";
+import { applyLook, lookFromExcelJs } from "./lookModel";
 import { DocumentModel, serialDate, type CellModel, type Scalar } from "./model";
 
 export * from "./fake";
@@ -64,6 +65,15 @@ function fillColor(fill: unknown): string | null {
   return `#${argb.length === 8 ? argb.slice(2) : argb}`;
 }
 
+/** A cell's borders, font and alignment (a style ExcelJS cannot resolve: none). */
+function cellLook(cell: ExcelJS.Cell): ReturnType<typeof lookFromExcelJs> {
+  try {
+    return lookFromExcelJs({ border: cell.border, font: cell.font, alignment: cell.alignment });
+  } catch {
+    return { format: {}, bordered: false };
+  }
+}
+
 function mergedRects(ws: ExcelJS.Worksheet): Rect[] {
   const internal =
     (ws as unknown as { _merges?: Record<string, { range?: string } | undefined> })._merges ?? {};
@@ -72,7 +82,7 @@ function mergedRects(ws: ExcelJS.Worksheet): Rect[] {
     .filter((r): r is Rect => r !== null);
 }
 
-/** The document of an ExcelJS workbook: values, formulas, number formats, merges, notes, fills, sheet state, protection. */
+/** The document of an ExcelJS workbook: values, formulas, number formats, merges, notes, fills, borders, fonts, alignment, sheet state, protection. */
 export function documentFromWorkbook(wb: ExcelJS.Workbook): DocumentModel {
   const doc = new DocumentModel();
   for (const ws of wb.worksheets) {
@@ -105,8 +115,10 @@ export function documentFromWorkbook(wb: ExcelJS.Workbook): DocumentModel {
           bold: false,
           quotePrefix: false,
         };
-        if (value !== "" || formula || numberFormat !== "General" || fill) {
+        const look = cellLook(cell);
+        if (value !== "" || formula || numberFormat !== "General" || fill || look.bordered) {
           model.bold = bold;
+          applyLook(model, look.format);
           s.cells.set((r - 1) * MAX_COLS + (c - 1), model);
         }
         const note = noteText(cell.note);

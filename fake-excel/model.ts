@@ -25,6 +25,25 @@ export interface CellModel {
   bold: boolean;
   /** The cell was written as '… (text that would otherwise be read as a number, a date, a formula). */
   quotePrefix: boolean;
+  /** Borders, font and alignment other than Excel's defaults (cellLook.ts); replaced whole, never changed in place. */
+  look?: CellLook;
+}
+
+/** A border line as Office.js gives it. */
+export interface BorderLine {
+  readonly style: string;
+  readonly color: string;
+  readonly weight: string;
+}
+
+/** What a cell looks like beyond its value, format and fill: only what differs from Excel's defaults. */
+export interface CellLook {
+  /** By side: top, bottom, left, right, diagonalDown, diagonalUp. */
+  readonly borders?: Readonly<Record<string, BorderLine>>;
+  readonly font?: Readonly<Record<string, string | number | boolean>>;
+  readonly horizontalAlignment?: string;
+  readonly verticalAlignment?: string;
+  readonly wrapText?: boolean;
 }
 
 export function emptyCell(): CellModel {
@@ -44,7 +63,8 @@ function isBare(c: CellModel): boolean {
     c.formula === null &&
     c.numberFormat === "General" &&
     c.fill === null &&
-    !c.bold
+    !c.bold &&
+    !c.look
   );
 }
 

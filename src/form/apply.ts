@@ -34,6 +34,7 @@ export function applyPlanToGrid(grid: Grid, plan: WritePlan): Grid {
   const numberFormats = at(grid.numberFormats, null as string | null);
   const notes: Record<string, string> = { ...(grid.notes ?? {}) };
   const fills: Record<string, string> = { ...(grid.fills ?? {}) };
+  const looks: Record<string, string> | undefined = grid.looks ? { ...grid.looks } : undefined;
   for (const e of plan.edits) {
     const p = parseAddress(e.address);
     const r = p.row - top;
@@ -51,6 +52,21 @@ export function applyPlanToGrid(grid: Grid, plan: WritePlan): Grid {
       if (e.set.fill) fills[e.address] = e.set.fill;
       else delete fills[e.address];
     }
+    // a style copy takes the other cell's look; 撤销 sets the look the ledger kept
+    const look = "look" in e.set ? e.set.look : e.style ? grid.looks?.[e.style.like] : undefined;
+    if (looks && (e.style || "look" in e.set)) {
+      if (look) looks[e.address] = look;
+      else delete looks[e.address];
+    }
   }
-  return { ...grid, origin: toAddress(top, left), values, formulas, numberFormats, notes, fills };
+  return {
+    ...grid,
+    origin: toAddress(top, left),
+    values,
+    formulas,
+    numberFormats,
+    notes,
+    fills,
+    ...(looks ? { looks } : {}),
+  };
 }

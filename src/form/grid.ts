@@ -23,6 +23,12 @@ export interface Grid {
   readonly notes?: Readonly<Record<string, string>>;
   /** Solid fill colours ("FFC7CE", no #) by A1 address, where the host has them. */
   readonly fills?: Readonly<Record<string, string>>;
+  /**
+   * A cell's own look by A1 address, opaque and host-specific (the .xlsx style index "s:5", the
+   * add-in's cell properties as JSON), where the host has it: the ledger keeps it for 撤销 of a
+   * style copy (CellEdit.style).
+   */
+  readonly looks?: Readonly<Record<string, string>>;
 }
 
 /**

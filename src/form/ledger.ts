@@ -19,6 +19,7 @@ export function cellState(grid: Grid, address: string): CellState {
     numberFormat: grid.numberFormats?.[r]?.[c] || null,
     note: grid.notes?.[address] ?? null,
     fill: grid.fills?.[address] ?? null,
+    ...(grid.looks ? { look: grid.looks[address] ?? null } : {}),
   };
 }
 
@@ -33,9 +34,18 @@ export function hashFields(state: Partial<CellState>, fields: readonly CellField
   return h.toString(16).padStart(8, "0");
 }
 
+/**
+ * The fields whose hash tells that a cell is still the add-in's: those it wrote, not the look a
+ * style copy gave (no host can predict it); a cell only drawn is the add-in's while its value is.
+ */
+export function ownedFields(fields: readonly CellField[]): readonly CellField[] {
+  const owned = fields.filter((f) => f !== "look");
+  return owned.length > 0 ? owned : ["value"];
+}
+
 /** Whether the add-in's entry still describes the cell (nobody has edited it since). */
 export function stillOurs(entry: LedgerEntry, now: CellState): boolean {
-  return hashFields(now, entry.fields) === entry.hash;
+  return hashFields(now, ownedFields(entry.fields)) === entry.hash;
 }
 
 /**
@@ -85,14 +95,15 @@ function setOrDelete(map: Record<string, string>, key: string, value: string | n
 /** The fields of a ledger entry as they were before the add-in wrote them. */
 export function restoreSet(entry: LedgerEntry): Partial<CellState> {
   const set: Record<string, unknown> = {};
-  for (const f of entry.fields) set[f] = entry.before[f];
+  for (const f of entry.fields) set[f] = entry.before[f] ?? null;
   if (entry.fields.includes("value")) set.formula = entry.before.formula;
   return set as Partial<CellState>;
 }
 
 /**
  * 撤销本次评分: every cell the add-in wrote and still owns goes back exactly as it was (value,
- * formula, number format, note, fill). A cell a person has edited since is theirs and is left.
+ * formula, number format, note, fill, and the look a style copy changed). A cell a person has
+ * edited since is theirs and is left.
  */
 export function planRestore(grid: Grid, ledger: readonly LedgerEntry[]): WritePlan {
   const edits: CellEdit[] = [];

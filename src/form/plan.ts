@@ -5,7 +5,7 @@
  */
 import type { Form, FormResult } from "../engine/types";
 import type { Grid } from "./grid";
-import { cellState, hashFields, restoreSet } from "./ledger";
+import { cellState, hashFields, ownedFields, restoreSet } from "./ledger";
 import type { Planned, Planner } from "./planner";
 import { planForm } from "./planForm";
 import type {
@@ -68,7 +68,9 @@ function finishPlan(
   const previousByAddress = new Map(previous.map((e) => [e.address, e]));
   for (const [address, e] of combined) {
     const before = previousByAddress.get(address)?.before ?? cellState(grid, address);
-    const fields = Object.keys(e.set) as CellField[];
+    // a style copy: the cell's own look is kept (where the host has it), for 撤销
+    const look = e.style && before.look !== undefined ? (["look"] as const) : [];
+    const fields = [...(Object.keys(e.set) as CellField[]), ...look];
     const written: CellState = { ...before, ...e.set };
     edits.push({
       sheet: grid.sheet,
@@ -77,13 +79,12 @@ function finishPlan(
       why: [...new Set(e.why)].join("、"),
       ...(e.style ? { style: e.style } : {}),
     });
-    // a cell only drawn like the table (no field written) is not the add-in's to own
     if (fields.length > 0)
       ledger.push({
         sheet: grid.sheet,
         address,
         fields,
-        hash: hashFields(written, fields),
+        hash: hashFields(written, ownedFields(fields)),
         before,
       });
   }

@@ -35,7 +35,7 @@ export function stateToRows(state: WorkbookState): CellScalar[][] {
   ];
 }
 
-const FIELDS: readonly CellField[] = ["value", "formula", "numberFormat", "note", "fill"];
+const FIELDS: readonly CellField[] = ["value", "formula", "numberFormat", "note", "fill", "look"];
 
 function parseBefore(text: string): CellState | null {
   try {
@@ -49,6 +49,8 @@ function parseBefore(text: string): CellState | null {
       numberFormat: str(o.numberFormat),
       note: str(o.note),
       fill: str(o.fill),
+      // the look before a style copy (issue 14); absent from entries without one
+      ...("look" in o ? { look: str(o.look) } : {}),
     };
   } catch {
     return null;

@@ -13,6 +13,8 @@ export interface CellState {
   readonly numberFormat: string | null;
   readonly note: string | null;
   readonly fill: string | null;
+  /** The cell's look (Grid.looks), where the host has it: taken back by 撤销 after a style copy. */
+  readonly look?: string | null;
 }
 
 export type CellField = keyof CellState;

@@ -15,6 +15,7 @@ import {
   parseRange as rectOf,
   type Rect,
 } from "../../address";
+import { queueLooks } from "./cellLook";
 import type { Capabilities } from "./contract";
 import { OP_BYTES, type GatewaySession, type Io, type SheetInfo, type SheetRead } from "./session";
 import { gridOf, toRead } from "./sheetRead";
@@ -32,6 +33,8 @@ export interface SheetDetails {
   readonly notes: Map<string, ExistingNote>;
   /** Number formats of known cells outside the used range. */
   readonly formats: Map<string, string>;
+  /** Looks (cellLook.ts) of known cells a plan draws like another, as JSON. */
+  readonly looks: Map<string, string>;
   commentsLocated: boolean;
 }
 
@@ -41,6 +44,7 @@ export function newDetails(): SheetDetails {
     fills: new Map(),
     notes: new Map(),
     formats: new Map(),
+    looks: new Map(),
     commentsLocated: false,
   };
 }
@@ -66,8 +70,9 @@ export function touchedCells(
 }
 
 /**
- * Fills and notes of the cells a plan may touch (and their formats outside the used range), in
- * one sync; in more only where the request would pass the payload budget (a thousand tabs).
+ * Fills and notes of the cells a plan may touch (and their formats outside the used range, and
+ * the looks of the cells it draws like another), in one sync; in more only where the request
+ * would pass the payload budget (a thousand tabs).
  */
 export async function readDetails(
   session: GatewaySession,
@@ -75,7 +80,9 @@ export async function readDetails(
   reads: ReadonlyMap<string, SheetRead>,
   details: Map<string, SheetDetails>,
   wanted: ReadonlyMap<string, string[]>,
-  caps: Capabilities
+  caps: Capabilities,
+  /** The cells drawn like another (cellLook.styledCells), by sheet. */
+  styled?: ReadonlyMap<string, ReadonlySet<string>>
 ): Promise<void> {
   const context = io.context;
   let collect: (() => void)[] = [];
@@ -93,10 +100,12 @@ export async function readDetails(
     let d = details.get(sheet);
     if (!d) details.set(sheet, (d = newDetails()));
     const locate = caps.notes === "comments" && !d.commentsLocated;
+    const looksOf = caps.cellProperties ? addresses.filter((a) => styled?.get(sheet)?.has(a)) : [];
     const cost =
       OP_BYTES *
       (2 +
         addresses.length * (caps.notes === "notes" ? 2 : 1) +
+        looksOf.length +
         (locate ? read.comments.length : 0));
     if (collect.length && bytes + cost > session.payloadBudget) await flush();
     bytes += cost;
@@ -106,7 +115,8 @@ export async function readDetails(
       addresses,
       outside,
       caps,
-      locate ? read.comments : null
+      locate ? read.comments : null,
+      looksOf
     );
     const det = d;
     collect.push(() => queued(det));
@@ -116,7 +126,8 @@ export async function readDetails(
 
 /**
  * Queues the fills and notes of `addresses` (and the number formats of `formatsOf`, the ones
- * outside the used range); the function returned, after the sync, records them as known.
+ * outside the used range, and the looks of `looksOf`, ExcelApi 1.9); the function returned,
+ * after the sync, records them as known.
  */
 export function queueCellDetails(
   ws: Excel.Worksheet,
@@ -124,9 +135,11 @@ export function queueCellDetails(
   formatsOf: readonly string[],
   caps: Capabilities,
   /** Threaded comments to locate (1.10, where notes are not available), once per sheet. */
-  comments: readonly Excel.Comment[] | null
+  comments: readonly Excel.Comment[] | null,
+  looksOf: readonly string[] = []
 ): (det: SheetDetails, keepFormat?: (address: string) => boolean) => void {
   const fills = queueFills(ws, addresses, caps);
+  const looks = looksOf.length ? queueLooks(ws, looksOf) : null;
   const formats = blocks(new Map(formatsOf.map((a) => [a, true]))).map((b) => {
     const r = ws.getRange(rectAddress(b.rect));
     r.load("numberFormat");
@@ -145,6 +158,7 @@ export function queueCellDetails(
         })
       );
     if (notes) for (const [a, n] of notes()) det.notes.set(a, n);
+    if (looks) for (const [a, l] of looks()) det.looks.set(a, l);
     if (comments) det.commentsLocated = true;
     for (const a of addresses) det.known.add(a);
   };

@@ -63,9 +63,9 @@ function rehash(ledger: readonly LedgerEntry[], dropped: Dropped): LedgerEntry[]
     const c = dropped.get(`${entry.sheet}!${entry.address}`);
     if (c === undefined) return [entry];
     if (c === null) return [];
-    return [
-      { ...entry, fields: c.fields, hash: hashFields({ ...entry.before, ...c.set }, c.fields) },
-    ];
+    // the look a style copy changed stays kept (it is not hashed: ledger.ts ownedFields)
+    const fields = [...c.fields, ...entry.fields.filter((f) => f === "look")];
+    return [{ ...entry, fields, hash: hashFields({ ...entry.before, ...c.set }, c.fields) }];
   });
 }
 

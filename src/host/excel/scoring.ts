@@ -11,6 +11,7 @@ import { STATE_SHEET, stateFromGrid, type WorkbookState } from "../../form/state
 import { SUMMARY_SHEET } from "../../form/summary";
 import { remember } from "./autoMemory";
 import { readDetails, touchedCells, type SheetDetails } from "./cellDetails";
+import { styledCells } from "./cellLook";
 import { warningsFor } from "./capabilities";
 import type { Capabilities, Progress, ScoringOptions } from "./contract";
 import { adaptNotes } from "./notesMode";
@@ -177,7 +178,7 @@ export async function scoreAndWrite(
         missing.set(sheet, list);
     }
     if (missing.size === 0) break;
-    await readDetails(session, io, byName, details, missing, caps);
+    await readDetails(session, io, byName, details, missing, caps, styledCells(outcome));
     outcome = plan();
   }
   outcome = adaptNotes(outcome, caps.notes, details);

@@ -147,7 +147,7 @@ export function toRead(
   };
 }
 
-/** The Grid of a read sheet, with the fills, notes and outside formats read for the cells a plan may touch. */
+/** The Grid of a read sheet, with the fills, notes, outside formats and looks read for the cells a plan may touch. */
 export function gridOf(read: SheetRead, details?: SheetDetails): Grid {
   const origin = read.rect ? toAddress(read.rect.top, read.rect.left) : "A1";
   let numberFormats: (string | null)[][] = read.numberFormats;
@@ -173,5 +173,7 @@ export function gridOf(read: SheetRead, details?: SheetDetails): Grid {
     protected: read.info.protected,
     notes: details ? Object.fromEntries([...details.notes].map(([a, n]) => [a, n.content])) : {},
     fills: details ? Object.fromEntries(details.fills) : {},
+    // the looks read before a style copy (cellLook.ts), for the ledger
+    ...(details?.looks.size ? { looks: Object.fromEntries(details.looks) } : {}),
   };
 }

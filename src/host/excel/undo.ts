@@ -1,6 +1,6 @@
 /**
  * 撤销本次评分: every cell the add-in still owns back exactly as it was (the ledger says what it
- * was), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
+ * was, the borders, font and alignment a style copy changed included: writeEdits), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
  * and left alone. List the sheets, read the ledger (and threaded comments where they stand in for
  * notes), read the ledger's cells, write.
  */
@@ -9,6 +9,7 @@ import { planRestore, type CellEdit, type LedgerEntry } from "../../form/plan";
 import { STATE_SHEET, stateFromGrid } from "../../form/state";
 import { localAddress, parseRange as rectOf } from "../../address";
 import { readCellGrids, type ExistingNote, type SheetDetails } from "./cellDetails";
+import { lookProperties } from "./cellLook";
 import { warningsFor } from "./capabilities";
 import type { Capabilities } from "./contract";
 import { describeExcelError, isProgrammingError } from "./errors";
@@ -80,6 +81,12 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
       const edits = plan.edits
         .map((e) => adaptRestoreEdit(e, caps.notes, notWritten))
         .filter((e): e is CellEdit => e !== null);
+      // borders and font drawn like the table, on an Excel older than the one that drew them
+      const looks = caps.cellProperties ? [] : edits.filter((x) => lookProperties(x.set.look));
+      if (looks.length)
+        notWritten.push(
+          `${r.info.name}!${looks.map((x) => x.address).join("、")} 的边框和字体无法恢复：此版本的 Excel 不支持（需要 ExcelApi 1.9）`
+        );
       return { info: r.info, grid: read.grid, notes: read.notes, plan: { ...plan, edits } };
     });
 
@@ -95,6 +102,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
           fills: new Map(),
           notes: p.notes,
           formats: new Map(),
+          looks: new Map(),
           commentsLocated: true,
         };
         const n = await writeEdits(session, io, writer, caps, p.info, p.grid, det, p.plan.edits);

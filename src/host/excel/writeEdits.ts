@@ -1,5 +1,6 @@
 /**
- * Writing a plan's edits to one sheet: cells drawn like another (Range.copyFrom, formats), values
+ * Writing a plan's edits to one sheet: looks set back (撤销 of a style copy, Range.setCellProperties),
+ * cells drawn like another (Range.copyFrom, formats), values
  * and formulas, number formats and fills as blocks (one range per rectangle of like cells), notes
  * one by one (as notes, or threaded comments on an
  * Excel without notes). A cell that already holds what the plan sets is left alone, so that
@@ -12,6 +13,7 @@ import { cellState, type CellEdit, type CellField, type CellState } from "../../
 import { blocks, excelInput, isDateFormat, jsonLength, serialFromIso } from "./cells";
 import { rectAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { SheetDetails } from "./cellDetails";
+import { lookProperties } from "./cellLook";
 import { supportsApi } from "./capabilities";
 import type { Capabilities } from "./contract";
 import type { GatewaySession, Io, SheetInfo, Writer, WriteTally } from "./session";
@@ -31,8 +33,12 @@ export async function writeEdits(
   const formats = new Map<string, string>();
   const fills = new Map<string, string | null>();
   const notes: { address: string; note: string | null }[] = [];
+  const looks = new Map<string, Excel.SettableCellProperties>();
+  const canLook = supportsApi("1.9"); // get/setCellProperties and copyFrom
   for (const e of edits.filter((x) => !matches(cellState(grid, x.address), x.set))) {
     const set = e.set;
+    const look = canLook && "look" in set ? lookProperties(set.look) : null;
+    if (look) looks.set(e.address, look);
     if ("value" in set || "formula" in set) {
       if (set.formula) values.set(e.address, { input: set.formula, formula: true });
       else {
@@ -46,10 +52,17 @@ export async function writeEdits(
     if ("note" in set) notes.push({ address: e.address, note: set.note ?? null });
   }
   const remember = (rect: Rect): void => session.wrote(info.name, rect);
+  // 撤销 of a style copy: the borders, font and alignment the cell had (cellLook.ts; ExcelApi 1.9)
+  for (const [address, look] of looks) {
+    remember(rectOf(address));
+    await writer.add(jsonLength(look) + 60, () => {
+      ws.getRange(address).setCellProperties([[look]]);
+    });
+  }
   // cells drawn like another (the 003#0 总分/等级 rows): the other's formats copied first; only when the plan writes something, so
   // that re-scoring an unchanged form still writes nothing; ExcelApi 1.9, else left as they are
-  const changes = values.size + formats.size + fills.size + notes.length;
-  if (changes > 0 && supportsApi("1.9"))
+  const changes = values.size + formats.size + fills.size + notes.length + looks.size;
+  if (changes > 0 && canLook)
     for (const e of edits) {
       const like = e.style?.like;
       if (!like) continue;
@@ -112,7 +125,7 @@ export async function writeEdits(
   }
   session.forgetOldWrites();
   return {
-    cells: values.size + [...formats.keys()].filter((a) => !values.has(a)).length,
+    cells: new Set([...values.keys(), ...formats.keys(), ...looks.keys()]).size,
     notes: notes.length,
     fills: fills.size,
   };

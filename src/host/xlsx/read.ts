@@ -22,7 +22,8 @@ import { CorruptZipError } from "./package/zip";
  *   date ("2024-03-31", with the time when it has one); a hyperlink as its text; "" for an empty
  *   cell and for the covered cells of a merged area (as Office.js returns them).
  * - Number formats from each cell's style ("General" where none); merges as A1 ranges; notes
- *   however their text is stored; solid fills; protection; hidden state.
+ *   however their text is stored; solid fills; each cell's style index as its look ("s:5");
+ *   protection; hidden state.
  * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
  *   message naming it.
  */
@@ -125,6 +126,12 @@ function signatureProblem(data: Buffer): string | null {
  */
 export const MAX_GRID_CELLS = 4_000_000;
 
+/** A style index as a cell's look ("s:5"), one string per index. */
+const LOOKS: string[] = [];
+function lookText(style: number): string {
+  return (LOOKS[style] ??= `s:${style}`);
+}
+
 /** One worksheet as a Grid. */
 function sheetGrid(
   parts: PackageParts,
@@ -141,6 +148,8 @@ function sheetGrid(
   );
   const notes = readNotes(parts, sheet.part);
   const fills: Record<string, string> = {};
+  // each cell's own style index, for 撤销 of a style copy (absent: none, index 0)
+  const looks: Record<string, string> = {};
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -148,6 +157,7 @@ function sheetGrid(
   for (const c of read.cells.values()) {
     const fill = styles.look(c.style).fill;
     if (fill) fills[toAddress(c.row, c.col)] = fill;
+    if (c.style) looks[toAddress(c.row, c.col)] = lookText(c.style);
     // a covered cell of a merge, or a string of length 0: not part of the used range
     if (c.value === "" && c.formula === null) continue;
     if (c.row < top) top = c.row;
@@ -168,6 +178,7 @@ function sheetGrid(
       protected: isProtected,
       notes,
       fills,
+      looks,
     };
 
   const width = right - left + 1;
@@ -204,5 +215,6 @@ function sheetGrid(
     protected: isProtected,
     notes,
     fills,
+    looks,
   };
 }

@@ -62,6 +62,10 @@ export async function applySheetEdits(
       setValue(c, set.value ?? null);
       wb.recalc = true;
     }
+    if (restoreLook(c, set)) {
+      changed = true;
+      continue; // the index the cell had holds its number format and fill too
+    }
     if (edit.style) {
       // drawn like another cell of the sheet (borders, font, alignment)
       const like =
@@ -83,6 +87,15 @@ export async function applySheetEdits(
   // notes live in their own parts; applyNotes touches the sheet only when its legacy drawing changes
   if (notes.size > 0) await applyNotes(pkg, sheet, ws, notes);
   if (changed) pkg.touch(sheet.part);
+}
+
+/** 撤销 of a style copy: the style index the ledger kept ("s:5"; null: none) back; false for another host's look. */
+function restoreLook(c: XElement, set: Partial<CellState>): boolean {
+  const m = "look" in set ? /^s:(\d+)$/.exec(set.look ?? "s:0") : null;
+  if (!m) return false;
+  if (m[1] === "0") c.removeAttribute("s");
+  else c.setAttribute("s", m[1]);
+  return true;
 }
 
 export function insertCellChild(c: XElement, el: XElement): void {

@@ -9,7 +9,7 @@ import { NewSheet, NewSheetCell } from "./types";
 import { updateAppTitles } from "./appTitles";
 import { Workbook } from "./workbook";
 import { child, createLike, insertOrdered, setRelId } from "./xmlHelpers";
-import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlWrite";
+import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlText";
 
 /** New sheets (评分汇总, the state sheet): validated names, rows, links, bold headers, widths, state, a layout (sheetLayoutXml.ts). */
 

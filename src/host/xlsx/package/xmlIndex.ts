@@ -112,6 +112,14 @@ export function indexXml(s: string, part: string, lenient = false): XmlIndex {
     return false;
   };
 
+  const colonIn = (from: number, to: number): number => {
+    for (let k = from; k < to; k++) if (s.charCodeAt(k) === 58) return k;
+    return -1;
+  };
+  const matches = (id: number, start: number, end: number): boolean => {
+    const n = ix.nameEnd[id] - ix.start[id] - 1;
+    return end - start === n && sameText(s, start, ix.start[id] + 1, n);
+  };
   const checkReferences = (from: number, to: number): void => {
     for (let a = s.indexOf("&", from); a !== -1 && a < to; a = s.indexOf("&", a + 1)) {
       REFERENCE.lastIndex = a;
@@ -136,15 +144,15 @@ export function indexXml(s: string, part: string, lenient = false): XmlIndex {
         }
         scopes.push({ depth, map });
       }
-      const name = ix.name(id);
-      const colon = name.indexOf(":");
-      if (colon >= 0 && !bound(name.slice(0, colon)))
-        fail(`前缀 ${name.slice(0, colon)} 未绑定命名空间`, ix.start[id]);
+      // prefixes bound (a colon looked for without making strings)
+      const colon = colonIn(ix.start[id] + 1, ix.nameEnd[id]);
+      if (colon >= 0 && !bound(s.slice(ix.start[id] + 1, colon)))
+        fail(`前缀 ${s.slice(ix.start[id] + 1, colon)} 未绑定命名空间`, ix.start[id]);
       for (let k = 0; k < nameCount; k += 4) {
-        const n = s.slice(names[k], names[k + 1]);
-        const c = n.indexOf(":");
-        if (c >= 0 && !n.startsWith("xmlns:") && !bound(n.slice(0, c)))
-          fail(`前缀 ${n.slice(0, c)} 未绑定命名空间`, ix.start[id]);
+        const c = colonIn(names[k], names[k + 1]);
+        if (c < 0) continue;
+        const p = s.slice(names[k], c);
+        if (p !== "xmlns" && !bound(p)) fail(`前缀 ${p} 未绑定命名空间`, ix.start[id]);
       }
       if (selfClosing && declares) scopes.pop();
     }
@@ -249,13 +257,9 @@ export function indexXml(s: string, part: string, lenient = false): XmlIndex {
           fail("结束标记没有结束", lt);
         }
         const depth = stack.length;
-        const matches = (id: number): boolean => {
-          const n = ix.nameEnd[id] - ix.start[id] - 1;
-          return end - start === n && sameText(s, start, ix.start[id] + 1, n);
-        };
         if (lenient) {
           let k = depth - 1;
-          while (k >= 0 && !matches(stack[k])) k--;
+          while (k >= 0 && !matches(stack[k], start, end)) k--;
           if (k < 0) return; // a stray end tag
           while (stack.length > k + 1) closeTop(lt, lt); // left open: closed here
           closeTop(lt, gt + 1);
@@ -263,7 +267,7 @@ export function indexXml(s: string, part: string, lenient = false): XmlIndex {
         }
         if (depth === 0) fail(`多余的结束标记 ${s.slice(lt, gt + 1)}`, lt);
         const id = stack[depth - 1];
-        if (!matches(id))
+        if (!matches(id, start, end))
           fail(`结束标记 ${s.slice(lt, gt + 1)} 与开始标记 <${ix.name(id)}> 不匹配`, lt);
         closeTop(lt, gt + 1);
       },

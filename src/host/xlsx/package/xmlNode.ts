@@ -1,5 +1,6 @@
 import type { XmlDoc } from "./xmlDoc";
 import {
+  attributeIn,
   decodeContent,
   decodeXml,
   escAttr,
@@ -139,7 +140,10 @@ export class XmlEl {
     }
     const edited = this.attrEdits?.get(name);
     if (edited !== undefined) return edited;
-    const s = this.doc.index.source;
+    const ix = this.doc.index;
+    const s = ix.source;
+    // (a regular expression over the start tag: no objects for its attributes)
+    if (!this.spans) return attributeIn(s, ix.nameEnd[this.id], ix.attrEnd[this.id], name);
     for (const a of this.sourceAttrs())
       if (a.name === name) return decodeXml(s.slice(a.valueStart, a.end - 1), true);
     return null;

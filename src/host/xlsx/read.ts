@@ -134,7 +134,7 @@ function sheetGrid(
   warnings: string[]
 ): Grid {
   const read = readSheetCells(
-    parts.text(sheet.part) ?? "",
+    parts.readIndex(sheet.part),
     book.sharedStrings,
     styles,
     book.date1904

@@ -79,6 +79,20 @@ export class Package {
     const key = part.toLowerCase();
     const cached = this.docs.get(key);
     if (cached) return cached;
+    // a part as read, which the reader indexed already: edited on that index (one parse)
+    const name = this.actual(part);
+    const kept =
+      name !== undefined &&
+      !this.made.has(key) &&
+      !this.written.has(name) &&
+      !this.removed.has(name)
+        ? this.index.keptIndex(name)
+        : undefined;
+    if (kept) {
+      const doc = XmlDoc.onIndex(kept);
+      this.docs.set(key, doc);
+      return doc;
+    }
     const text = await this.text(part);
     if (text === null) return null;
     const doc = XmlDoc.parse(text, part, lenient);
@@ -106,17 +120,6 @@ export class Package {
       compressed.catch(() => {}); // (awaited when written; a part replaced meanwhile is not)
       this.precompressed.set(key, { text, compressed });
     }
-  }
-
-  /** A new part written as is (text that is not to be parsed, or binary). */
-  putRaw(part: string, data: string): void {
-    const key = part.toLowerCase();
-    const name = this.names.get(key) ?? part;
-    this.names.set(key, name);
-    this.docs.delete(key);
-    this.made.delete(key);
-    this.dirty.delete(key);
-    this.written.set(name, { text: data });
   }
 
   touch(part: string): void {

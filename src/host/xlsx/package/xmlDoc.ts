@@ -1,6 +1,6 @@
 import MagicString from "magic-string";
 import { XML_DECL } from "./constants";
-import { XmlIndex, indexXml } from "./xmlIndex";
+import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
 import { XmlEl, type XmlChild } from "./xmlNode";
 import { escAttr } from "./xmlText";
 
@@ -25,9 +25,12 @@ export class XmlDoc {
 
   /** Parse a part (its byte-order mark and blanks before the declaration left out). */
   static parse(text: string, part: string, lenient = false): XmlDoc {
-    let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (/^\s/.test(source)) source = source.replace(/^\s+(?=<\?xml)/, "");
-    return new XmlDoc(indexXml(source, part, lenient), lenient);
+    return new XmlDoc(indexXml(xmlSource(text), part, lenient), lenient);
+  }
+
+  /** A part to edit on the (strict) index the reader made of it. */
+  static onIndex(index: XmlIndex): XmlDoc {
+    return new XmlDoc(index, false);
   }
 
   get source(): string {

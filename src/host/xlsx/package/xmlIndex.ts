@@ -46,6 +46,12 @@ export class XmlIndex {
   }
 }
 
+/** A part's text as it is indexed: its byte-order mark and blanks before the declaration left out. */
+export function xmlSource(text: string): string {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return /^\s/.test(source) ? source.replace(/^\s+(?=<\?xml)/, "") : source;
+}
+
 export function lineOf(s: string, at: number): string {
   let line = 1;
   for (let i = s.indexOf("\n"); i >= 0 && i < at; i = s.indexOf("\n", i + 1)) line++;

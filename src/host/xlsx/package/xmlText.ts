@@ -12,11 +12,8 @@ export const PREDEFINED: Record<string, string> = {
 };
 const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_][\w.-]*));/g;
 
-/** The text an attribute value or character data stands for (XML 1.0 §2.11, §3.3.3, §4.6). */
-export function decodeXml(raw: string, attr: boolean): string {
-  let s = raw;
-  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
-  if (attr && (s.indexOf("\n") >= 0 || s.indexOf("\t") >= 0)) s = s.replace(/[\n\t]/g, " ");
+/** The references in `s` decoded, nothing else. */
+export function decodeRefs(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (whole, hex: string, dec: string, name: string) => {
     if (name !== undefined) return PREDEFINED[name] ?? whole;
@@ -25,21 +22,34 @@ export function decodeXml(raw: string, attr: boolean): string {
   });
 }
 
-/** Character data as written (text, CDATA sections, comments, PIs) → the text it carries. */
-export function decodeContent(raw: string): string {
-  if (raw.indexOf("<") < 0) return decodeXml(raw, false);
+/** The text an attribute value or character data stands for (XML 1.0 §2.11, §3.3.3, §4.6). */
+export function decodeXml(raw: string, attr: boolean): string {
+  let s = raw;
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (attr && (s.indexOf("\n") >= 0 || s.indexOf("\t") >= 0)) s = s.replace(/[\n\t]/g, " ");
+  return decodeRefs(s);
+}
+
+/**
+ * Character data as written (text, CDATA sections, comments, PIs) → the text it carries.
+ * `lineEnds`: CR LF and CR read as LF, as XML says (false: as the reader has always read cells).
+ */
+export function decodeContent(raw: string, lineEnds = true): string {
+  const decode = (t: string): string => (lineEnds ? decodeXml(t, false) : decodeRefs(t));
+  if (raw.indexOf("<") < 0) return decode(raw);
   let out = "";
   let i = 0;
   while (i < raw.length) {
     const lt = raw.indexOf("<", i);
     if (lt < 0) {
-      out += decodeXml(raw.slice(i), false);
+      out += decode(raw.slice(i));
       break;
     }
-    out += decodeXml(raw.slice(i, lt), false);
+    out += decode(raw.slice(i, lt));
     if (raw.startsWith("<![CDATA[", lt)) {
       const end = raw.indexOf("]]>", lt + 9);
-      out += raw.slice(lt + 9, end).replace(/\r\n?/g, "\n");
+      const data = raw.slice(lt + 9, end);
+      out += lineEnds ? data.replace(/\r\n?/g, "\n") : data;
       i = end + 3;
     } else if (raw.startsWith("<!--", lt)) i = raw.indexOf("-->", lt + 4) + 3;
     else i = raw.indexOf(">", lt) + 1; // a processing instruction

@@ -1,4 +1,5 @@
 import { Tokenizer } from "htmlparser2";
+import type { Callbacks } from "htmlparser2/dist/Tokenizer";
 import { PREDEFINED, isSpace } from "./xmlText";
 
 /**
@@ -13,15 +14,15 @@ import { PREDEFINED, isSpace } from "./xmlText";
  */
 export class XmlIndex {
   count = 0;
-  start: Int32Array<ArrayBuffer> = new Int32Array(0);
-  nameEnd: Int32Array<ArrayBuffer> = new Int32Array(0);
-  attrEnd: Int32Array<ArrayBuffer> = new Int32Array(0);
-  open: Int32Array<ArrayBuffer> = new Int32Array(0);
-  close: Int32Array<ArrayBuffer> = new Int32Array(0);
-  end: Int32Array<ArrayBuffer> = new Int32Array(0);
-  parent: Int32Array<ArrayBuffer> = new Int32Array(0);
-  first: Int32Array<ArrayBuffer> = new Int32Array(0);
-  next: Int32Array<ArrayBuffer> = new Int32Array(0);
+  start: number[] = [];
+  nameEnd: number[] = [];
+  attrEnd: number[] = [];
+  open: number[] = [];
+  close: number[] = [];
+  end: number[] = [];
+  parent: number[] = [];
+  first: number[] = [];
+  next: number[] = [];
 
   constructor(
     readonly source: string,
@@ -77,234 +78,285 @@ function sameText(s: string, a: number, b: number, n: number): boolean {
   return true;
 }
 
-function grow(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
+export function indexXml(s: string, part: string, lenient = false): XmlIndex {
+  const b = new IndexBuilder(new XmlIndex(s, part), lenient);
+  // (the builder's methods are the tokenizer's callbacks: one set of functions for every part,
+  // which V8 inlines, where closures made per part would each be a new call target)
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
+    b
+  );
+  tokenizer.write(s);
+  tokenizer.end();
+  return b.done();
 }
 
-export function indexXml(s: string, part: string, lenient = false): XmlIndex {
-  const ix = new XmlIndex(s, part);
-  const fail = (what: string, at: number): never => ix.fail(what, at);
-  let cap = Math.max(16, s.length >> 5);
-  const arrays = (): void => {
-    ix.start = grow(ix.start, cap);
-    ix.nameEnd = grow(ix.nameEnd, cap);
-    ix.attrEnd = grow(ix.attrEnd, cap);
-    ix.open = grow(ix.open, cap);
-    ix.close = grow(ix.close, cap);
-    ix.end = grow(ix.end, cap);
-    ix.parent = grow(ix.parent, cap);
-    ix.first = grow(ix.first, cap);
-    ix.next = grow(ix.next, cap);
-  };
-  arrays();
-  const stack: number[] = []; // the open elements
-  const lastChild: number[] = []; // per open element, its last child so far (-1 none)
-  let rootLast = -1;
-  let cur = -1; // the element whose start tag is being read
+/** The tokenizer's callbacks, building the index and checking the part is well-formed. */
+class IndexBuilder implements Callbacks {
+  private readonly s: string;
+  private readonly stack: number[] = []; // the open elements
+  private readonly lastChild: number[] = []; // per open element, its last child so far (-1 none)
+  private rootLast = -1;
+  private cur = -1; // the element whose start tag is being read
   // the current start tag's attributes: name [start, end) and value [start, end)
-  const names: number[] = [];
-  let nameCount = 0;
-  let declares = false;
+  private readonly names: number[] = [];
+  private nameCount = 0;
+  private declares = false;
+  /** The next "&" at or after where the tokenizer is (found once per "&", not once per text). */
+  private amp = -1; // (Infinity: none left)
   // namespace scopes: the depth each was declared at, and its bindings
-  const scopes: { depth: number; map: Map<string, string> }[] = [];
-  const bound = (prefix: string): boolean => {
+  private readonly scopes: { depth: number; map: Map<string, string> }[] = [];
+
+  constructor(
+    private readonly ix: XmlIndex,
+    private readonly lenient: boolean
+  ) {
+    this.s = ix.source;
+  }
+
+  private fail(what: string, at: number): never {
+    return this.ix.fail(what, at);
+  }
+
+  private bound(prefix: string): boolean {
     if (prefix === "xml" || prefix === "xmlns") return true;
-    for (let k = scopes.length - 1; k >= 0; k--) {
-      const v = scopes[k].map.get(prefix);
+    for (let k = this.scopes.length - 1; k >= 0; k--) {
+      const v = this.scopes[k].map.get(prefix);
       if (v !== undefined) return v !== "";
     }
     return false;
-  };
+  }
 
-  const colonIn = (from: number, to: number): number => {
+  private colonIn(from: number, to: number): number {
+    const s = this.s;
     for (let k = from; k < to; k++) if (s.charCodeAt(k) === 58) return k;
     return -1;
-  };
-  const matches = (id: number, start: number, end: number): boolean => {
+  }
+
+  private matches(id: number, start: number, end: number): boolean {
+    const ix = this.ix;
     const n = ix.nameEnd[id] - ix.start[id] - 1;
-    return end - start === n && sameText(s, start, ix.start[id] + 1, n);
-  };
-  const checkReferences = (from: number, to: number): void => {
-    for (let a = s.indexOf("&", from); a !== -1 && a < to; a = s.indexOf("&", a + 1)) {
-      REFERENCE.lastIndex = a;
-      if (!REFERENCE.test(s)) fail("未定义或不完整的实体引用", a);
+    return end - start === n && sameText(this.s, start, ix.start[id] + 1, n);
+  }
+
+  /** Where the first "&" in [from, to) is, or -1. */
+  private ampIn(from: number, to: number): number {
+    if (this.amp < from && this.amp !== Infinity) {
+      const at = this.s.indexOf("&", from);
+      this.amp = at < 0 ? Infinity : at;
     }
-  };
-  const attrLabel = (): string => s.slice(names[nameCount - 4], names[nameCount - 3]);
-  const tagEnd = (gt: number, selfClosing: boolean): void => {
-    const id = cur;
-    cur = -1;
+    return this.amp < to ? this.amp : -1;
+  }
+
+  private checkReferences(from: number, to: number): void {
+    const s = this.s;
+    for (let a = this.ampIn(from, to); a !== -1; a = this.ampIn(a + 1, to)) {
+      REFERENCE.lastIndex = a;
+      if (!REFERENCE.test(s)) this.fail("未定义或不完整的实体引用", a);
+    }
+  }
+
+  private attrLabel(): string {
+    return this.s.slice(this.names[this.nameCount - 4], this.names[this.nameCount - 3]);
+  }
+
+  /** Namespace declarations and prefixes of the start tag just read (strict). */
+  private checkNamespaces(id: number, selfClosing: boolean): void {
+    const { s, ix, names, nameCount } = this;
+    if (this.declares) {
+      const map = new Map<string, string>();
+      for (let k = 0; k < nameCount; k += 4) {
+        const n = s.slice(names[k], names[k + 1]);
+        const v = s.slice(names[k + 2], names[k + 3]);
+        if (n === "xmlns") map.set("", v);
+        else if (n.startsWith("xmlns:")) map.set(n.slice(6), v);
+      }
+      this.scopes.push({ depth: this.stack.length, map });
+    }
+    // prefixes bound (a colon looked for without making strings)
+    const colon = this.colonIn(ix.start[id] + 1, ix.nameEnd[id]);
+    if (colon >= 0 && !this.bound(s.slice(ix.start[id] + 1, colon)))
+      this.fail(`前缀 ${s.slice(ix.start[id] + 1, colon)} 未绑定命名空间`, ix.start[id]);
+    for (let k = 0; k < nameCount; k += 4) {
+      const c = this.colonIn(names[k], names[k + 1]);
+      if (c < 0) continue;
+      const p = s.slice(names[k], c);
+      if (p !== "xmlns" && !this.bound(p)) this.fail(`前缀 ${p} 未绑定命名空间`, ix.start[id]);
+    }
+    if (selfClosing && this.declares) this.scopes.pop();
+  }
+
+  private tagEnd(gt: number, selfClosing: boolean): void {
+    const ix = this.ix;
+    const id = this.cur;
+    this.cur = -1;
     ix.open[id] = gt + 1;
     if (ix.attrEnd[id] === 0) ix.attrEnd[id] = ix.nameEnd[id];
-    if (!lenient) {
-      const depth = stack.length;
-      if (declares) {
-        const map = new Map<string, string>();
-        for (let k = 0; k < nameCount; k += 4) {
-          const n = s.slice(names[k], names[k + 1]);
-          const v = s.slice(names[k + 2], names[k + 3]);
-          if (n === "xmlns") map.set("", v);
-          else if (n.startsWith("xmlns:")) map.set(n.slice(6), v);
-        }
-        scopes.push({ depth, map });
-      }
-      // prefixes bound (a colon looked for without making strings)
-      const colon = colonIn(ix.start[id] + 1, ix.nameEnd[id]);
-      if (colon >= 0 && !bound(s.slice(ix.start[id] + 1, colon)))
-        fail(`前缀 ${s.slice(ix.start[id] + 1, colon)} 未绑定命名空间`, ix.start[id]);
-      for (let k = 0; k < nameCount; k += 4) {
-        const c = colonIn(names[k], names[k + 1]);
-        if (c < 0) continue;
-        const p = s.slice(names[k], c);
-        if (p !== "xmlns" && !bound(p)) fail(`前缀 ${p} 未绑定命名空间`, ix.start[id]);
-      }
-      if (selfClosing && declares) scopes.pop();
-    }
+    if (!this.lenient) this.checkNamespaces(id, selfClosing);
     if (selfClosing) {
       ix.close[id] = -1;
       ix.end[id] = gt + 1;
     } else {
-      stack.push(id);
-      lastChild.push(-1);
+      this.stack.push(id);
+      this.lastChild.push(-1);
     }
-  };
-  const closeTop = (closeAt: number, end: number): void => {
-    const id = stack.pop() as number;
-    lastChild.pop();
+  }
+
+  private closeTop(closeAt: number, end: number): void {
+    const ix = this.ix;
+    const id = this.stack.pop() as number;
+    this.lastChild.pop();
     ix.close[id] = closeAt;
     ix.end[id] = end;
-    if (scopes.length > 0 && scopes[scopes.length - 1].depth === stack.length) scopes.pop();
-  };
+    const scopes = this.scopes;
+    if (scopes.length > 0 && scopes[scopes.length - 1].depth === this.stack.length) scopes.pop();
+  }
 
-  const tokenizer = new Tokenizer(
-    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
-    {
-      ontext(start, end) {
-        if (lenient) return;
-        if (stack.length > 0) {
-          const lt = s.indexOf("<", start);
-          if (lt !== -1 && lt < end) fail("缺少元素名", lt);
-          checkReferences(start, end);
-        } else if (s.slice(start, end).trim() !== "")
-          fail(ix.count === 0 ? "根元素前有文本" : "根元素后有文本", start);
-      },
-      ontextentity() {},
-      onattribentity() {},
-      onopentagname(start, end) {
-        if (stack.length === 0 && ix.count > 0 && !lenient) fail("根元素后还有元素", start - 1);
-        if (ix.count === cap) {
-          cap *= 2;
-          arrays();
-        }
-        const id = ix.count++;
-        cur = id;
-        ix.start[id] = start - 1;
-        ix.nameEnd[id] = end;
-        ix.attrEnd[id] = 0;
-        ix.first[id] = -1;
-        ix.next[id] = -1;
-        const depth = stack.length;
-        ix.parent[id] = depth > 0 ? stack[depth - 1] : -1;
-        const prev = depth > 0 ? lastChild[depth - 1] : rootLast;
-        if (prev >= 0) ix.next[prev] = id;
-        else if (depth > 0) ix.first[stack[depth - 1]] = id;
-        if (depth > 0) lastChild[depth - 1] = id;
-        else rootLast = id;
-        nameCount = 0;
-        declares = false;
-      },
-      onattribname(start, end) {
-        if (lenient) {
-          names[nameCount++] = start;
-          names[nameCount++] = end;
-          names[nameCount++] = end;
-          names[nameCount++] = end;
-          return;
-        }
-        if (!isSpace(s.charCodeAt(start - 1))) fail("属性之间缺少空白", start);
-        const len = end - start;
-        for (let k = 0; k < nameCount; k += 4)
-          if (names[k + 1] - names[k] === len && sameText(s, start, names[k], len))
-            fail(`属性 ${s.slice(start, end)} 重复`, start);
-        names[nameCount++] = start;
-        names[nameCount++] = end;
-        names[nameCount++] = end;
-        names[nameCount++] = end;
-        if (len >= 5 && s.startsWith("xmlns", start)) declares = true;
-      },
-      onattribdata(start, end) {
-        names[nameCount - 2] = start;
-        names[nameCount - 1] = end;
-        if (lenient) return;
-        const lt = s.indexOf("<", start);
-        if (lt !== -1 && lt < end) fail(`属性 ${attrLabel()} 的值中有 <`, start);
-        const bad = badReference(s.slice(start, end));
-        if (bad >= 0) fail("未定义或不完整的实体引用", start + bad);
-      },
-      onattribend(quote, end) {
-        if (cur >= 0) ix.attrEnd[cur] = end;
-        if (lenient) return;
-        if (quote === 0) fail(`属性 ${attrLabel()} 缺少 =`, end);
-        if (quote === 1) fail(`属性 ${attrLabel()} 的值缺少引号`, end);
-      },
-      onopentagend(gt) {
-        tagEnd(gt, false);
-      },
-      onselfclosingtag(gt) {
-        tagEnd(gt, true);
-      },
-      onclosetag(start, end) {
-        const lt = start - 2;
-        const gt = s.indexOf(">", end);
-        if (gt < 0) {
-          if (lenient) return;
-          fail("结束标记没有结束", lt);
-        }
-        const depth = stack.length;
-        if (lenient) {
-          let k = depth - 1;
-          while (k >= 0 && !matches(stack[k], start, end)) k--;
-          if (k < 0) return; // a stray end tag
-          while (stack.length > k + 1) closeTop(lt, lt); // left open: closed here
-          closeTop(lt, gt + 1);
-          return;
-        }
-        if (depth === 0) fail(`多余的结束标记 ${s.slice(lt, gt + 1)}`, lt);
-        const id = stack[depth - 1];
-        if (!matches(id, start, end))
-          fail(`结束标记 ${s.slice(lt, gt + 1)} 与开始标记 <${ix.name(id)}> 不匹配`, lt);
-        closeTop(lt, gt + 1);
-      },
-      oncomment() {},
-      oncdata(start) {
-        if (stack.length === 0 && !lenient) fail("根元素外有 CDATA 段", start);
-      },
-      ondeclaration() {},
-      onprocessinginstruction(start) {
-        if (lenient) return;
-        const lt = s.lastIndexOf("<?", start);
-        const target = /^<\?([^\s?>]+)/.exec(s.slice(lt, lt + 40))?.[1] ?? "";
-        if (target.toLowerCase() === "xml" && (lt !== 0 || target !== "xml"))
-          fail("XML 声明不在文档开头", lt);
-      },
-      onend() {},
-    }
-  );
-  tokenizer.write(s);
-  tokenizer.end();
-  if (cur >= 0) {
-    if (!lenient) fail(`<${ix.name(cur)}> 没有结束`, ix.start[cur]);
-    ix.count = cur; // a start tag cut off
+  ontext(start: number, end: number): void {
+    if (this.lenient) return;
+    const s = this.s;
+    if (this.stack.length > 0) {
+      const lt = s.indexOf("<", start);
+      if (lt !== -1 && lt < end) this.fail("缺少元素名", lt);
+      this.checkReferences(start, end);
+    } else if (s.slice(start, end).trim() !== "")
+      this.fail(this.ix.count === 0 ? "根元素前有文本" : "根元素后有文本", start);
   }
-  if (stack.length > 0) {
-    if (!lenient) {
-      const id = stack[stack.length - 1];
-      fail(`<${ix.name(id)}> 没有结束标记`, ix.start[id]);
-    }
-    while (stack.length > 0) closeTop(s.length, s.length);
+
+  ontextentity(): void {}
+  onattribentity(): void {}
+
+  onopentagname(start: number, end: number): void {
+    const ix = this.ix;
+    const stack = this.stack;
+    if (stack.length === 0 && ix.count > 0 && !this.lenient)
+      this.fail("根元素后还有元素", start - 1);
+    // (every array gets its entry now, in order: packed arrays of small integers)
+    const id = ix.count++;
+    this.cur = id;
+    const depth = stack.length;
+    ix.start.push(start - 1);
+    ix.nameEnd.push(end);
+    ix.attrEnd.push(0);
+    ix.open.push(0);
+    ix.close.push(-1);
+    ix.end.push(0);
+    ix.first.push(-1);
+    ix.next.push(-1);
+    ix.parent.push(depth > 0 ? stack[depth - 1] : -1);
+    const prev = depth > 0 ? this.lastChild[depth - 1] : this.rootLast;
+    if (prev >= 0) ix.next[prev] = id;
+    else if (depth > 0) ix.first[stack[depth - 1]] = id;
+    if (depth > 0) this.lastChild[depth - 1] = id;
+    else this.rootLast = id;
+    this.nameCount = 0;
+    this.declares = false;
   }
-  if (ix.count === 0) throw new Error(`无法解析 ${part}：没有根元素`);
-  return ix;
+
+  onattribname(start: number, end: number): void {
+    const names = this.names;
+    if (!this.lenient) {
+      const s = this.s;
+      if (!isSpace(s.charCodeAt(start - 1))) this.fail("属性之间缺少空白", start);
+      const len = end - start;
+      for (let k = 0; k < this.nameCount; k += 4)
+        if (names[k + 1] - names[k] === len && sameText(s, start, names[k], len))
+          this.fail(`属性 ${s.slice(start, end)} 重复`, start);
+      if (len >= 5 && s.startsWith("xmlns", start)) this.declares = true;
+    }
+    names[this.nameCount++] = start;
+    names[this.nameCount++] = end;
+    names[this.nameCount++] = end;
+    names[this.nameCount++] = end;
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.names[this.nameCount - 2] = start;
+    this.names[this.nameCount - 1] = end;
+    if (this.lenient) return;
+    const s = this.s;
+    const lt = s.indexOf("<", start);
+    if (lt !== -1 && lt < end) this.fail(`属性 ${this.attrLabel()} 的值中有 <`, start);
+    if (this.ampIn(start, end) >= 0) {
+      const bad = badReference(s.slice(start, end));
+      if (bad >= 0) this.fail("未定义或不完整的实体引用", start + bad);
+    }
+  }
+
+  onattribend(quote: number, end: number): void {
+    if (this.cur >= 0) this.ix.attrEnd[this.cur] = end;
+    if (this.lenient) return;
+    if (quote === 0) this.fail(`属性 ${this.attrLabel()} 缺少 =`, end);
+    if (quote === 1) this.fail(`属性 ${this.attrLabel()} 的值缺少引号`, end);
+  }
+
+  onopentagend(gt: number): void {
+    this.tagEnd(gt, false);
+  }
+
+  onselfclosingtag(gt: number): void {
+    this.tagEnd(gt, true);
+  }
+
+  onclosetag(start: number, end: number): void {
+    const s = this.s;
+    const stack = this.stack;
+    const lt = start - 2;
+    const gt = s.indexOf(">", end);
+    if (gt < 0) {
+      if (this.lenient) return;
+      this.fail("结束标记没有结束", lt);
+    }
+    const depth = stack.length;
+    if (this.lenient) {
+      let k = depth - 1;
+      while (k >= 0 && !this.matches(stack[k], start, end)) k--;
+      if (k < 0) return; // a stray end tag
+      while (stack.length > k + 1) this.closeTop(lt, lt); // left open: closed here
+      this.closeTop(lt, gt + 1);
+      return;
+    }
+    if (depth === 0) this.fail(`多余的结束标记 ${s.slice(lt, gt + 1)}`, lt);
+    const id = stack[depth - 1];
+    if (!this.matches(id, start, end))
+      this.fail(`结束标记 ${s.slice(lt, gt + 1)} 与开始标记 <${this.ix.name(id)}> 不匹配`, lt);
+    this.closeTop(lt, gt + 1);
+  }
+
+  oncomment(): void {}
+
+  oncdata(start: number): void {
+    if (this.stack.length === 0 && !this.lenient) this.fail("根元素外有 CDATA 段", start);
+  }
+
+  ondeclaration(): void {}
+
+  onprocessinginstruction(start: number): void {
+    if (this.lenient) return;
+    const s = this.s;
+    const lt = s.lastIndexOf("<?", start);
+    const target = /^<\?([^\s?>]+)/.exec(s.slice(lt, lt + 40))?.[1] ?? "";
+    if (target.toLowerCase() === "xml" && (lt !== 0 || target !== "xml"))
+      this.fail("XML 声明不在文档开头", lt);
+  }
+
+  onend(): void {}
+
+  /** The index, once the tokenizer is through (what is left open: an error, or closed at the end). */
+  done(): XmlIndex {
+    const ix = this.ix;
+    if (this.cur >= 0) {
+      if (!this.lenient) this.fail(`<${ix.name(this.cur)}> 没有结束`, ix.start[this.cur]);
+      ix.count = this.cur; // a start tag cut off (its entries past count are not read)
+    }
+    if (this.stack.length > 0) {
+      if (!this.lenient) {
+        const id = this.stack[this.stack.length - 1];
+        this.fail(`<${ix.name(id)}> 没有结束标记`, ix.start[id]);
+      }
+      while (this.stack.length > 0) this.closeTop(this.s.length, this.s.length);
+    }
+    if (ix.count === 0) throw new Error(`无法解析 ${ix.part}：没有根元素`);
+    return ix;
+  }
 }

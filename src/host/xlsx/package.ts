@@ -30,7 +30,8 @@ export { shiftFormula } from "./package/formula";
  * workbook.ts (sheets, defined names, calc chain), styles.ts, sheetXml.ts + cells.ts (cell edits,
  * shared formulas), comments.ts + vmlParts.ts + vmlEditors.ts + sheetMetrics.ts (notes, sized to
  * their text), newSheet.ts (with ../sheetLayoutXml.ts for a laid-out sheet), chart.ts;
- * xmlIndex.ts, xmlDoc.ts, xmlNode.ts, xmlText.ts, xmlHelpers.ts the XML part editing; xml.ts and
+ * xmlIndex.ts + xmlIndexBuilder.ts, xmlDoc.ts, xmlNode.ts, xmlText.ts, xmlHelpers.ts the XML part
+ * editing; xml.ts and
  * read*.ts the reader's side.
  */
 

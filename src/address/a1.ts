@@ -42,6 +42,36 @@ export function parseAddress(address: string): Position {
 }
 
 /**
+ * "B8" or "$B$8" → { row: 8, col: 2 } without a regular expression or a string made, for the
+ * loops over every <c r="…"> of a sheet; null for anything parseAddress would refuse.
+ */
+export function cellPosition(ref: string): Position | null {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // "$"
+  const lettersFrom = i;
+  let col = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+  }
+  const letters = i - lettersFrom;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + c - 48;
+    else return null;
+  }
+  const digits = i - digitsFrom;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return null;
+  if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return null;
+  return { row, col };
+}
+
+/**
  * A range ("B8:C12", "$A$1", "A:C", "3:5"), sheet-qualified or not, as its rectangle; a single
  * cell is its own range. Throws on anything else.
  */

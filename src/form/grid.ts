@@ -30,10 +30,3 @@ export interface Grid {
    */
   readonly looks?: Readonly<Record<string, string>>;
 }
-
-/**
- * A1 addresses live in src/address. Re-exported here only for src/host/xlsx, which is being
- * rewritten beside this change (issue 12); new code imports src/address.
- */
-export { columnLetters, columnNumber, parseAddress, parseRange, toAddress } from "../address";
-export type { Position } from "../address";

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  cellPosition,
   columnLetters,
   columnNumber,
   containsRect,
@@ -85,6 +86,45 @@ describe("cells", () => {
   it("refuses a row off the sheet when writing an address", () => {
     expect(() => toAddress(0, 1)).toThrow(RangeError);
     expect(() => toAddress(MAX_ROWS + 1, 1)).toThrow(RangeError);
+  });
+});
+
+describe("cellPosition, the scanner for a sheet's <c r> loops", () => {
+  it("agrees with parseAddress on every cell of a sheet, with and without $", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: MAX_ROWS }),
+        fc.integer({ min: 1, max: MAX_COLS }),
+        fc.boolean(),
+        (row, col, dollars) => {
+          const a = toAddress(row, col);
+          const ref = dollars ? `$${columnLetters(col)}$${row}` : a;
+          expect(cellPosition(ref)).toEqual(parseAddress(ref));
+          expect(cellPosition(a.toLowerCase())).toEqual({ row, col });
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
+  it.each([
+    "",
+    "A",
+    "8",
+    "A0",
+    "1A",
+    "A1:B2",
+    "XFE1",
+    "A1048577",
+    "A-1",
+    "$$A1",
+    "Sheet1!A1",
+    "A1 ",
+    "AAAA1",
+    "A12345678",
+  ])("refuses %j, as parseAddress does", (ref) => {
+    expect(cellPosition(ref)).toBeNull();
+    expect(() => parseAddress(ref)).toThrow();
   });
 });
 

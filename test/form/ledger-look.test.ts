@@ -6,7 +6,8 @@
  * the state sheet's rows; a host without looks records none (and 撤销 sets none).
  */
 import { applyPlanToGrid } from "../../src/form/apply";
-import { parseAddress, toAddress, type Grid } from "../../src/form/grid";
+import { parseAddress, toAddress } from "../../src/address";
+import type { Grid } from "../../src/form/grid";
 import { scoreGrids } from "../../src/form/pipeline";
 import { cellState, planRestore, type LedgerEntry } from "../../src/form/plan";
 import { stateFromGrid, stateToRows } from "../../src/form/state";

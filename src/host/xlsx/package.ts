@@ -15,19 +15,24 @@ export { shiftFormula } from "./package/formula";
  * lost (ExcelJS drops charts, customXml, pivot tables, VBA… — toolchain.md).
  *
  * The package is the reader's index (package/parts.ts: the zip through yauzl, raw entries kept
- * compressed); only the parts an edit needs are parsed (into the small lazy DOM of
- * package/xmlDom.ts) and written back: the edited sheets' XML, styles.xml, the comments and VML parts of
- * sheets whose notes change, workbook.xml and its rels, [Content_Types].xml, docProps/app.xml,
- * calcChain.xml when a formula goes. Every other part is copied byte for byte (still compressed),
- * and inside the parts that are rewritten every element that no edit touches keeps its bytes.
- * Parts made here (new sheets, a sheet's first comments and VML) are written as text.
+ * compressed). Only the parts an edit needs are opened for editing: each as a read-only index of
+ * its elements' offsets (package/xmlIndex.ts, htmlparser2's tokenizer; a sheet's is the one the
+ * reader made) plus its text, to which every edit is a splice (package/xmlDoc.ts, magic-string).
+ * Rewritten are only the edited sheets' XML, styles.xml, the comments and VML parts of sheets
+ * whose notes change, workbook.xml and its rels, [Content_Types].xml, docProps/app.xml,
+ * calcChain.xml when a formula goes; every other part is copied byte for byte (still compressed),
+ * and inside the rewritten parts every byte no edit touches stays as it was, by construction.
+ * Parts made here start as text: new sheets and charts whole; a sheet's first comments and VML,
+ * a missing styles part or rels part as their minimal text, then edited like any other.
  *
  * The modules, one responsibility each (package/): zip.ts, zipWrite.ts (the container), parts.ts
  * (the index both sides share), opc.ts (parts, relationships, content types being written),
  * workbook.ts (sheets, defined names, calc chain), styles.ts, sheetXml.ts + cells.ts (cell edits,
  * shared formulas), comments.ts + vmlParts.ts + vmlEditors.ts + sheetMetrics.ts (notes, sized to
  * their text), newSheet.ts (with ../sheetLayoutXml.ts for a laid-out sheet), chart.ts;
- * xml*.ts the writer's XML layer; read*.ts the reader's side.
+ * xmlIndex.ts + xmlIndexBuilder.ts, xmlDoc.ts, xmlNode.ts, xmlText.ts, xmlHelpers.ts the XML part
+ * editing; xml.ts and
+ * read*.ts the reader's side.
  */
 
 /** Every part name in the package (zip entries that are not folders), in package order. */

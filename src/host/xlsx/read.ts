@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellScalar } from "../../engine/types";
-import { toAddress, type Grid } from "../../form/grid";
+import { toAddress } from "../../address";
+import type { Grid } from "../../form/grid";
 import { PackageParts } from "./package/parts";
 import { NotWorkbookError, readBook, type BookIndex, type BookSheet } from "./package/readBook";
 import { readNotes } from "./package/readNotes";
@@ -141,7 +142,7 @@ function sheetGrid(
   warnings: string[]
 ): Grid {
   const read = readSheetCells(
-    parts.text(sheet.part) ?? "",
+    parts.readIndex(sheet.part),
     book.sharedStrings,
     styles,
     book.date1904

@@ -1,7 +1,6 @@
 import { NS } from "./constants";
 import type { Package } from "./opc";
-import type { XElement } from "./xmlDom";
-import type { XNode } from "./xmlNode";
+import type { XmlEl } from "./xmlNode";
 import {
   child,
   childrenNamed,
@@ -12,7 +11,7 @@ import {
   setText,
   textOf,
 } from "./xmlHelpers";
-import { plainText } from "./xmlWrite";
+import { plainText } from "./xmlText";
 
 /** docProps/app.xml: the worksheet titles, when its structure is the usual one. */
 export async function updateAppTitles(
@@ -26,7 +25,7 @@ export async function updateAppTitles(
   const part = root.partOf(rel);
   const doc = await pkg.xml(part);
   if (!doc) return;
-  const props = doc.documentElement as XElement;
+  const props = doc.root;
   const pairsVector = child(child(props, "HeadingPairs") ?? props, "vector");
   const titlesVector = child(child(props, "TitlesOfParts") ?? props, "vector");
   if (
@@ -38,7 +37,7 @@ export async function updateAppTitles(
     return;
   const variants = childrenNamed(pairsVector, "variant");
   const titles = elements(titlesVector);
-  const pairs: { label: string; countEl: XElement | null; count: number }[] = [];
+  const pairs: { label: string; countEl: XmlEl | null; count: number }[] = [];
   for (let i = 0; i + 1 < variants.length; i += 2) {
     const countEl = elements(variants[i + 1])[0] ?? null;
     pairs.push({ label: textOf(variants[i]).trim(), countEl, count: Number(textOf(countEl)) });
@@ -53,24 +52,26 @@ export async function updateAppTitles(
   const mine = titles.slice(offset, offset + pairs[k].count);
   let count = pairs[k].count;
   for (const name of removed) {
-    const el = mine.find((t) => textOf(t) === name && t.parentNode);
+    const el = mine.find((t) => textOf(t) === name && t.parent);
     if (el) {
       remove(el);
       count--;
     }
   }
-  const after = mine.filter((t) => t.parentNode).pop() ?? (offset > 0 ? titles[offset - 1] : null);
-  const anchor: XNode | null = after ? after.nextSibling : titlesVector.firstChild;
+  // the titles after which the new ones go: before the element that follows it
+  const after = mine.filter((t) => t.parent).pop() ?? (offset > 0 ? titles[offset - 1] : null);
+  const kids = elements(titlesVector);
+  const anchor: XmlEl | null = after ? (kids[kids.indexOf(after) + 1] ?? null) : (kids[0] ?? null);
   for (const name of added) {
     // each new title goes before the same anchor, so after the one added before it
     const el = titles[0]
       ? createLike(titles[0], "lpstr")
-      : doc.createElementNS(NS.vt, `${prefixFor(doc, NS.vt, "vt")}:lpstr`);
+      : doc.create(`${prefixFor(doc, NS.vt, "vt")}:lpstr`, NS.vt);
     setText(el, plainText(name));
     titlesVector.insertBefore(el, anchor);
     count++;
   }
-  if (pairs[k].countEl) setText(pairs[k].countEl as XElement, String(count));
+  if (pairs[k].countEl) setText(pairs[k].countEl as XmlEl, String(count));
   titlesVector.setAttribute("size", String(elements(titlesVector).length));
   pkg.touch(part);
 }

@@ -1,5 +1,5 @@
 import { type CellScalar } from "../../../engine/types";
-import { parseAddress, toAddress } from "../../../form/grid";
+import { parseAddress, toAddress } from "../../../address";
 import { type CellEdit, type CellState } from "../../../form/plan";
 import { applyNotes } from "./comments";
 import { CELL_ORDER } from "./constants";
@@ -7,7 +7,7 @@ import { shiftFormula } from "./formula";
 import { Package } from "./opc";
 import { SheetXml, refOf } from "./sheetXml";
 import { SheetEntry, Workbook } from "./workbook";
-import { XElement } from "./xmlDom";
+import type { XmlEl } from "./xmlNode";
 import {
   child,
   childrenNamed,
@@ -17,7 +17,7 @@ import {
   setText,
   textOf,
 } from "./xmlHelpers";
-import { plainText, xstring } from "./xmlWrite";
+import { plainText, xstring } from "./xmlText";
 
 /** Cell edits applied to a worksheet: values, number formats, fills, styles like another cell, formulas (shared ones kept alive), notes handed on. */
 export async function applySheetEdits(
@@ -70,8 +70,7 @@ export async function applySheetEdits(
       // drawn like another cell of the sheet (borders, font, alignment)
       const like =
         Number(ws.cell(refOf(edit.style.like).ref, false)?.getAttribute("s") ?? "0") || 0;
-      if (like === 0) c.removeAttribute("s");
-      else c.setAttribute("s", String(like));
+      setStyleIndex(c, like);
       changed = true;
     }
     if (has("numberFormat") || has("fill")) {
@@ -79,8 +78,7 @@ export async function applySheetEdits(
       let s = Number(c.getAttribute("s") ?? "0") || 0;
       if (has("numberFormat")) s = styles.withNumberFormat(s, set.numberFormat ?? null);
       if (has("fill")) s = styles.withFill(s, set.fill ?? null);
-      if (s === 0) c.removeAttribute("s");
-      else c.setAttribute("s", String(s));
+      setStyleIndex(c, s);
     }
   }
   if (ws.cellsAdded) ws.updateDimension();
@@ -90,15 +88,20 @@ export async function applySheetEdits(
 }
 
 /** 撤销 of a style copy: the style index the ledger kept ("s:5"; null: none) back; false for another host's look. */
-function restoreLook(c: XElement, set: Partial<CellState>): boolean {
+function restoreLook(c: XmlEl, set: Partial<CellState>): boolean {
   const m = "look" in set ? /^s:(\d+)$/.exec(set.look ?? "s:0") : null;
   if (!m) return false;
-  if (m[1] === "0") c.removeAttribute("s");
-  else c.setAttribute("s", m[1]);
+  setStyleIndex(c, Number(m[1]));
   return true;
 }
 
-export function insertCellChild(c: XElement, el: XElement): void {
+/** The one place a style index is applied to a <c> (0, the default, is written as no s). */
+export function setStyleIndex(c: XmlEl, s: number): void {
+  if (s === 0) c.removeAttribute("s");
+  else c.setAttribute("s", String(s));
+}
+
+export function insertCellChild(c: XmlEl, el: XmlEl): void {
   insertOrdered(c, el, CELL_ORDER);
 }
 
@@ -106,7 +109,7 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
-export function setValue(c: XElement, value: CellScalar): void {
+export function setValue(c: XmlEl, value: CellScalar): void {
   for (const k of [...childrenNamed(c, "v"), ...childrenNamed(c, "is")]) remove(k);
   c.removeAttribute("vm"); // value metadata described the old value
   const f = child(c, "f");
@@ -151,7 +154,7 @@ export function setValue(c: XElement, value: CellScalar): void {
 
 export function setFormula(
   ws: SheetXml,
-  c: XElement,
+  c: XmlEl,
   formula: string | null,
   wb: Workbook,
   sheet: SheetEntry
@@ -174,7 +177,7 @@ export function setFormula(
 }
 
 /** The master of a shared formula goes: its first dependent becomes the master. */
-export function promoteShared(ws: SheetXml, masterCell: XElement, master: XElement): void {
+export function promoteShared(ws: SheetXml, masterCell: XmlEl, master: XmlEl): void {
   const si = master.getAttribute("si");
   if (si === null) return;
   const deps = ws.sharedDependents(si, master);
@@ -182,7 +185,7 @@ export function promoteShared(ws: SheetXml, masterCell: XElement, master: XEleme
   const at = parseAddress(masterCell.getAttribute("r") as string);
   const cells = deps.map((f) => ({
     f,
-    p: parseAddress((f.parentNode as XElement).getAttribute("r") as string),
+    p: parseAddress((f.parent as XmlEl).getAttribute("r") as string),
   }));
   const first = cells[0];
   const formula = shiftFormula(textOf(master), first.p.row - at.row, first.p.col - at.col);
@@ -192,7 +195,7 @@ export function promoteShared(ws: SheetXml, masterCell: XElement, master: XEleme
   const right = Math.max(...cells.map((x) => x.p.col));
   setText(first.f, formula);
   first.f.setAttribute("ref", `${toAddress(top, left)}:${toAddress(bottom, right)}`);
-  for (const a of Array.from(master.attributes)) {
+  for (const a of master.attributes()) {
     if (a.name === "t" || a.name === "si" || a.name === "ref") continue;
     if (first.f.getAttribute(a.name) === null) first.f.setAttribute(a.name, a.value);
   }

@@ -3,7 +3,7 @@ import { CT, NS, REL, XML_DECL } from "./constants";
 import { absoluteRange, quoteSheet, rangeValues } from "./newSheet";
 import { Package } from "./opc";
 import { NewSheet } from "./types";
-import { escAttr, escText, xstring } from "./xmlWrite";
+import { escAttr, escText, xstring } from "./xmlText";
 
 /** The 评分汇总 chart: a clustered column chart in a drawing on the new sheet. */
 /** The chart and its drawing for a new sheet; returns the sheet's rId of the drawing. */

@@ -1,4 +1,4 @@
-import { parseAddress } from "../../../form/grid";
+import { parseAddress } from "../../../address";
 import { noteAnchor } from "../../../form/layout/noteBox";
 import { CT, NOTE_AUTHOR, NS, REL, XML_DECL } from "./constants";
 import { Package } from "./opc";
@@ -6,17 +6,17 @@ import { sheetMetrics } from "./sheetMetrics";
 import { SheetXml } from "./sheetXml";
 import { openVml } from "./vmlParts";
 import { SheetEntry } from "./workbook";
-import { XElement } from "./xmlDom";
 import {
   child,
   childrenNamed,
   createLike,
   descendants,
+  elements,
   remove,
   setText,
   textOf,
 } from "./xmlHelpers";
-import { escAttr, escText, xstring } from "./xmlWrite";
+import { escAttr, escText, xstring } from "./xmlText";
 
 /** Notes: the comments part of a sheet, edited in place or made, in row-then-column order. */
 
@@ -33,11 +33,7 @@ export async function applyNotes(
   for (const r of rels.byKind("threadedComment")) {
     const tdoc = r.external ? null : await pkg.xml(rels.partOf(r));
     if (!tdoc) continue;
-    for (const t of descendants(
-      tdoc,
-      (tdoc.documentElement as XElement).namespaceURI ?? "",
-      "threadedComment"
-    ))
+    for (const t of descendants(tdoc.root, tdoc.root.namespaceURI, "threadedComment"))
       threaded.add((t.getAttribute("ref") ?? "").toUpperCase());
   }
   const todo = [...notes].filter(([ref]) => !threaded.has(ref));
@@ -46,18 +42,16 @@ export async function applyNotes(
   const commentsRel = rels.byKind("comments").find((r) => !r.external && pkg.has(rels.partOf(r)));
   if (!commentsRel && todo.every(([, n]) => n.text === null)) return false;
 
-  // the comments part
+  // the comments part: a sheet's first notes start from the minimal part, edited as any other
   let commentsPart: string;
-  let comments: CommentsEditor;
-  if (commentsRel) {
-    commentsPart = rels.partOf(commentsRel);
-    comments = await domComments(pkg, commentsPart);
-  } else {
+  if (commentsRel) commentsPart = rels.partOf(commentsRel);
+  else {
     commentsPart = pkg.freeName((n) => `xl/comments${n}.xml`);
-    comments = freshComments(pkg, commentsPart);
+    pkg.create(commentsPart, EMPTY_COMMENTS);
     rels.add(REL.comments, commentsPart);
     await pkg.setOverride(commentsPart, CT.comments);
   }
+  const comments = await commentsEditor(pkg, commentsPart);
 
   // the VML part (the sheet's legacy drawing)
   const vml = await openVml(
@@ -113,56 +107,33 @@ export function noteIndex(
   return at >= 0 ? at : list.length;
 }
 
-export function commentXml(ref: string, authorId: number, text: string): string {
+/** A comments part with no comment yet (the add-in its only author). */
+export const EMPTY_COMMENTS = `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList/></comments>`;
+
+/** A comment as written, its names with the prefix `p` ("" or "x:") of the part's root. */
+export function commentXml(ref: string, authorId: string, text: string, p: string): string {
   return (
-    `<comment ref="${escAttr(ref)}" authorId="${authorId}"><text><r><rPr>` +
-    `<sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr>` +
-    `<t xml:space="preserve">${escText(xstring(text))}</t></r></text></comment>`
+    `<${p}comment ref="${escAttr(ref)}" authorId="${authorId}"><${p}text><${p}r><${p}rPr>` +
+    `<${p}sz val="9"/><${p}rFont val="宋体"/><${p}charset val="134"/></${p}rPr>` +
+    `<${p}t xml:space="preserve">${escText(xstring(text))}</${p}t></${p}r></${p}text></${p}comment>`
   );
 }
 
-/** A comments part made here: written as text, as domComments would write it. */
-export function freshComments(pkg: Package, part: string): CommentsEditor {
-  const head = `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors>`;
-  pkg.create(part, `${head}<commentList/></comments>`);
-  const entries: { ref: string; row: number; col: number; xml: string }[] = [];
-  return {
-    remove(ref) {
-      for (let i = entries.length - 1; i >= 0; i--)
-        if (entries[i].ref === ref) entries.splice(i, 1);
-    },
-    add(ref, row, col, text) {
-      entries.splice(noteIndex(entries, row, col), 0, {
-        ref,
-        row,
-        col,
-        xml: commentXml(ref, 0, text),
-      });
-    },
-    count: () => entries.length,
-    finish() {
-      const list = entries.map((e) => e.xml).join("");
-      pkg.create(
-        part,
-        `${head}${list ? `<commentList>${list}</commentList>` : "<commentList/>"}</comments>`
-      );
-    },
-  };
-}
-
-/** The sheet's existing comments part, edited in place. */
-export async function domComments(pkg: Package, part: string): Promise<CommentsEditor> {
+/** The sheet's comments part, edited in place. */
+export async function commentsEditor(pkg: Package, part: string): Promise<CommentsEditor> {
   const cdoc = await pkg.mustXml(part);
-  const croot = cdoc.documentElement as XElement;
+  const croot = cdoc.root;
+  const p = croot.prefix ? `${croot.prefix}:` : "";
   let authors = child(croot, "authors");
   if (!authors) {
     authors = createLike(croot, "authors");
-    croot.insertBefore(authors, croot.firstChild);
+    croot.insertBefore(authors, elements(croot)[0] ?? null);
   }
   let list = child(croot, "commentList");
   if (!list) {
     list = createLike(croot, "commentList");
-    authors.parentNode!.insertBefore(list, authors.nextSibling);
+    const kids = elements(croot);
+    croot.insertBefore(list, kids[kids.indexOf(authors) + 1] ?? null);
   }
   const commentList = list;
   const authorList = childrenNamed(authors, "author");
@@ -197,29 +168,8 @@ export async function domComments(pkg: Package, part: string): Promise<CommentsE
       }
     },
     add(ref, row, col, note) {
-      const comment = createLike(croot, "comment");
-      comment.setAttribute("ref", ref);
-      comment.setAttribute("authorId", replacedAuthor.get(ref) ?? String(ensureAuthor()));
-      const text = createLike(croot, "text");
-      const r = createLike(croot, "r");
-      const rPr = createLike(croot, "rPr");
-      const props: [string, string][] = [
-        ["sz", "9"],
-        ["rFont", "宋体"],
-        ["charset", "134"],
-      ];
-      for (const [k, v] of props) {
-        const p = createLike(croot, k);
-        p.setAttribute("val", v);
-        rPr.appendChild(p);
-      }
-      const t = createLike(croot, "t");
-      t.setAttribute("xml:space", "preserve");
-      setText(t, xstring(note));
-      r.appendChild(rPr);
-      r.appendChild(t);
-      text.appendChild(r);
-      comment.appendChild(text);
+      const author = replacedAuthor.get(ref) ?? String(ensureAuthor());
+      const comment = cdoc.fragment(commentXml(ref, author, note, p), croot.namespaceURI);
       const at = noteIndex(entries, row, col);
       if (at < entries.length) commentList.insertBefore(comment, entries[at].el);
       else commentList.appendChild(comment);

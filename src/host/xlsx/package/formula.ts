@@ -1,4 +1,4 @@
-import { columnLetters, columnNumber } from "../../../form/grid";
+import { columnLetters, columnNumber } from "../../../address";
 
 /** A formula moved by (dr, dc): relative references shift, absolute ones stay (#REF! off the sheet). */
 export function shiftFormula(formula: string, dr: number, dc: number): string {

@@ -1,5 +1,5 @@
 import { type CellScalar } from "../../../engine/types";
-import { columnLetters, parseRange, toAddress } from "../../../form/grid";
+import { columnLetters, parseRange, toAddress } from "../../../address";
 import { layoutDefinedNames, layoutRowAttrs, layoutSheetXml } from "../sheetLayoutXml";
 import { numberText } from "./cells";
 import { addChart } from "./chart";
@@ -9,7 +9,7 @@ import { NewSheet, NewSheetCell } from "./types";
 import { updateAppTitles } from "./appTitles";
 import { Workbook } from "./workbook";
 import { child, createLike, insertOrdered, setRelId } from "./xmlHelpers";
-import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlWrite";
+import { XML_INVALID, escAttr, escText, plainText, xstring } from "./xmlText";
 
 /** New sheets (评分汇总, the state sheet): validated names, rows, links, bold headers, widths, state, a layout (sheetLayoutXml.ts). */
 

@@ -2,13 +2,12 @@ import { NS, XML_DECL } from "./constants";
 import { PackageParts } from "./parts";
 import { Rels } from "./rels";
 import { relsPartOf } from "./paths";
-import { XElement } from "./xmlDom";
-import { XDocument } from "./xmlDocument";
+import { XmlDoc } from "./xmlDoc";
 import { child, childrenNamed, createLike, remove } from "./xmlHelpers";
-import { parseXml, serializeXml } from "./xmlWrite";
+import type { XmlEl } from "./xmlNode";
 import { type WrittenEntry, precompress } from "./zipWrite";
 
-/** The package being written: parts by name (case-insensitive), their text or DOM, relationships, content types. */
+/** The package being written: parts by name (case-insensitive), their text or edited document, relationships, content types. */
 
 /** The package index of `input` (or the one given: the reader's, so the zip is read once). */
 export async function openPackage(input: Buffer | PackageParts): Promise<PackageParts> {
@@ -29,7 +28,7 @@ export class Package {
   private readonly names = new Map<string, string>();
   /** Parts made in memory and not yet registered (a rels part nothing was added to yet). */
   private readonly pending = new Map<string, string>();
-  private readonly docs = new Map<string, XDocument>();
+  private readonly docs = new Map<string, XmlDoc>();
   /** Parts made here (or replaced wholesale) as text, parsed only if something edits them. */
   private readonly made = new Map<string, string>();
   /** The entries written into the zip, by entry name. */
@@ -42,9 +41,9 @@ export class Package {
   private readonly relsCache = new Map<string, Rels>();
   /** freeName's start for each kind of name (cleared when a part goes). */
   private readonly taken = new Map<string, number>();
-  private contentTypes: XDocument | null = null;
+  private contentTypes: XmlDoc | null = null;
   /** The Overrides of [Content_Types].xml by lower-case part name. */
-  private overrides: Map<string, XElement[]> | null = null;
+  private overrides: Map<string, XmlEl[]> | null = null;
 
   constructor(readonly index: PackageParts) {
     for (const e of index.archive.entries) if (!e.dir) this.names.set(e.name.toLowerCase(), e.name);
@@ -65,7 +64,7 @@ export class Package {
   async text(part: string): Promise<string | null> {
     const key = part.toLowerCase();
     const doc = this.docs.get(key);
-    if (doc && this.dirty.has(key)) return serializeXml(doc);
+    if (doc && this.dirty.has(key)) return doc.toString();
     const made = this.made.get(key);
     if (made !== undefined) return made;
     const name = this.actual(part);
@@ -75,19 +74,34 @@ export class Package {
     return this.index.text(name);
   }
 
-  async xml(part: string): Promise<XDocument | null> {
+  /** The part to edit (`lenient`: not refused when it is not well-formed, see xmlIndex.ts). */
+  async xml(part: string, lenient = false): Promise<XmlDoc | null> {
     const key = part.toLowerCase();
     const cached = this.docs.get(key);
     if (cached) return cached;
+    // a part as read, which the reader indexed already: edited on that index (one parse)
+    const name = this.actual(part);
+    const kept =
+      name !== undefined &&
+      !this.made.has(key) &&
+      !this.written.has(name) &&
+      !this.removed.has(name)
+        ? this.index.keptIndex(name)
+        : undefined;
+    if (kept) {
+      const doc = XmlDoc.onIndex(kept);
+      this.docs.set(key, doc);
+      return doc;
+    }
     const text = await this.text(part);
     if (text === null) return null;
-    const doc = parseXml(text, part);
+    const doc = XmlDoc.parse(text, part, lenient);
     this.docs.set(key, doc);
     this.made.delete(key); // the document holds it now (and is still to be written)
     return doc;
   }
 
-  async mustXml(part: string): Promise<XDocument> {
+  async mustXml(part: string): Promise<XmlDoc> {
     const doc = await this.xml(part);
     if (!doc) throw new Error(`工作簿缺少部件 ${part}`);
     return doc;
@@ -106,17 +120,6 @@ export class Package {
       compressed.catch(() => {}); // (awaited when written; a part replaced meanwhile is not)
       this.precompressed.set(key, { text, compressed });
     }
-  }
-
-  /** A new part written as is (text that is not to be parsed, or binary). */
-  putRaw(part: string, data: string): void {
-    const key = part.toLowerCase();
-    const name = this.names.get(key) ?? part;
-    this.names.set(key, name);
-    this.docs.delete(key);
-    this.made.delete(key);
-    this.dirty.delete(key);
-    this.written.set(name, { text: data });
   }
 
   touch(part: string): void {
@@ -164,7 +167,7 @@ export class Package {
     if (had) return had;
     let doc = await this.xml(part);
     if (!doc) {
-      doc = parseXml(`${XML_DECL}<Relationships xmlns="${NS.pkgRel}"/>`, part);
+      doc = XmlDoc.parse(`${XML_DECL}<Relationships xmlns="${NS.pkgRel}"/>`, part);
       this.docs.set(key, doc);
       this.pending.set(key, part);
       // registered as a part only when something is added (touch + flush)
@@ -176,17 +179,17 @@ export class Package {
 
   // ── [Content_Types].xml ──
 
-  async types(): Promise<XDocument> {
+  async types(): Promise<XmlDoc> {
     if (!this.contentTypes) this.contentTypes = await this.mustXml("[Content_Types].xml");
     return this.contentTypes;
   }
 
   /** The Overrides by lower-case part name, indexed once. */
-  private async overrideIndex(): Promise<Map<string, XElement[]>> {
+  private async overrideIndex(): Promise<Map<string, XmlEl[]>> {
     if (this.overrides) return this.overrides;
     const doc = await this.types();
-    const index = new Map<string, XElement[]>();
-    for (const o of childrenNamed(doc.documentElement as XElement, "Override")) {
+    const index = new Map<string, XmlEl[]>();
+    for (const o of childrenNamed(doc.root, "Override")) {
       const key = (o.getAttribute("PartName") ?? "").toLowerCase();
       const list = index.get(key);
       if (list) list.push(o);
@@ -198,7 +201,7 @@ export class Package {
 
   async setOverride(part: string, type: string): Promise<void> {
     const index = await this.overrideIndex();
-    const root = (await this.types()).documentElement as XElement;
+    const root = (await this.types()).root;
     const name = `/${part}`;
     for (const o of index.get(name.toLowerCase()) ?? []) remove(o);
     const el = createLike(root, "Override");
@@ -221,7 +224,7 @@ export class Package {
 
   async ensureDefault(extension: string, type: string): Promise<void> {
     const doc = await this.types();
-    const root = doc.documentElement as XElement;
+    const root = doc.root;
     const has = childrenNamed(root, "Default").some(
       (d) => (d.getAttribute("Extension") ?? "").toLowerCase() === extension.toLowerCase()
     );
@@ -247,7 +250,7 @@ export class Package {
       const name = this.names.get(key);
       if (!name) continue;
       const doc = this.docs.get(key);
-      const text = doc ? serializeXml(doc) : this.made.get(key);
+      const text = doc ? doc.toString() : this.made.get(key);
       if (text !== undefined) {
         const early = this.precompressed.get(key);
         this.written.set(name, early?.text === text ? early : { text });

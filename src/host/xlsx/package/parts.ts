@@ -1,5 +1,6 @@
 import { relKind, relsPartOf, resolveTarget } from "./paths";
 import { childrenOf, tree } from "./xml";
+import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
 import { entryData, nodeCodec, readZip, type Codec, type ZipArchive, type ZipEntry } from "./zip";
 
 export interface Relationship {
@@ -22,6 +23,8 @@ export class PackageParts {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
   private readonly relsCache = new Map<string, Relationship[]>();
+  /** Parts indexed by the reader and found well-formed: the writer edits on these (one parse). */
+  private readonly indexes = new Map<string, XmlIndex>();
 
   private constructor(
     readonly archive: ZipArchive,
@@ -48,6 +51,36 @@ export class PackageParts {
     const text = decodeText(entryData(entry, this.codec));
     this.texts.set(key, text);
     return text;
+  }
+
+  /**
+   * The part's index of elements for reading (null when there is no such part, or no element):
+   * strict and kept for the writer when the part is well-formed, else lenient (read as
+   * htmlparser2 reads it; the writer refuses it with the strict index's message).
+   */
+  readIndex(part: string): XmlIndex | null {
+    const key = part.toLowerCase();
+    const had = this.indexes.get(key);
+    if (had) return had;
+    const text = this.text(part);
+    if (text === null) return null;
+    const source = xmlSource(text);
+    try {
+      const ix = indexXml(source, part);
+      this.indexes.set(key, ix);
+      return ix;
+    } catch {
+      try {
+        return indexXml(source, part, true);
+      } catch {
+        return null; // no element at all
+      }
+    }
+  }
+
+  /** The strict index the reader made of the part, if it made one. */
+  keptIndex(part: string): XmlIndex | undefined {
+    return this.indexes.get(part.toLowerCase());
   }
 
   /** The relationships of `source` ("" for the package's own). */

@@ -1,9 +1,11 @@
 import type { CellScalar } from "../../../engine/types";
-import { parseRange } from "../../../form/grid";
+import { cellPosition, parseRange } from "../../../address";
 import { isoCellDate, serialToIso } from "./formats";
 import { shiftFormula } from "./formula";
 import type { StyleIndex } from "./readStyles";
-import { decodeEscapes, walk } from "./xml";
+import { decodeEscapes } from "./xml";
+import type { XmlIndex } from "./xmlIndex";
+import { attributeIn, decodeContent, decodeRefs } from "./xmlText";
 
 /** One <c> of a sheet as read: value, "=" + formula (or null), style index. */
 export interface SheetCell {
@@ -31,19 +33,91 @@ interface Pending {
   type: string;
   style: number;
   f: string | null;
-  fAttrs: Record<string, string> | null;
+  fAttrs: { t?: string; si?: string } | null;
   v: string | null;
   inline: string | null;
 }
 
+/** An element's name without its prefix, when it is one the reader looks at ("" otherwise). */
+function localName(ix: XmlIndex, id: number): string {
+  const s = ix.source;
+  const to = ix.nameEnd[id];
+  let from = ix.start[id] + 1;
+  for (let k = to - 1; k > from; k--)
+    if (s.charCodeAt(k) === 58) {
+      from = k + 1;
+      break;
+    }
+  const n = to - from;
+  if (n === 1) {
+    const c = s.charCodeAt(from);
+    return c === 99 ? "c" : c === 118 ? "v" : c === 102 ? "f" : c === 116 ? "t" : "";
+  }
+  if (n === 2 || n === 3 || n === 9 || n === 15) {
+    const name = s.slice(from, to);
+    return name in WANTED ? name : "";
+  }
+  return "";
+}
+
+/** The element is a rich-text run (<r>, whatever its prefix). */
+function isRun(ix: XmlIndex, id: number): boolean {
+  const s = ix.source;
+  const end = ix.nameEnd[id];
+  return (
+    s.charCodeAt(end - 1) === 114 && (end - ix.start[id] === 2 || s.charCodeAt(end - 2) === 58)
+  );
+}
+
+const WANTED: Record<string, true> = {
+  is: true,
+  row: true,
+  mergeCell: true,
+  sheetProtection: true,
+};
+
+/** A <c>'s r, t and s, read in one pass over its start tag (well-formed: quoted values). */
+function cellAttrs(
+  s: string,
+  from: number,
+  to: number
+): { r: string | null; t: string | null; s: string | null } {
+  const out: { r: string | null; t: string | null; s: string | null } = {
+    r: null,
+    t: null,
+    s: null,
+  };
+  let j = from;
+  while (j < to) {
+    while (j < to && s.charCodeAt(j) <= 32) j++;
+    const nameStart = j;
+    while (j < to && s.charCodeAt(j) !== 61 && s.charCodeAt(j) > 32) j++;
+    const nameEnd = j;
+    while (j < to && s.charCodeAt(j) !== 34 && s.charCodeAt(j) !== 39) j++;
+    if (j >= to) break;
+    const close = s.indexOf(s[j], j + 1);
+    if (close < 0 || close >= to) break;
+    if (nameEnd - nameStart === 1) {
+      const c = s.charCodeAt(nameStart);
+      const raw = s.slice(j + 1, close);
+      const value = raw.indexOf("&") < 0 ? raw : decodeRefs(raw);
+      if (c === 114) out.r = value;
+      else if (c === 116) out.t = value;
+      else if (c === 115) out.s = value;
+    }
+    j = close + 1;
+  }
+  return out;
+}
+
 /**
- * A worksheet part's cells, streamed. Values as the Grid contract says (design.md): shared and
+ * A worksheet part's cells, read from its index (null: no part). Values as the Grid contract says (design.md): shared and
  * inline strings as their text, booleans, errors as their text, numbers, dates (a number in a date
  * format, a t="d" cell) as ISO dates; a formula's cached result as its value ("" when none was
  * saved), a shared formula translated to its cell; the covered cells of a merge empty.
  */
 export function readSheetCells(
-  text: string,
+  ix: XmlIndex | null,
   strings: readonly string[],
   styles: StyleIndex,
   date1904: boolean
@@ -55,9 +129,6 @@ export function readSheetCells(
   let row = 0;
   let col = 0;
   let cell: Pending | null = null;
-  let mode: "f" | "v" | "t" | null = null;
-  let inIs = false;
-  let phonetic = 0;
 
   const finish = (c: Pending): void => {
     let formula: string | null = null;
@@ -81,78 +152,81 @@ export function readSheetCells(
     cells.set(cellKey(c.row, c.col), { row: c.row, col: c.col, value, formula, style: c.style });
   };
 
-  walk(text, {
-    open(name, attrs) {
-      switch (name) {
-        case "row":
-          row = attrs.r ? Number(attrs.r) || row + 1 : row + 1;
+  if (ix) {
+    // one pass over the part's index (the writer edits on the same index: one parse)
+    const src = ix.source;
+    const attr = (id: number, name: string): string | null =>
+      attributeIn(src, ix.nameEnd[id], ix.attrEnd[id], name);
+    const content = (id: number): string =>
+      ix.close[id] < 0 ? "" : decodeContent(src.slice(ix.open[id], ix.close[id]), false);
+    let cellId = -1;
+    for (let id = 0; id < ix.count; id++) {
+      switch (localName(ix, id)) {
+        case "row": {
+          const r = attr(id, "r");
+          row = r ? Number(r) || row + 1 : row + 1;
           col = 0;
-          return;
+          break;
+        }
         case "c": {
-          const p = attrs.r ? position(attrs.r) : null;
-          if (p) ({ row, col } = { row: p.row || row, col: p.col });
+          if (cell) finish(cell);
+          const a = cellAttrs(src, ix.nameEnd[id], ix.attrEnd[id]);
+          const r = a.r;
+          const p = r ? cellPosition(r) : null;
+          if (p) ({ row, col } = p);
           else col++;
+          cellId = id;
           cell = {
             row,
             col,
-            type: attrs.t ?? "n",
-            style: Number(attrs.s ?? "0") || 0,
+            type: a.t ?? "n",
+            style: Number(a.s ?? "0") || 0,
             f: null,
             fAttrs: null,
             v: null,
             inline: null,
           };
-          return;
+          break;
         }
         case "f":
-          if (cell) {
-            cell.fAttrs = attrs;
-            cell.f = "";
-            mode = "f";
+          if (cell && ix.parent[id] === cellId) {
+            const t = attr(id, "t");
+            const si = attr(id, "si");
+            cell.fAttrs = { ...(t !== null ? { t } : {}), ...(si !== null ? { si } : {}) };
+            cell.f = content(id);
           }
-          return;
+          break;
         case "v":
-          if (cell) {
-            cell.v = "";
-            mode = "v";
-          }
-          return;
+          if (cell && ix.parent[id] === cellId) cell.v = content(id);
+          break;
         case "is":
-          if (cell) {
-            cell.inline = "";
-            inIs = true;
-          }
-          return;
-        case "rPh":
-          phonetic++;
-          return;
-        case "t":
-          if (cell && inIs && phonetic === 0) mode = "t";
-          return;
-        case "mergeCell":
-          if (attrs.ref) merges.push(attrs.ref);
-          return;
-        case "sheetProtection":
-          isProtected = attrs.sheet === "1" || attrs.sheet === "true";
-          return;
+          if (cell && ix.parent[id] === cellId) cell.inline = "";
+          break;
+        case "t": {
+          // an inline string's text: <is><t> or <is><r><t>, phonetic runs (<rPh>) left out
+          const p = ix.parent[id];
+          const inIs =
+            p >= 0 &&
+            (ix.parent[p] === cellId
+              ? localName(ix, p) === "is"
+              : ix.parent[ix.parent[p]] === cellId && isRun(ix, p));
+          if (cell && inIs && cell.inline !== null) cell.inline += content(id);
+          break;
+        }
+        case "mergeCell": {
+          const ref = attr(id, "ref");
+          if (ref) merges.push(ref);
+          break;
+        }
+        case "sheetProtection": {
+          const sheet = attr(id, "sheet");
+          isProtected = sheet === "1" || sheet === "true";
+          break;
+        }
       }
-    },
-    text(t) {
-      if (!cell || mode === null) return;
-      if (mode === "f") cell.f += t;
-      else if (mode === "v") cell.v += t;
-      else cell.inline += t;
-    },
-    close(name) {
-      if (name === "f" || name === "v" || name === "t") mode = null;
-      else if (name === "is") inIs = false;
-      else if (name === "rPh") phonetic--;
-      else if (name === "c" && cell) {
-        finish(cell);
-        cell = null;
-      }
-    },
-  });
+    }
+    if (cell) finish(cell);
+  }
   blankCovered(cells, merges);
   return { cells, merges, protected: isProtected };
 }
@@ -207,20 +281,4 @@ function blankCovered(cells: Map<number, SheetCell>, merges: readonly string[]):
         for (let col = r.left; col <= r.right; col++) blank(cells.get(cellKey(row, col)));
     else for (const c of cells.values()) blank(c);
   }
-}
-
-/** "B12" → row 12, column 2 (row 0 when the reference has no row); null when it is not a cell reference. */
-function position(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else if (ch !== 36) break; // "$"
-  }
-  if (col === 0 || col > 16_384) return null;
-  const digits = ref.slice(i).replace(/\$/g, "");
-  const row = digits === "" ? 0 : Number(digits);
-  return Number.isInteger(row) && row >= 0 && row <= 1_048_576 ? { row, col } : null;
 }

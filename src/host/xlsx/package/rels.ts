@@ -1,7 +1,7 @@
 import type { Package } from "./opc";
 import { relKind, relativeTarget, resolveTarget } from "./paths";
-import type { XElement } from "./xmlDom";
-import type { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
+import type { XmlEl } from "./xmlNode";
 import { createLike, elements, remove } from "./xmlHelpers";
 
 /** The relationships of one source part being written: read once, added to, removed from. */
@@ -10,7 +10,7 @@ export interface Relationship {
   readonly type: string;
   readonly target: string;
   readonly external: boolean;
-  readonly el: XElement;
+  readonly el: XmlEl;
 }
 
 export class Rels {
@@ -18,7 +18,7 @@ export class Rels {
     private readonly pkg: Package,
     readonly source: string,
     readonly part: string,
-    readonly doc: XDocument
+    readonly doc: XmlDoc
   ) {}
 
   /** The relationships, read once (kept up to date by add, re-read after remove). */
@@ -37,7 +37,7 @@ export class Rels {
   }
 
   private read(): Relationship[] {
-    return elements(this.doc.documentElement as XElement)
+    return elements(this.doc.root)
       .filter((e) => e.localName === "Relationship")
       .map((el) => ({
         id: el.getAttribute("Id") ?? "",
@@ -71,7 +71,7 @@ export class Rels {
     let n = 1;
     while (this.ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const root = this.doc.documentElement as XElement;
+    const root = this.doc.root;
     const el = createLike(root, "Relationship");
     el.setAttribute("Id", id);
     el.setAttribute("Type", type);

@@ -1,33 +1,15 @@
-import { parseAddress, toAddress } from "../../../form/grid";
+import { cellPosition, parseAddress, toAddress } from "../../../address";
 import { NS, WORKSHEET_ORDER } from "./constants";
-import { XElement } from "./xmlDom";
-import { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
 import { child, childrenNamed, createLike, descendants, insertOrdered } from "./xmlHelpers";
-import { attributeIn } from "./xmlScan";
+import type { XmlEl } from "./xmlNode";
+import { attributeIn } from "./xmlText";
 
 /** One worksheet's XML: rows and cells found or made in order, spans, dimension. */
 
-/** A cell reference's row and column (parseAddress, without its regular expression for "B12"). */
+/** A cell reference's row and column (the scanner; parseAddress's error for a bad one). */
 export function cellPos(ref: string): { row: number; col: number } {
-  const n = ref.length;
-  let i = 0;
-  let col = 0;
-  let row = 0;
-  for (; i < n && i < 4; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
-    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
-    else break;
-  }
-  const letters = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + c - 48;
-    else break;
-  }
-  if (letters === 0 || letters > 3 || i === letters || i !== n || i - letters > 15)
-    return parseAddress(ref);
-  return { row, col };
+  return cellPosition(ref) ?? parseAddress(ref);
 }
 
 export function refOf(address: string): { ref: string; row: number; col: number } {
@@ -36,9 +18,9 @@ export function refOf(address: string): { ref: string; row: number; col: number 
 }
 
 export class SheetXml {
-  readonly root: XElement;
-  readonly sheetData: XElement;
-  private readonly rows = new Map<number, XElement>();
+  readonly root: XmlEl;
+  readonly sheetData: XmlEl;
+  private readonly rows = new Map<number, XmlEl>();
   private rowNumbers: number[] = [];
   /** Where the cells are: the smallest and largest row and column (bottom 0: no cell). */
   private top = Infinity;
@@ -48,10 +30,10 @@ export class SheetXml {
   cellsAdded = false;
 
   constructor(
-    readonly doc: XDocument,
+    readonly doc: XmlDoc,
     readonly name: string
   ) {
-    this.root = doc.documentElement as XElement;
+    this.root = doc.root;
     if (this.root.localName !== "worksheet")
       throw new Error(`“${name}”不是普通工作表（图表工作表或对话框），无法写入单元格`);
     let sheetData = child(this.root, "sheetData");
@@ -76,12 +58,18 @@ export class SheetXml {
         col = p.col;
         this.extend(p.row, p.col);
       };
-      const scanned = row.scanChildren((text, start, nameEnd, tagEnd) => {
-        const named = text.charCodeAt(nameEnd - 1) === 99; // "c", or "prefix:c"
-        if (named && (nameEnd - start === 2 || text.charCodeAt(nameEnd - 2) === 58))
-          visit(attributeIn(text, nameEnd, tagEnd, "r"));
-      });
-      if (!scanned) for (const c of childrenNamed(row, "c")) visit(c.getAttribute("r"));
+      if (row.isSource && !row.kids) {
+        // the cells straight from the index, without handles
+        const ix = doc.index;
+        const text = ix.source;
+        for (let k = ix.first[row.id]; k >= 0; k = ix.next[k]) {
+          const start = ix.start[k];
+          const nameEnd = ix.nameEnd[k];
+          const named = text.charCodeAt(nameEnd - 1) === 99; // "c", or "prefix:c"
+          if (named && (nameEnd - start === 2 || text.charCodeAt(nameEnd - 2) === 58))
+            visit(attributeIn(text, nameEnd, ix.attrEnd[k], "r"));
+        }
+      } else for (const c of childrenNamed(row, "c")) visit(c.getAttribute("r"));
       if (implied) this.fixCells(row, r);
     }
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
@@ -95,12 +83,10 @@ export class SheetXml {
   }
 
   /** Give the row's cells that leave out r (implied by position) an explicit one. */
-  private fixCells(row: XElement, r: number): void {
+  private fixCells(row: XmlEl, r: number): void {
     let col = 0;
     let lastRef: string | null = null; // read only when a cell after it leaves out r
-    for (let n = row.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1 || (n as XElement).localName !== "c") continue;
-      const c = n as XElement;
+    for (const c of childrenNamed(row, "c")) {
       const ref = c.getAttribute("r");
       if (ref) lastRef = ref;
       else {
@@ -112,7 +98,7 @@ export class SheetXml {
     }
   }
 
-  private row(r: number, create: boolean): XElement | null {
+  private row(r: number, create: boolean): XmlEl | null {
     const had = this.rows.get(r);
     if (had || !create) return had ?? null;
     const row = createLike(this.root, "row");
@@ -134,11 +120,11 @@ export class SheetXml {
     return row;
   }
 
-  cell(address: string, create: boolean): XElement | null {
+  cell(address: string, create: boolean): XmlEl | null {
     const { ref, row: r, col } = refOf(address);
     const row = this.row(r, create);
     if (!row) return null;
-    let before: XElement | null = null;
+    let before: XmlEl | null = null;
     for (const c of childrenNamed(row, "c")) {
       const p = cellPos(c.getAttribute("r") as string);
       if (p.col === col) return c;
@@ -162,7 +148,7 @@ export class SheetXml {
   }
 
   /** A cell that was not there shows the row's style, else its column's: keep that look. */
-  private implicitStyle(row: XElement, col: number): string | null {
+  private implicitStyle(row: XmlEl, col: number): string | null {
     if (row.getAttribute("customFormat") === "1" || row.getAttribute("customFormat") === "true") {
       const s = row.getAttribute("s");
       if (s !== null) return s;
@@ -176,7 +162,7 @@ export class SheetXml {
     return null;
   }
 
-  private widenSpans(row: XElement, col: number): void {
+  private widenSpans(row: XmlEl, col: number): void {
     const spans = row.getAttribute("spans");
     if (!spans) return;
     const parts = spans
@@ -190,7 +176,7 @@ export class SheetXml {
   }
 
   /** Every <f> in the sheet with shared index `si`, except the master. */
-  sharedDependents(si: string, master: XElement): XElement[] {
+  sharedDependents(si: string, master: XmlEl): XmlEl[] {
     return descendants(this.sheetData, this.root.namespaceURI ?? NS.main, "f").filter(
       (f) => f !== master && f.getAttribute("t") === "shared" && f.getAttribute("si") === si
     );

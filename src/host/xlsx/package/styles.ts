@@ -2,10 +2,10 @@ import type { CellStyle } from "../../../form/layout/sheetLayout";
 import { layoutStyleParts, type XmlNode } from "../sheetLayoutXml";
 import { NS, STYLESHEET_ORDER, XML_DECL } from "./constants";
 import { BUILTIN_FORMATS } from "./formats";
-import { XElement } from "./xmlDom";
-import { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
 import { canonical, child, childrenNamed, createLike, insertOrdered, remove } from "./xmlHelpers";
-import { plainText } from "./xmlWrite";
+import type { XmlEl } from "./xmlNode";
+import { plainText } from "./xmlText";
 
 /** styles.xml: number formats, fills and layout styles, an xf found or added. */
 
@@ -20,22 +20,22 @@ export const MINIMAL_STYLES =
   `</styleSheet>`;
 
 export class Styles {
-  private readonly root: XElement;
+  private readonly root: XmlEl;
   /** The items of each collection (cellXfs → its xf…), read once and kept up to date. */
-  private readonly lists = new Map<string, XElement[]>();
+  private readonly lists = new Map<string, XmlEl[]>();
   /** Each collection's items by canonical form → the first such item's index. */
   private readonly keys = new Map<string, Map<string, number>>();
   /** Results of withNumberFormat and withFill: the same arguments give the same xf. */
   private readonly memo = new Map<string, number>();
 
   constructor(
-    readonly doc: XDocument,
+    readonly doc: XmlDoc,
     private readonly touch: () => void
   ) {
-    this.root = doc.documentElement as XElement;
+    this.root = doc.root;
   }
 
-  private collection(local: string): XElement {
+  private collection(local: string): XmlEl {
     let el = child(this.root, local);
     if (!el) {
       el = createLike(this.root, local);
@@ -45,7 +45,7 @@ export class Styles {
     return el;
   }
 
-  private items(local: string, item: string): XElement[] {
+  private items(local: string, item: string): XmlEl[] {
     let list = this.lists.get(local);
     if (!list) {
       const el = child(this.root, local);
@@ -56,8 +56,8 @@ export class Styles {
   }
 
   /** Append (or find an equal) item; returns its index. */
-  private addItem(local: string, item: XElement): number {
-    const list = this.items(local, item.localName ?? "");
+  private addItem(local: string, item: XmlEl): number {
+    const list = this.items(local, item.localName);
     let keys = this.keys.get(local);
     if (!keys) {
       keys = new Map();
@@ -79,7 +79,7 @@ export class Styles {
     return list.length - 1;
   }
 
-  private xf(index: number): XElement {
+  private xf(index: number): XmlEl {
     const xfs = this.items("cellXfs", "xf");
     const xf = xfs[index] ?? xfs[0];
     if (xf) return xf;
@@ -90,8 +90,8 @@ export class Styles {
     return el;
   }
 
-  private cloneXf(index: number): XElement {
-    return this.xf(index).cloneNode(true) as XElement;
+  private cloneXf(index: number): XmlEl {
+    return this.xf(index).clone();
   }
 
   numFmtCode(id: number): string | null {
@@ -179,12 +179,10 @@ export class Styles {
   }
 
   /** An xf like the default one with its font changed by `change`. */
-  private withFont(change: (font: XElement) => void): number {
+  private withFont(change: (font: XmlEl) => void): number {
     const base = this.xf(0);
     const fonts = this.items("fonts", "font");
-    const font = (fonts[Number(base.getAttribute("fontId") ?? "0")] ?? fonts[0])?.cloneNode(
-      true
-    ) as XElement | undefined;
+    const font = (fonts[Number(base.getAttribute("fontId") ?? "0")] ?? fonts[0])?.clone();
     const f = font ?? createLike(this.root, "font");
     change(f);
     const fontId = this.addItem("fonts", f);
@@ -196,7 +194,7 @@ export class Styles {
 
   boldXf(): number {
     return this.withFont((f) => {
-      if (!child(f, "b")) f.insertBefore(createLike(this.root, "b"), f.firstChild);
+      if (!child(f, "b")) f.insertBefore(createLike(this.root, "b"), f.children()[0] ?? null);
     });
   }
 
@@ -218,7 +216,7 @@ export class Styles {
       }
       if (parts.alignment) {
         for (const a of childrenNamed(xf, "alignment")) remove(a);
-        xf.insertBefore(this.build(parts.alignment), xf.firstChild);
+        xf.insertBefore(this.build(parts.alignment), xf.children()[0] ?? null);
         xf.setAttribute("applyAlignment", "1");
       }
       return this.addItem("cellXfs", xf);
@@ -226,7 +224,7 @@ export class Styles {
   }
 
   /** An element of the styles document from a plain description. */
-  private build(node: XmlNode): XElement {
+  private build(node: XmlNode): XmlEl {
     const el = createLike(this.root, node.name);
     for (const [k, v] of Object.entries(node.attrs ?? {})) el.setAttribute(k, v);
     for (const c of node.children ?? []) el.appendChild(this.build(c));
@@ -240,8 +238,8 @@ export class Styles {
       const u = createLike(this.root, "u");
       const color = createLike(this.root, "color");
       color.setAttribute("rgb", "FF0563C1");
-      f.insertBefore(color, f.firstChild);
-      f.insertBefore(u, f.firstChild);
+      f.insertBefore(color, f.children()[0] ?? null);
+      f.insertBefore(u, f.children()[0] ?? null);
     });
   }
 }

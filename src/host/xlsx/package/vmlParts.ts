@@ -2,9 +2,9 @@ import { CT, NS, REL, WORKSHEET_ORDER, XML_DECL } from "./constants";
 import { Package } from "./opc";
 import { Rels } from "./rels";
 import { SheetXml } from "./sheetXml";
-import { domVml, freshVml, textVml } from "./vmlEditors";
+import { vmlEditor } from "./vmlEditors";
 import { SheetEntry } from "./workbook";
-import { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
 import { child, createLike, insertOrdered, remove, setRelId } from "./xmlHelpers";
 
 /** Notes' VML: the legacy drawing of a sheet, its shape ids, opened or made. */
@@ -56,10 +56,6 @@ export const SHAPETYPE_202 =
   `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
   `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
-export function vmlWrapper(inner: string): string {
-  return `<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">${inner}</xml>`;
-}
-
 /** Shape ids: the blocks of 1024 the idmap gives this drawing, extended with a new block if full. */
 export class ShapeIds {
   private readonly used = new Set<number>();
@@ -108,18 +104,13 @@ export async function openVml(
   if (part && !pkg.has(part)) part = null;
   if (!part && !adding) return null;
   const blocks = await usedVmlBlocks(pkg);
-  let fresh: number | null = null;
   if (!part) {
+    // a sheet's first notes: the minimal part, edited below as any other
     let block = Math.max(0, ...blocks) + 1;
     while (blocks.has(block)) block++;
     blocks.add(block);
-    fresh = block;
     part = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
-    pkg.create(
-      part,
-      `${XML_DECL}<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
-        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE_202}</xml>`
-    );
+    pkg.create(part, emptyVml(block));
     await pkg.ensureDefault("vml", CT.vml);
     const id = rels.add(REL.vmlDrawing, part);
     const el = legacy ?? createLike(ws.root, "legacyDrawing");
@@ -136,27 +127,21 @@ export async function openVml(
     await pkg.dropPart(vmlPart);
     pkg.touch(sheet.part);
   };
-
-  if (fresh !== null) return freshVml(pkg, vmlPart, fresh, blocks, dropVml);
-  let doc: XDocument | null = null;
+  let doc: XmlDoc | null;
   try {
     doc = await pkg.xml(vmlPart);
-  } catch {
-    doc = null; // VML Excel wrote that is not well-formed XML: edited as text below
+  } catch (e) {
+    if (!(e instanceof Error && e.message.startsWith("无法解析"))) throw e;
+    // VML Excel wrote that is not well-formed XML: its lenient index
+    doc = await pkg.xml(vmlPart, true);
   }
-  if (doc) {
-    try {
-      return domVml(pkg, vmlPart, doc, blocks, dropVml);
-    } catch (e) {
-      // found not well-formed only now (the DOM reads elements and attributes when first used)
-      if (!(e instanceof Error && e.message.startsWith("无法解析"))) throw e;
-    }
-  }
-  return textVml(
-    pkg,
-    vmlPart,
-    ((await pkg.text(vmlPart)) ?? "").replace(/^\uFEFF/, ""),
-    blocks,
-    dropVml
+  return doc ? vmlEditor(pkg, vmlPart, doc, blocks, dropVml) : null;
+}
+
+/** A VML part with no shape yet: its idmap block and the note shape type. */
+export function emptyVml(block: number): string {
+  return (
+    `${XML_DECL}<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE_202}</xml>`
   );
 }

@@ -4,8 +4,8 @@ import { Rels } from "./rels";
 import { updateAppTitles } from "./appTitles";
 import { dirOf, relsPartOf } from "./paths";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { XElement } from "./xmlDom";
-import { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
+import type { XmlEl } from "./xmlNode";
 import {
   child,
   childrenNamed,
@@ -22,7 +22,7 @@ export interface SheetEntry {
   readonly name: string;
   readonly sheetId: number;
   readonly rid: string;
-  readonly el: XElement;
+  readonly el: XmlEl;
   readonly part: string;
   readonly index: number;
 }
@@ -38,7 +38,7 @@ export class Workbook {
   private constructor(
     readonly pkg: Package,
     readonly part: string,
-    readonly doc: XDocument,
+    readonly doc: XmlDoc,
     readonly rels: Rels
   ) {}
 
@@ -51,8 +51,8 @@ export class Workbook {
     return new Workbook(pkg, part, doc, await pkg.rels(part));
   }
 
-  get root(): XElement {
-    return this.doc.documentElement as XElement;
+  get root(): XmlEl {
+    return this.doc.root;
   }
 
   /** The sheets, read once; `sheetsChanged` after a <sheet> is added or removed. */
@@ -258,23 +258,22 @@ export class Workbook {
     const part = this.rels.partOf(rel);
     const doc = await this.pkg.xml(part);
     if (!doc) return;
-    const root = doc.documentElement as XElement;
+    const root = doc.root;
     let current = 0;
     let changed = false;
-    for (const c of childrenNamed(root, "c")) {
+    const entries = childrenNamed(root, "c");
+    entries.forEach((c, at) => {
       const i = c.getAttribute("i");
       if (i !== null) current = Number(i);
       const drops = this.calcDrops.get(current);
       const ref = (c.getAttribute("r") ?? "").toUpperCase();
-      if (drops === undefined || (drops !== null && !drops.has(ref))) continue;
+      if (drops === undefined || (drops !== null && !drops.has(ref))) return;
       // the next entry inherits this one's sheet: make it explicit before this one goes
-      let next = c.nextSibling;
-      while (next && next.nodeType !== 1) next = next.nextSibling;
-      if (next && (next as XElement).getAttribute("i") === null)
-        (next as XElement).setAttribute("i", String(current));
+      const next = entries[at + 1];
+      if (next && next.getAttribute("i") === null) next.setAttribute("i", String(current));
       remove(c);
       changed = true;
-    }
+    });
     if (!changed) return;
     if (childrenNamed(root, "c").length === 0) {
       this.rels.remove(rel.id);

@@ -1,53 +1,68 @@
 import { NS } from "./constants";
-import { XNode } from "./xmlNode";
-import { XElement } from "./xmlDom";
-import { XDocument } from "./xmlDocument";
+import type { XmlDoc } from "./xmlDoc";
+import type { XmlEl } from "./xmlNode";
 
-/** Small DOM helpers: children by name, creating like a sibling, ordered insertion, canonical form. */
+/** Small helpers over edited parts: children by name, making like a sibling, ordered insertion, canonical form. */
 
-export function elements(parent: XNode): XElement[] {
-  const out: XElement[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling)
-    if (n.nodeType === 1) out.push(n as XElement);
-  return out;
+export function elements(parent: XmlEl): XmlEl[] {
+  return parent.children();
 }
 
-export function childrenNamed(parent: XNode, local: string): XElement[] {
-  return elements(parent).filter((e) => e.localName === local);
+export function childrenNamed(parent: XmlEl, local: string): XmlEl[] {
+  return parent.children().filter((e) => e.localName === local);
 }
 
-export function child(parent: XNode, local: string): XElement | null {
-  for (let n = parent.firstChild; n; n = n.nextSibling)
-    if (n.nodeType === 1 && (n as XElement).localName === local) return n as XElement;
+export function child(parent: XmlEl, local: string): XmlEl | null {
+  for (const e of parent.children()) if (e.localName === local) return e;
   return null;
 }
 
-export function descendants(parent: XElement | XDocument, ns: string, local: string): XElement[] {
-  return Array.from(parent.getElementsByTagNameNS(ns, local));
+/** Descendants (not `parent` itself) named `local` in namespace `ns` (any, when null), in document order. */
+export function descendants(parent: XmlEl, ns: string | null, local: string): XmlEl[] {
+  const out: XmlEl[] = [];
+  const doc = parent.doc;
+  const ix = doc.index;
+  const walk = (el: XmlEl): void => {
+    if (el.isSource && !el.kids) {
+      // straight over the index: handles only for what matches
+      for (let k = el.id + 1, stop = ix.after(el.id); k < stop; k++) {
+        const name = ix.name(k);
+        const c = name.indexOf(":");
+        if ((c < 0 ? name : name.slice(c + 1)) !== local) continue;
+        const h = doc.el(k);
+        if ((ns === null || h.namespaceURI === ns) && doc.isLive(h)) out.push(h);
+      }
+      return;
+    }
+    for (const k of el.children()) {
+      if (k.localName === local && (ns === null || k.namespaceURI === ns)) out.push(k);
+      walk(k);
+    }
+  };
+  walk(parent);
+  return out;
 }
 
 /** A new element in the namespace (and with the prefix) of `like`. */
-export function createLike(like: XElement, local: string): XElement {
-  const doc = like.ownerDocument as XDocument;
-  return doc.createElementNS(like.namespaceURI, like.prefix ? `${like.prefix}:${local}` : local);
+export function createLike(like: XmlEl, local: string): XmlEl {
+  return like.doc.create(like.prefix ? `${like.prefix}:${local}` : local, like.namespaceURI);
 }
 
-export function remove(node: XNode | null): void {
-  if (node && node.parentNode) node.parentNode.removeChild(node);
+export function remove(node: XmlEl | null): void {
+  if (node && node.parent) node.remove();
 }
 
-export function textOf(el: XNode | null): string {
-  return el?.textContent ?? "";
+export function textOf(el: XmlEl | null): string {
+  return el?.text() ?? "";
 }
 
-export function setText(el: XElement, text: string): void {
-  while (el.firstChild) el.removeChild(el.firstChild);
-  el.appendChild((el.ownerDocument as XDocument).createTextNode(text));
+export function setText(el: XmlEl, text: string): void {
+  el.setText(text);
 }
 
 /** The rank of an element in a sequence; mc:AlternateContent ranks as the element it wraps. */
-export function rankOf(el: XElement, order: readonly string[]): number {
-  let name = el.localName ?? "";
+export function rankOf(el: XmlEl, order: readonly string[]): number {
+  let name = el.localName;
   if (name === "AlternateContent") {
     const choice = elements(el)[0];
     const inner = choice ? elements(choice)[0] : undefined;
@@ -57,8 +72,8 @@ export function rankOf(el: XElement, order: readonly string[]): number {
 }
 
 /** Insert `el` among `parent`'s children where the schema sequence puts it. */
-export function insertOrdered(parent: XElement, el: XElement, order: readonly string[]): void {
-  const rank = order.indexOf(el.localName ?? "");
+export function insertOrdered(parent: XmlEl, el: XmlEl, order: readonly string[]): void {
+  const rank = order.indexOf(el.localName);
   for (const k of elements(parent)) {
     if (rankOf(k, order) > rank) {
       parent.insertBefore(el, k);
@@ -69,31 +84,51 @@ export function insertOrdered(parent: XElement, el: XElement, order: readonly st
 }
 
 /** The prefix bound to `ns` on the root, declaring `preferred` there when none is. */
-export function prefixFor(doc: XDocument, ns: string, preferred: string): string {
-  const root = doc.documentElement as XElement;
+export function prefixFor(doc: XmlDoc, ns: string, preferred: string): string {
+  const root = doc.root;
   const had = root.lookupPrefix(ns);
   if (had) return had;
   let p = preferred;
   for (let i = 1; root.lookupNamespaceURI(p); i++) p = `${preferred}${i}`;
-  root.setAttributeNS(NS.xmlns, `xmlns:${p}`, ns);
+  root.setAttribute(`xmlns:${p}`, ns);
   return p;
 }
 
-export function setRelId(el: XElement, id: string): void {
-  const p = prefixFor(el.ownerDocument as XDocument, NS.rel, "r");
-  el.setAttributeNS(NS.rel, `${p}:id`, id);
+export function setRelId(el: XmlEl, id: string): void {
+  const p = prefixFor(el.doc, NS.rel, "r");
+  // an r:id written with another prefix bound to the same namespace is that attribute
+  for (const a of el.attributes()) {
+    const c = a.name.indexOf(":");
+    if (
+      c > 0 &&
+      a.name.slice(c + 1) === "id" &&
+      el.lookupNamespaceURI(a.name.slice(0, c)) === NS.rel
+    ) {
+      el.setAttribute(a.name, id);
+      return;
+    }
+  }
+  el.setAttribute(`${p}:id`, id);
 }
 
 /** A canonical form of an element (attributes sorted), to find an equal one. */
-export function canonical(el: XElement): string {
-  const attrs = Array.from(el.attributes)
+export function canonical(el: XmlEl): string {
+  const attrs = el
+    .attributes()
     .filter((a) => !a.name.startsWith("xmlns"))
-    .map((a) => `${a.namespaceURI ?? ""}|${a.localName ?? a.name}=${a.value}`)
+    .map((a) => `${a.name}=${a.value}`)
     .sort();
   const kids: string[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) kids.push(canonical(n as XElement));
-    else if (n.nodeType === 3 && (n.nodeValue ?? "").trim() !== "") kids.push(`#${n.nodeValue}`);
+  for (const n of el.childNodes()) {
+    if (typeof n !== "string") kids.push(canonical(n));
+    else {
+      const t = n.trim();
+      if (t !== "" && !t.startsWith("<")) kids.push(`#${t}`);
+    }
+  }
+  if (el.isSource && el.children().length === 0) {
+    const t = el.text().trim();
+    if (t !== "") kids.push(`#${t}`);
   }
   return `<${el.namespaceURI}|${el.localName} ${attrs.join(" ")}>${kids.join("")}</>`;
 }

@@ -119,7 +119,6 @@ describe("cellPosition, the scanner for a sheet's <c r> loops", () => {
     "A-1",
     "$$A1",
     "Sheet1!A1",
-    "A1 ",
     "AAAA1",
     "A12345678",
   ])("refuses %j, as parseAddress does", (ref) => {

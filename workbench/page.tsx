@@ -1,6 +1,6 @@
 /**
- * The workbench page: the real task pane (TaskPane over createExcelGateway, exactly what Excel
- * loads) beside a view of the sheets, over the strict fake Excel API holding the workbook the
+ * The workbench page: the real task pane (TaskPane over the Office.js gateway, its scoring code
+ * loaded after the first render, exactly what Excel loads) beside a view of the sheets, over the strict fake Excel API holding the workbook the
  * server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
  */
 import {
@@ -13,7 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { createExcelGateway } from "../src/host/excel/gateway";
+import { capabilities } from "../src/host/excel/capabilities";
+import { loadSettings, saveSettings } from "../src/host/excel/settings";
+import { lazyGateway, usePreload } from "../src/taskpane/lazyGateway";
 import { TaskPane } from "../src/taskpane/TaskPane";
 import { paneTheme } from "../src/taskpane/theme";
 import { FakeExcel, installFakeExcel } from "../fake-excel/fake";
@@ -73,7 +75,14 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   const styles = useStyles();
   const { fake } = props;
   const [version, setVersion] = useState(0);
-  const [gateway] = useState(() => createExcelGateway());
+  const [gateway] = useState(() =>
+    lazyGateway({ capabilities, loadSettings, saveSettings }, () =>
+      import(/* webpackChunkName: "scoring" */ "../src/host/excel/gateway").then((m) =>
+        m.createExcelGateway()
+      )
+    )
+  );
+  usePreload(gateway);
   // The sheet view (a table of every cell, mostly Chinese text) comes in the frame after the
   // pane's first render: in Excel the grid is not the pane's to draw, so the pane does not wait.
   const [sheetsShown, setSheetsShown] = useState(false);

@@ -20,7 +20,7 @@ import { TaskPane } from "../src/taskpane/TaskPane";
 import { paneTheme } from "../src/taskpane/theme";
 import { FakeExcel, installFakeExcel } from "../fake-excel/fake";
 import { DocumentModel, type DocumentData } from "../fake-excel/model";
-import { SheetView } from "./SheetView";
+import { useAfterFirstRender } from "../src/taskpane/hooks/useAfterFirstRender";
 import type { WorkbookPayload } from "./protocol";
 
 export interface WorkbenchApi {
@@ -71,6 +71,9 @@ const useStyles = makeStyles({
   banner: { padding: tokens.spacingHorizontalL },
 });
 
+const loadSheetView = () =>
+  import(/* webpackChunkName: "sheet-view" */ "./SheetView").then((m) => m.SheetView);
+
 function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) {
   const styles = useStyles();
   const { fake } = props;
@@ -83,13 +86,10 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
     )
   );
   usePreload(gateway);
-  // The sheet view (a table of every cell, mostly Chinese text) comes in the frame after the
+  // The sheet view (a table of every cell, mostly Chinese text) is a chunk loaded after the
   // pane's first render: in Excel the grid is not the pane's to draw, so the pane does not wait.
-  const [sheetsShown, setSheetsShown] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setSheetsShown(true));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const sheetView = useAfterFirstRender(loadSheetView);
+  const SheetView = sheetView.value;
   useEffect(() => {
     const bump = (): void => setVersion((v) => v + 1);
     changed.add(bump);
@@ -100,7 +100,12 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   return (
     <div className={styles.page}>
       <div className={styles.sheets}>
-        {sheetsShown && (
+        {sheetView.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>无法显示工作表：{sheetView.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {SheetView && (
           <SheetView
             fake={fake}
             version={version}

@@ -38,6 +38,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded after the first render (the scoring code, the result view, the .docx report)
+      // are fetched from where taskpane.js itself was loaded: the add-in's own origin and folder.
+      publicPath: "auto",
       clean: true,
     },
     resolve: {

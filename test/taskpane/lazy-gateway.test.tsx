@@ -11,6 +11,7 @@ import {
   type Capabilities,
   type RunReport,
   type ScoringGateway,
+  type ScoringOptions,
   type Settings,
 } from "../../src/host/excel/contract";
 import { lazyGateway, usePreload, type LazyGateway } from "../../src/taskpane/lazyGateway";
@@ -52,14 +53,17 @@ function shell() {
 function fullGateway(): jest.Mocked<ScoringGateway> {
   return {
     scoreActiveSheet: jest.fn(async () => REPORT),
-    rescoreSheet: jest.fn(async () => REPORT),
+    rescoreSheet: jest.fn(async (_sheet: string, _options?: ScoringOptions) => REPORT),
     scoreAllSheets: jest.fn(async () => REPORT),
     undo: jest.fn(async () => REPORT),
     writeReport: jest.fn(async () => ({ ok: true }) as never),
-    selectCell: jest.fn(async () => undefined),
+    selectCell: jest.fn(async (_sheet: string, _address: string) => undefined),
     loadSettings: jest.fn(async () => DEFAULT_SETTINGS),
-    saveSettings: jest.fn(async () => undefined),
-    onSheetChanged: jest.fn(async () => null),
+    saveSettings: jest.fn(async (_settings: Settings) => undefined),
+    onSheetChanged: jest.fn(
+      async (_listener: (sheet: string) => void, _options?: { readonly debounceMs?: number }) =>
+        null
+    ),
     capabilities: jest.fn(() => CAPS),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The workbench page: the real task pane (TaskPane over the Office.js gateway, its scoring code
- * loaded after the first render, exactly what Excel loads) beside a view of the sheets, over the strict fake Excel API holding the workbook the
- * server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
+ * loaded after the first render, exactly what Excel loads) beside a view of the sheets, over the
+ * strict fake Excel API holding the workbook the server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
  */
 import {
   FluentProvider,

@@ -1,7 +1,7 @@
 /**
- * The workbench page: the real task pane (TaskPane over createExcelGateway, exactly what Excel
- * loads) beside a view of the sheets, over the strict fake Excel API holding the workbook the
- * server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
+ * The workbench page: the real task pane (TaskPane over the Office.js gateway, its scoring code
+ * loaded after the first render, exactly what Excel loads) beside a view of the sheets, over the
+ * strict fake Excel API holding the workbook the server loaded. `window.workbench` lets tests read the workbook as Excel would show it.
  */
 import {
   FluentProvider,
@@ -13,12 +13,14 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { createExcelGateway } from "../src/host/excel/gateway";
+import { capabilities } from "../src/host/excel/capabilities";
+import { loadSettings, saveSettings } from "../src/host/excel/settings";
+import { lazyGateway, usePreload } from "../src/taskpane/lazyGateway";
 import { TaskPane } from "../src/taskpane/TaskPane";
 import { paneTheme } from "../src/taskpane/theme";
 import { FakeExcel, installFakeExcel } from "../fake-excel/fake";
 import { DocumentModel, type DocumentData } from "../fake-excel/model";
-import { SheetView } from "./SheetView";
+import { useAfterFirstRender } from "../src/taskpane/hooks/useAfterFirstRender";
 import type { WorkbookPayload } from "./protocol";
 
 export interface WorkbenchApi {
@@ -69,18 +71,25 @@ const useStyles = makeStyles({
   banner: { padding: tokens.spacingHorizontalL },
 });
 
+const loadSheetView = () =>
+  import(/* webpackChunkName: "sheet-view" */ "./SheetView").then((m) => m.SheetView);
+
 function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) {
   const styles = useStyles();
   const { fake } = props;
   const [version, setVersion] = useState(0);
-  const [gateway] = useState(() => createExcelGateway());
-  // The sheet view (a table of every cell, mostly Chinese text) comes in the frame after the
+  const [gateway] = useState(() =>
+    lazyGateway({ capabilities, loadSettings, saveSettings }, () =>
+      import(/* webpackChunkName: "scoring" */ "../src/host/excel/gateway").then((m) =>
+        m.createExcelGateway()
+      )
+    )
+  );
+  usePreload(gateway);
+  // The sheet view (a table of every cell, mostly Chinese text) is a chunk loaded after the
   // pane's first render: in Excel the grid is not the pane's to draw, so the pane does not wait.
-  const [sheetsShown, setSheetsShown] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setSheetsShown(true));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const sheetView = useAfterFirstRender(loadSheetView);
+  const SheetView = sheetView.value;
   useEffect(() => {
     const bump = (): void => setVersion((v) => v + 1);
     changed.add(bump);
@@ -91,7 +100,12 @@ function Workbench(props: { readonly fake: FakeExcel; readonly title: string }) 
   return (
     <div className={styles.page}>
       <div className={styles.sheets}>
-        {sheetsShown && (
+        {sheetView.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>无法显示工作表：{sheetView.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {SheetView && (
           <SheetView
             fake={fake}
             version={version}

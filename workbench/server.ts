@@ -32,7 +32,9 @@ function bundleIsCurrent(): boolean {
   if (!fs.existsSync(bundle) || !fs.existsSync(path.join(WORKBENCH_DIR, "index.html")))
     return false;
   const built = fs.statSync(bundle).mtimeMs;
-  return SOURCE_DIRS.every((d) => newestSource(d) < built);
+  // the page's build shares the add-in's chunk split (webpack.config.js)
+  const rootConfig = fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs;
+  return rootConfig < built && SOURCE_DIRS.every((d) => newestSource(d) < built);
 }
 
 /** Builds dist-workbench/ (production mode) unless it is newer than every source. */

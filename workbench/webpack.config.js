@@ -4,6 +4,7 @@
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { splitInitialChunks } = require("../webpack.config.js");
 
 const root = path.resolve(__dirname, "..");
 
@@ -37,5 +38,7 @@ module.exports = (env = {}, argv = {}) => ({
       chunks: ["workbench"],
     }),
   ],
+  // React, Fluent UI and the page's own code as three scripts, as the add-in ships (webpack.config.js)
+  optimization: { splitChunks: splitInitialChunks },
   performance: { hints: false },
 });

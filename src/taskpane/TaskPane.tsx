@@ -17,8 +17,8 @@ import { useCallback, useMemo, useRef } from "react";
 import type { Progress, ScoringGateway, ScoringOptions } from "../host/excel/contract";
 import { ReportButton } from "./components/ReportButton";
 import { RulesPanel, type ChosenProfile } from "./components/RulesPanel";
-import { ResultView } from "./components/ResultView";
 import { GatewayProvider, useGateway } from "./gateway-context";
+import { useAfterFirstRender } from "./hooks/useAfterFirstRender";
 import { useAutoScore } from "./hooks/useAutoScore";
 import { useUnsupported } from "./hooks/useCapabilities";
 import { useRuns } from "./hooks/useRuns";
@@ -37,6 +37,10 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   title: { margin: 0 },
 });
+
+/** The result view (Fluent's Table and Accordion) is a chunk: no result is shown at first. */
+const loadResultView = () =>
+  import(/* webpackChunkName: "result-view" */ "./components/ResultView").then((m) => m.ResultView);
 
 const PROGRESS_VALUE: Readonly<Record<Progress["stage"], number>> = {
   read: 0.2,
@@ -72,6 +76,8 @@ function TaskPaneBody() {
     profile: settings.profile,
     promptTextInReasonCells: settings.promptTextInReasonCells,
   };
+  const resultView = useAfterFirstRender(loadResultView);
+  const ResultView = resultView.value;
   const autoScoreNote = useAutoScore(gateway, settings.autoScore, options, run, setError);
 
   const scoreActive = () => run("score-active", () => gateway.scoreActiveSheet(options.current));
@@ -157,7 +163,15 @@ function TaskPaneBody() {
         autoScoreNote={autoScoreNote}
         onChange={changeSettings}
       />
-      {report && <ResultView report={report} onSelect={select} />}
+      {report && ResultView ? (
+        <ResultView report={report} onSelect={select} />
+      ) : report && resultView.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>结果未能显示（{resultView.error}），请重新打开任务窗格。</MessageBarBody>
+        </MessageBar>
+      ) : report ? (
+        <Spinner size="small" label="正在显示结果…" />
+      ) : null}
     </main>
   );
 }

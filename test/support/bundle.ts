@@ -40,3 +40,20 @@ export const BUNDLE_BUDGET_KB = 350;
 export function readBuilt(outDir: string, file: string): Buffer {
   return fs.readFileSync(path.join(outDir, file));
 }
+
+/**
+ * The task pane's own scripts in the order taskpane.html loads them (Office.js from Microsoft's
+ * CDN left out): React, Fluent UI and the pane (issue 12), all that runs before the first render.
+ */
+export function initialScripts(outDir: string): string[] {
+  const html = readBuilt(outDir, "taskpane.html").toString("utf8");
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
+}
+
+/** Gzip KiB of the initial scripts together (each file gzipped as a server would send it). */
+export function initialGzipKB(outDir: string): number {
+  const kb = initialScripts(outDir).reduce((sum, f) => sum + gzipKB(readBuilt(outDir, f)), 0);
+  return Math.round(kb * 10) / 10;
+}

@@ -1,5 +1,6 @@
 import type { WorkbookOutcome } from "../form/pipeline";
 import { formRun, type FormRun } from "../form/report";
+import { textWidth } from "../form/layout/sheetLayout";
 
 /**
  * The JSON contract of `selfeval score --json` (design.md): every number a decimal string as the
@@ -40,34 +41,15 @@ export function workbookReport(
   };
 }
 
-/** Display width of a string on a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6)
-        ? 2
-        : 1;
-  }
-  return w;
-}
-
 function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+  return text + " ".repeat(Math.max(0, width - textWidth(text)));
 }
 
 function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   let out = "";
   for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) return `${out}…`;
+    if (textWidth(out + ch) > width - 1) return `${out}…`;
     out += ch;
   }
   return out;
@@ -97,7 +79,7 @@ export function summaryTable(reports: readonly FileReport[]): string {
   }
   const limits = [28, 20, 36, 8, 4, 4];
   const cells = rows.map((row) => row.map((c, i) => cut(c, limits[i])));
-  const widths = limits.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ""))));
+  const widths = limits.map((_, i) => Math.max(...cells.map((row) => textWidth(row[i] ?? ""))));
   return cells
     .map((row) =>
       row

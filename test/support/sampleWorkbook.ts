@@ -14,6 +14,7 @@ import {
   type LayoutOptions,
   type SeedLayout,
 } from "./seedGrids";
+import { textWidth } from "../../src/form/layout/sheetLayout";
 
 const FONT = "宋体";
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -41,19 +42,6 @@ function styleFor(
   return style;
 }
 
-/** Display width of a line: CJK and full-width characters count 2, others 1. */
-function displayWidth(line: string): number {
-  let n = 0;
-  for (const ch of line)
-    n +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch
-      )
-        ? 2
-        : 1;
-  return n;
-}
-
 /** Row heights (points) so that wrapped text shows: Excel does not fit merged cells by itself. */
 function rowHeights(layout: SeedLayout): number[] {
   const width = (c1: number, c2: number): number =>
@@ -72,7 +60,7 @@ function rowHeights(layout: SeedLayout): number[] {
       const text = String(value);
       const needed = text
         .split("\n")
-        .reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / chars)), 0);
+        .reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l) / chars)), 0);
       lines = Math.max(lines, Math.ceil(needed / span.rows));
     });
     const kind = row.map((_, j) => layout.kinds[i][j]).find((k) => k !== null);

@@ -70,21 +70,31 @@ export function rateAgrees(
   printedFraction: Decimal,
   percentDecimals: number,
   computed: Decimal,
-  bounds?: { low: Decimal; high: Decimal }
+  bounds?: RateBounds
 ): boolean {
-  const asPercent = computed.times(100);
-  const printedPercent = printedFraction.times(100);
-  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_HALF_UP).equals(printedPercent))
-    return true;
-  if (asPercent.toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN).equals(printedPercent))
-    return true;
+  // compared as fractions: a percentage's d decimals are the fraction's d + 2
+  const places = percentDecimals + 2;
+  if (computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).equals(printedFraction)) return true;
+  if (computed.toDecimalPlaces(places, Decimal.ROUND_DOWN).equals(printedFraction)) return true;
   if (bounds) {
-    const lo = bounds.low.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_DOWN);
-    const hi = bounds.high.times(100).toDecimalPlaces(percentDecimals, Decimal.ROUND_UP);
-    if (printedPercent.greaterThanOrEqualTo(lo) && printedPercent.lessThanOrEqualTo(hi))
+    const { low, high } = bounds();
+    const lo = low.toDecimalPlaces(places, Decimal.ROUND_DOWN);
+    const hi = high.toDecimalPlaces(places, Decimal.ROUND_UP);
+    if (printedFraction.greaterThanOrEqualTo(lo) && printedFraction.lessThanOrEqualTo(hi))
       return true;
   }
   return false;
+}
+
+/**
+ * The range a rate may take given the digits its amounts print, computed the first time a
+ * printed rate needs it (two divisions most rates never need).
+ */
+export type RateBounds = () => { readonly low: Decimal; readonly high: Decimal };
+
+export function lazyBounds(make: () => { low: Decimal; high: Decimal }): RateBounds {
+  let bounds: { low: Decimal; high: Decimal } | undefined;
+  return () => (bounds ??= make());
 }
 
 const HALF_UNITS = Array.from({ length: 16 }, (_, dp) => new Dec(`5e-${dp + 1}`));
@@ -104,7 +114,7 @@ export function readRate(
   raw: CellScalar | undefined,
   numberFormat: string | undefined,
   computed: Decimal | null,
-  bounds?: { low: Decimal; high: Decimal }
+  bounds?: RateBounds
 ): {
   fraction: Decimal;
   decimals: number;

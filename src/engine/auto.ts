@@ -15,7 +15,11 @@ interface Evidence {
 
 /** The set of header words that identifies a template. */
 export function templateKey(form: Form): string {
-  return [...new Set(form.headers.map(normalizeHeader))].sort().join("|");
+  return keyOf(form.headers.map(normalizeHeader));
+}
+
+function keyOf(normalizedHeaders: readonly string[]): string {
+  return [...new Set(normalizedHeaders)].sort().join("|");
 }
 
 function ruleTextEvidence(form: Form): Evidence | null {
@@ -38,8 +42,7 @@ function ruleTextEvidence(form: Form): Evidence | null {
   return null;
 }
 
-function templateEvidence(form: Form): Evidence | null {
-  const h = form.headers.map(normalizeHeader);
+function templateEvidence(form: Form, h: readonly string[]): Evidence | null {
   const mark = h.find((x) => /\(20分\)/.test(x) || /20分\*执行率/.test(x) || x === "年初目标值(A)");
   if (mark)
     return {
@@ -76,10 +79,11 @@ function templateEvidence(form: Form): Evidence | null {
  */
 export function chooseProfiles(forms: readonly Form[]): ProfileChoice[] {
   const byTemplate = new Map<string, Evidence>();
-  const keys = forms.map(templateKey);
+  const headers = forms.map((form) => form.headers.map(normalizeHeader));
+  const keys = headers.map(keyOf);
   for (const [i, form] of forms.entries()) {
     const key = keys[i];
-    for (const e of [ruleTextEvidence(form), templateEvidence(form)]) {
+    for (const e of [ruleTextEvidence(form), templateEvidence(form, headers[i])]) {
       if (!e) continue;
       const had = byTemplate.get(key);
       if (!had || e.strength > had.strength) byTemplate.set(key, e);

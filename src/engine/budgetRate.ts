@@ -1,6 +1,6 @@
 /** 预算执行率 = 全年执行数 ÷ 全年预算数 (domain §3): the printed rate checked, overspending and low execution. */
 import type Decimal from "decimal.js";
-import { rateAgrees, readRate } from "./agree";
+import { lazyBounds, rateAgrees, readRate, type RateBounds } from "./agree";
 import { Dec, ONE } from "./decimal";
 import { n, pct } from "./format";
 import type { Profile } from "./profiles";
@@ -38,10 +38,7 @@ export function budgetRate(
   const rate = executed.yuan.dividedBy(annual.yuan);
   const conversions = [annual.conversion, executed.conversion].filter((c): c is string => !!c);
   const words = `执行率 ${n(executed.shown)} ÷ ${n(annual.shown)} = ${pct(rate)}${conversions.length ? `（${conversions.join("；")}）` : ""}${block.note ? `（${block.note}）` : ""}`;
-  const bounds = {
-    low: executed.yuan.minus(executed.tolerance).dividedBy(annual.yuan.plus(annual.tolerance)),
-    high: executed.yuan.plus(executed.tolerance).dividedBy(annual.yuan.minus(annual.tolerance)),
-  };
+  const bounds = amountBounds(executed, annual);
 
   // the printed 执行率
   let stated: Decimal | null = null;
@@ -95,4 +92,12 @@ export function budgetRate(
     );
   }
   return { rate, words, stated, value, agreedPrinted, lowNote, prompts };
+}
+
+/** The rates the amounts allow within half a unit of their last printed decimal (§4). */
+export function amountBounds(executed: Amount, annual: Amount): RateBounds {
+  return lazyBounds(() => ({
+    low: executed.yuan.minus(executed.tolerance).dividedBy(annual.yuan.plus(annual.tolerance)),
+    high: executed.yuan.plus(executed.tolerance).dividedBy(annual.yuan.minus(annual.tolerance)),
+  }));
 }

@@ -4,6 +4,7 @@ import { promptAt } from "./prompts";
 import { cellText, stripSpace } from "./text";
 import type { BudgetRow, Form, Prompt } from "./types";
 import type { Amount } from "./budget";
+import { amountBounds } from "./budgetRate";
 
 const isAmount = (x: Amount | { error: string } | null): x is Amount => !!x && !("error" in x);
 
@@ -26,10 +27,7 @@ export function otherRowRates(
     const executed = readAmount(row.executed);
     if (!isAmount(annual) || !isAmount(executed) || annual.yuan.isZero()) continue;
     const rate = executed.yuan.dividedBy(annual.yuan);
-    const bounds = {
-      low: executed.yuan.minus(executed.tolerance).dividedBy(annual.yuan.plus(annual.tolerance)),
-      high: executed.yuan.plus(executed.tolerance).dividedBy(annual.yuan.minus(annual.tolerance)),
-    };
+    const bounds = amountBounds(executed, annual);
     const printed = readRate(row.rate.value, row.rate.numberFormat, rate, bounds);
     if (!printed || rateAgrees(printed.fraction, printed.decimals, rate, bounds)) continue;
     prompts.push(

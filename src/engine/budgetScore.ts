@@ -3,6 +3,7 @@
  * a printed 分值 and score are checked (§4) and kept when they agree.
  */
 import type Decimal from "decimal.js";
+import { parseAddress } from "../address";
 import { readPrinted, scoreAgrees } from "./agree";
 import { Dec, ONE, ZERO } from "./decimal";
 import { n, pct, roundScore } from "./format";
@@ -50,19 +51,18 @@ export function scoreBudget(
 ): BudgetOutcome {
   const { row, annual, executed } = reading;
   if (!row) return { result: EMPTY, prompts: reading.prompts, acceptedWeight: null };
-  const base = {
-    ...EMPTY,
-    row: Number(/\d+/.exec(row.label.address)?.[0] ?? 0),
+  const where = {
+    row: parseAddress(row.label.address).row,
     rateCell: row.rate?.address,
     cell: row.score?.address,
   };
   if (!annual || annual.yuan.isZero() || !executed) {
-    const result = { ...base, explain: "预算数或执行数缺失，未计算执行率" };
+    const result = { ...EMPTY, ...where, explain: "预算数或执行数缺失，未计算执行率" };
     return { result, prompts: reading.prompts, acceptedWeight: null };
   }
   const rated = budgetRate(form, row, annual, executed, profile, reason);
   const rateResult = {
-    ...base,
+    ...where,
     annual: annual.shown,
     executed: executed.shown,
     rate: rated.rate,
@@ -76,7 +76,8 @@ export function scoreBudget(
   if (method === "none") {
     const explain = rated.lowNote ? `${rated.words}；${rated.lowNote}` : rated.words;
     const prompts = [...reading.prompts, ...rated.prompts];
-    return { result: { ...rateResult, explain }, prompts, acceptedWeight: null };
+    const result = { ...rateResult, weight: null, score: null, stated: null, value: null, explain };
+    return { result, prompts, acceptedWeight: null };
   }
 
   const weighed = budgetWeight(form.sheet, row, profile, indicatorWeights);

@@ -30,6 +30,7 @@ export function percent(rate: Decimal, decimals = 2): string {
 
 /** A number as an accountant writes it: no trailing zeros, no exponent. */
 export function plain(value: Decimal): string {
+  // decimal.js keeps no trailing zeros, so toFixed() is already plain; the check is cheap insurance
   const s = value.toFixed();
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  return s.endsWith("0") && s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }

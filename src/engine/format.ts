@@ -3,10 +3,24 @@ import { plain } from "./decimal";
 
 /** A fraction as a percentage for explanations: 0.6875 → "68.75%", 1 → "100%". */
 export function pct(fraction: Decimal, decimals = 2): string {
-  const shown = fraction.times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // rounded as a fraction to decimals + 2 places: the same digits as the percentage rounded to
+  // decimals, without a multiplication
+  const rounded = fraction.toDecimalPlaces(decimals + 2, Decimal.ROUND_HALF_UP);
   // 683.93 ÷ 683.92 is not "100%": show as many decimals as it takes to see the difference
-  if (shown.equals(100) && !fraction.equals(1) && decimals < 6) return pct(fraction, decimals + 2);
-  return `${plain(shown)}%`;
+  if (decimals < 6 && rounded.equals(1) && !fraction.equals(1)) return pct(fraction, decimals + 2);
+  return `${hundredfold(plain(rounded))}%`;
+}
+
+/** A plain decimal string times 100, by moving its point: "0.6875" → "68.75", "1.2" → "120". */
+function hundredfold(digits: string): string {
+  const point = digits.indexOf(".");
+  const int = point < 0 ? digits : digits.slice(0, point);
+  const frac = point < 0 ? "" : digits.slice(point + 1);
+  const moved = frac.length >= 2 ? frac.slice(0, 2) : frac.padEnd(2, "0");
+  const rest = frac.length > 2 ? `.${frac.slice(2)}` : "";
+  if (int === "0") return moved[0] === "0" ? `${moved[1]}${rest}` : `${moved}${rest}`;
+  if (int === "-0") return moved[0] === "0" ? `-${moved[1]}${rest}` : `-${moved}${rest}`;
+  return `${int}${moved}${rest}`;
 }
 
 /** A score rounded once, as the profile says. */

@@ -1,6 +1,6 @@
 /** The checks of one indicator row that stand beside its score: printed 完成率, overshoot, judged rows. */
 import type Decimal from "decimal.js";
-import { readRate, rateAgrees } from "./agree";
+import { lazyBounds, readRate, rateAgrees } from "./agree";
 import { Dec, ZERO } from "./decimal";
 import type { Evaluation } from "./evaluation";
 import { n, pct } from "./format";
@@ -27,7 +27,9 @@ export function checkCompletionRate(
   const none = { stated: null, value: ev.completion, prompts: [] };
   if (!row.rate || isBlank(row.rate) || isNotApplicable(text(row.rate)) || !ev.completion)
     return none;
-  const bounds = ev.operands && ev.budgetMirror ? mirrorBounds(ev.operands) : undefined;
+  const operands = ev.operands;
+  const bounds =
+    operands && ev.budgetMirror ? lazyBounds(() => mirrorBounds(operands)) : undefined;
   const printedRate = readRate(row.rate.value, row.rate.numberFormat, ev.completion, bounds);
   if (!printedRate) return none;
   const stated = printedRate.fraction;

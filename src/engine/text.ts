@@ -65,15 +65,12 @@ export function withoutWeightMarks(text: string): string {
 }
 
 /**
- * Text compared for "same text, achieved": whitespace and punctuation normalised,
- * a leading 完成/已/已完成 dropped.
+ * Text compared for "same text, achieved": whitespace and punctuation normalised (full-width
+ * ＞＜＝ are half-width after toHalfWidth), a leading 完成/已/已完成 dropped.
  */
 export function comparableText(text: string): string {
   return stripSpace(toHalfWidth(text))
     .replace(/\.(?!\d)|(?<!\d)\./g, "")
     .replace(/[，,。;；、:：!！?？“”"'‘’()（）【】[\]]/g, "")
-    .replace(/＞/g, ">")
-    .replace(/＜/g, "<")
-    .replace(/＝/g, "=")
     .replace(/^(已完成|已|完成)/, "");
 }

@@ -1,13 +1,14 @@
 import Decimal from "decimal.js";
-import { plain } from "./decimal";
+import { ONE, plain } from "./decimal";
 
 /** A fraction as a percentage for explanations: 0.6875 → "68.75%", 1 → "100%". */
 export function pct(fraction: Decimal, decimals = 2): string {
   // rounded as a fraction to decimals + 2 places: the same digits as the percentage rounded to
   // decimals, without a multiplication
-  const rounded = fraction.toDecimalPlaces(decimals + 2, Decimal.ROUND_HALF_UP);
+  const rounded = roundHalfUp(fraction, decimals + 2);
   // 683.93 ÷ 683.92 is not "100%": show as many decimals as it takes to see the difference
-  if (decimals < 6 && rounded.equals(1) && !fraction.equals(1)) return pct(fraction, decimals + 2);
+  if (decimals < 6 && rounded.equals(ONE) && !fraction.equals(ONE))
+    return pct(fraction, decimals + 2);
   return `${hundredfold(plain(rounded))}%`;
 }
 
@@ -25,7 +26,14 @@ function hundredfold(digits: string): string {
 
 /** A score rounded once, as the profile says. */
 export function roundScore(value: Decimal, decimals: number): Decimal {
-  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  return roundHalfUp(value, decimals);
+}
+
+/** Rounded half up to `places` decimals; a value that has no more is itself (no new Decimal). */
+function roundHalfUp(value: Decimal, places: number): Decimal {
+  return value.decimalPlaces() <= places
+    ? value
+    : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
 export function n(value: Decimal): string {

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
-import { Dec } from "./decimal";
+import { Dec, ONE } from "./decimal";
+import { pct } from "./format";
 import type { Profile } from "./profiles";
 import { stripSpace, toHalfWidth } from "./text";
 import type { QualitativeLevel } from "./types";
@@ -69,34 +70,50 @@ export function judgeWords(text: string): { level: QualitativeLevel; word: strin
 
 /** A numeric actual judged by its ratio in the target's direction (按评判等级赋分). */
 export function levelOfRatio(ratio: Decimal, profile: Profile): QualitativeLevel {
-  if (ratio.greaterThanOrEqualTo(1)) return "achieved";
+  if (ratio.greaterThanOrEqualTo(ONE)) return "achieved";
   if (ratio.greaterThanOrEqualTo(profile.bands.partial.min)) return "partial";
   return "failed";
 }
 
-const bandCache = new WeakMap<Profile, Record<QualitativeLevel, { min: Decimal; max: Decimal }>>();
+/** A level's band read once per profile: its ends, its default share and how it is said. */
+interface LevelBand {
+  readonly min: Decimal;
+  readonly max: Decimal;
+  /** Top of the band for 达成, the middle for the others (written only without a typed score). */
+  readonly share: Decimal;
+  /** 达成，区间 100%–80% */
+  readonly words: string;
+}
 
-export function band(level: QualitativeLevel, profile: Profile): { min: Decimal; max: Decimal } {
+const bandCache = new WeakMap<Profile, Record<QualitativeLevel, LevelBand>>();
+
+function levelBand(level: QualitativeLevel, profile: Profile): LevelBand {
   let bands = bandCache.get(profile);
   if (!bands) {
-    const parse = (b: { min: string; max: string }): { min: Decimal; max: Decimal } => ({
-      min: new Dec(b.min),
-      max: new Dec(b.max),
-    });
-    bands = {
-      achieved: parse(profile.bands.achieved),
-      partial: parse(profile.bands.partial),
-      failed: parse(profile.bands.failed),
+    const read = (lv: QualitativeLevel): LevelBand => {
+      const min = new Dec(profile.bands[lv].min);
+      const max = new Dec(profile.bands[lv].max);
+      const share = lv === "achieved" ? max : min.plus(max).dividedBy(2);
+      return { min, max, share, words: `${LEVEL_NAMES[lv]}，区间 ${pct(max)}–${pct(min)}` };
     };
+    bands = { achieved: read("achieved"), partial: read("partial"), failed: read("failed") };
     bandCache.set(profile, bands);
   }
   return bands[level];
 }
 
+export function band(level: QualitativeLevel, profile: Profile): { min: Decimal; max: Decimal } {
+  return levelBand(level, profile);
+}
+
+/** The level and its band as an explanation says them: 达成，区间 100%–80%. */
+export function bandWords(level: QualitativeLevel, profile: Profile): string {
+  return levelBand(level, profile).words;
+}
+
 /** Top of the band for 达成, the middle for the others (written only without a typed score). */
 export function defaultShare(level: QualitativeLevel, profile: Profile): Decimal {
-  const { min, max } = band(level, profile);
-  return level === "achieved" ? max : min.plus(max).dividedBy(2);
+  return levelBand(level, profile).share;
 }
 
 /** Whether a typed score lies inside the judged band (both ends included). */

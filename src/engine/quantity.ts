@@ -1,6 +1,6 @@
 /** A target or actual cell read into quantities, a date, or words (domain §2). */
 import type Decimal from "decimal.js";
-import { Dec } from "./decimal";
+import { Dec, ONE } from "./decimal";
 import { compareDays, findDates, type Day } from "./dates";
 import { judgeWords } from "./qualitative";
 import { directionAround, latinUnitAt, readUnit } from "./quantityParts";
@@ -115,9 +115,8 @@ export function readValue(raw: string): Reading {
     const direction = directionAround(before, tail);
     const explicitEqual = /(^|[^<>≤≥!])=$/.test(before);
     const digits = m[1];
-    let value = new Dec(digits);
-    const scale = new Dec(u.scale ?? 1);
-    value = value.times(scale);
+    const scale = u.scale === null ? ONE : new Dec(u.scale);
+    let value = u.scale === null ? new Dec(digits) : new Dec(digits).times(scale);
     if (u.unit === "%") value = value.dividedBy(100);
     words += s.slice(cursor, start);
     cursor = start + m[0].length + u.length;

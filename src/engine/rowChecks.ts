@@ -28,8 +28,7 @@ export function checkCompletionRate(
   if (!row.rate || isBlank(row.rate) || isNotApplicable(text(row.rate)) || !ev.completion)
     return none;
   const operands = ev.operands;
-  const bounds =
-    operands && ev.budgetMirror ? lazyBounds(() => mirrorBounds(operands)) : undefined;
+  const bounds = operands && ev.budgetMirror ? lazyBounds(() => mirrorBounds(operands)) : undefined;
   const printedRate = readRate(row.rate.value, row.rate.numberFormat, ev.completion, bounds);
   if (!printedRate) return none;
   const stated = printedRate.fraction;

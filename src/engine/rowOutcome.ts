@@ -5,7 +5,7 @@ import type { Evaluation } from "./evaluation";
 import { n, pct, roundScore } from "./format";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
-import { defaultShare, inBand, LEVEL_NAMES, band } from "./qualitative";
+import { band, bandWords, defaultShare, inBand, LEVEL_NAMES } from "./qualitative";
 import { isNotApplicable } from "./text";
 import type { Form, IndicatorResult, Prompt, QualitativeLevel } from "./types";
 import type { RowWeight } from "./weights";
@@ -145,14 +145,14 @@ function qualitativeOutcome(x: Weighed, level: QualitativeLevel): RowOutcome {
   const { sheet, profile, s, weight, stated, notes } = x;
   const { row, ev } = s;
   const b = band(level, profile);
-  const bandWords = `${LEVEL_NAMES[level]}，区间 ${pct(b.max)}–${pct(b.min)}`;
+  const words = bandWords(level, profile);
   if (stated !== null && inBand(stated, weight, level, profile)) {
-    const explain = [...notes, `${bandWords}，填报得分 ${n(stated)} 在区间内，保留`].join("；");
+    const explain = [...notes, `${words}，填报得分 ${n(stated)} 在区间内，保留`].join("；");
     return { method: "qualitative", score: stated, stated, value: stated, explain, prompts: [] };
   }
   const share = defaultShare(level, profile);
   const score = roundScore(weight.times(share), profile.decimals);
-  const explain = [...notes, `${bandWords}，${n(weight)} × ${pct(share)} = ${n(score)}`].join("；");
+  const explain = [...notes, `${words}，${n(weight)} × ${pct(share)} = ${n(score)}`].join("；");
   const prompts: Prompt[] = [];
   if (stated !== null && row.score) {
     const range = `${n(weight.times(b.min))}–${n(weight.times(b.max))}`;

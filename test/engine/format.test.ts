@@ -27,7 +27,9 @@ const decimals = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 12 }))
     .map(([d, e]) => new Dec(d).dividedBy(new Dec(10).pow(e))),
-  fc.constantFrom("0", "1", "0.99995", "0.999999", "1.000001", "0.005", "0.00005", "635", "-0.5").map((s) => new Dec(s))
+  fc
+    .constantFrom("0", "1", "0.99995", "0.999999", "1.000001", "0.005", "0.00005", "635", "-0.5")
+    .map((s) => new Dec(s))
 );
 
 describe("pct", () => {

@@ -51,24 +51,16 @@ export function scoreBudget(
 ): BudgetOutcome {
   const { row, annual, executed } = reading;
   if (!row) return { result: EMPTY, prompts: reading.prompts, acceptedWeight: null };
-  const where = {
-    row: parseAddress(row.label.address).row,
-    rateCell: row.rate?.address,
-    cell: row.score?.address,
-  };
   if (!annual || annual.yuan.isZero() || !executed) {
-    const result = { ...EMPTY, ...where, explain: "预算数或执行数缺失，未计算执行率" };
-    return { result, prompts: reading.prompts, acceptedWeight: null };
+    const explain = "预算数或执行数缺失，未计算执行率";
+    return {
+      result: budgetResult(row, null, explain),
+      prompts: reading.prompts,
+      acceptedWeight: null,
+    };
   }
   const rated = budgetRate(form, row, annual, executed, profile, reason);
-  const rateResult = {
-    ...where,
-    annual: annual.shown,
-    executed: executed.shown,
-    rate: rated.rate,
-    rateStated: rated.stated,
-    rateValue: rated.value,
-  };
+  const rates = { annual: annual.shown, executed: executed.shown, rated };
 
   // a weightless template is scored only with the national default weights, on request
   const method =
@@ -76,8 +68,7 @@ export function scoreBudget(
   if (method === "none") {
     const explain = rated.lowNote ? `${rated.words}；${rated.lowNote}` : rated.words;
     const prompts = [...reading.prompts, ...rated.prompts];
-    const result = { ...rateResult, weight: null, score: null, stated: null, value: null, explain };
-    return { result, prompts, acceptedWeight: null };
+    return { result: budgetResult(row, rates, explain), prompts, acceptedWeight: null };
   }
 
   const weighed = budgetWeight(form.sheet, row, profile, indicatorWeights);
@@ -87,16 +78,38 @@ export function scoreBudget(
   const explain = `${rated.words}${shareWords ? `，${shareWords}` : ""}；${n(weight)} × ${pct(share)} = ${n(score)}${rated.lowNote ? `；${rated.lowNote}` : ""}`;
   const printed = printedBudgetScore(form.sheet, row, method, weight, share, score, rated, profile);
   return {
-    result: {
-      ...rateResult,
+    result: budgetResult(row, rates, `${explain}${printed.note}`, {
       weight,
       score,
       stated: printed.stated,
       value: printed.value,
-      explain: `${explain}${printed.note}`,
-    },
+    }),
     prompts: [...reading.prompts, ...rated.prompts, ...weighed.prompts, ...printed.prompts],
     acceptedWeight: weight,
+  };
+}
+
+/** The budget's result, every field set in one object literal. */
+function budgetResult(
+  row: BudgetRow,
+  rates: { annual: Decimal; executed: Decimal; rated: BudgetRate } | null,
+  explain: string,
+  scored?: { weight: Decimal; score: Decimal; stated: Decimal | null; value: Decimal }
+): BudgetResult {
+  return {
+    row: parseAddress(row.label.address).row,
+    annual: rates?.annual ?? null,
+    executed: rates?.executed ?? null,
+    rate: rates?.rated.rate ?? null,
+    rateCell: row.rate?.address,
+    rateStated: rates?.rated.stated ?? null,
+    rateValue: rates?.rated.value ?? null,
+    weight: scored?.weight ?? null,
+    score: scored?.score ?? null,
+    stated: scored?.stated ?? null,
+    value: scored?.value ?? null,
+    cell: row.score?.address,
+    explain,
   };
 }
 

@@ -82,7 +82,7 @@ export function manual(
 export function qualitative(
   level: QualitativeLevel,
   why: string,
-  extra: Partial<Evaluation> = {}
+  extra: Partial<Pick<Evaluation, "completion" | "sameText" | "notes" | "prompts">> = {}
 ): Evaluation {
   return {
     method: "qualitative",
@@ -90,12 +90,12 @@ export function qualitative(
     level,
     share: null,
     met: level === "achieved",
-    completion: level === "achieved" ? ONE : null,
+    completion:
+      extra.completion !== undefined ? extra.completion : level === "achieved" ? ONE : null,
     budgetMirror: false,
-    sameText: false,
-    notes: [],
-    prompts: [],
+    sameText: extra.sameText ?? false,
+    notes: extra.notes ?? [],
+    prompts: extra.prompts ?? [],
     operands: null,
-    ...extra,
   };
 }

@@ -104,7 +104,8 @@ export function rowOutcome(
     ev.method === "qualitative" && ev.level
       ? qualitativeOutcome(weighed, ev.level)
       : quantitativeOutcome(weighed, rate);
-  return { ...outcome, prompts: [...prompts, ...outcome.prompts] };
+  const { method, score, value, explain } = outcome;
+  return { method, score, stated, value, explain, prompts: [...prompts, ...outcome.prompts] };
 }
 
 /** The notes every row carries and the prompts it raises whatever its weight. */

@@ -1,9 +1,10 @@
 /** Every indicator row read and evaluated, weight-free: its group, its printed weights and score. */
+import type Decimal from "decimal.js";
 import { readPrinted } from "./agree";
 import { Dec } from "./decimal";
 import { evaluateIndicator } from "./evaluate";
 import type { BudgetMirror } from "./evaluation";
-import { canonicalLevel1, canonicalLevel2, level1OfLevel2 } from "./groups";
+import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
 import type { Profile } from "./profiles";
 import type { ValueReader } from "./quantity";
 import { bracketWeight, stripSpace } from "./text";
@@ -24,13 +25,23 @@ export function readRows(
   mirror: BudgetMirror | null,
   read: ValueReader
 ): ReadRows {
-  const level1Texts = form.indicators.map((r) => text(r.level1));
-  const level1s = level1Texts.map(canonicalLevel1);
+  // level cells repeat down the table (merged or inherited): each text is read once
+  const level1Of = once((t: string): Level1Cell => ({
+    text: t,
+    canonical: canonicalLevel1(t),
+    weight: decimalOrNull(bracketWeight(t)),
+  }));
+  const level2Of = once((t: string): Level2Cell => ({
+    level2: canonicalLevel2(t),
+    key: stripSpace(t),
+    weight: decimalOrNull(bracketWeight(t)),
+  }));
+  const level1s = form.indicators.map((r) => level1Of(text(r.level1)));
   const hasCostLevel1 = form.indicators.some(
-    (r, i) => level1s[i] === "成本指标" && !r.level1Inherited
+    (r, i) => level1s[i].canonical === "成本指标" && !r.level1Inherited
   );
   const states = form.indicators.map((row, i) =>
-    readRow(row, level1Texts[i], level1s[i], hasCostLevel1, profile, mirror, read)
+    readRow(row, level1s[i], level2Of(text(row.level2)), hasCostLevel1, profile, mirror, read)
   );
   const satisfaction = states.filter((s) => s.group === "满意度指标");
   const satisfactionBlank =
@@ -45,21 +56,49 @@ export function readRows(
   };
 }
 
+/** A level-1 cell's text read: its canonical group and its （N分）. */
+interface Level1Cell {
+  readonly text: string;
+  readonly canonical: Level1 | null;
+  readonly weight: Decimal | null;
+}
+
+/** A level-2 cell's text read: its canonical name, its key for grouping and its （N分）. */
+interface Level2Cell {
+  readonly level2: string;
+  readonly key: string;
+  readonly weight: Decimal | null;
+}
+
+function decimalOrNull(digits: string | null): Decimal | null {
+  return digits === null ? null : new Dec(digits);
+}
+
+/** A function of a text computed once per distinct text. */
+function once<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (t) => {
+    let v = seen.get(t);
+    if (v === undefined) seen.set(t, (v = f(t)));
+    return v;
+  };
+}
+
 /** One row: its group (corrected by its level-2 name), printed weights and score, its evaluation. */
 function readRow(
   row: IndicatorRow,
-  l1Text: string,
-  canonical: RowState["level1"],
+  l1Cell: Level1Cell,
+  l2Cell: Level2Cell,
   hasCostLevel1: boolean,
   profile: Profile,
   mirror: BudgetMirror | null,
   read: ValueReader
 ): RowState {
-  const l2Text = text(row.level2);
-  const level2 = canonicalLevel2(l2Text);
+  const { text: l1Text, canonical } = l1Cell;
+  const { level2 } = l2Cell;
   const byName = level1OfLevel2(level2, hasCostLevel1);
   // a level-1 cell printing only its weight （50分） names the group its level-2 names decide
-  const l1 = canonical ?? (bracketWeight(l1Text) !== null ? byName : null);
+  const l1 = canonical ?? (l1Cell.weight !== null ? byName : null);
   let group = l1;
   let correction: string | null = null;
   const compatible =
@@ -83,16 +122,14 @@ function readRow(
     mirror,
     read
   );
-  const l1Weight = bracketWeight(l1Text);
-  const l2Weight = bracketWeight(l2Text);
   return {
     row,
     group,
     level1: l1,
-    level1Weight: l1Weight === null ? null : new Dec(l1Weight),
+    level1Weight: l1Cell.weight,
     level2,
-    level2Key: stripSpace(l2Text),
-    level2Weight: l2Weight === null ? null : new Dec(l2Weight),
+    level2Key: l2Cell.key,
+    level2Weight: l2Cell.weight,
     correction,
     ev,
     printed: row.score ? readPrinted(row.score.value) : null,

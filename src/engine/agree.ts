@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Dec, printedDecimals } from "./decimal";
+import { Dec, digitsDecimal, printedDecimals } from "./decimal";
 import { cellText, stripSpace, toHalfWidth } from "./text";
 import type { CellScalar } from "./types";
 
@@ -30,7 +30,7 @@ export function readPrinted(raw: CellScalar | undefined, numberFormat?: string):
   }
   if (typeof raw !== "string") return null;
   if (SIMPLE_NUMBER.test(raw)) {
-    return { value: new Dec(raw), decimals: printedDecimals(raw), text: raw, percent: false };
+    return { value: digitsDecimal(raw), decimals: printedDecimals(raw), text: raw, percent: false };
   }
   const s = stripSpace(toHalfWidth(raw))
     .replace(/%%+/g, "%")
@@ -38,7 +38,7 @@ export function readPrinted(raw: CellScalar | undefined, numberFormat?: string):
   const m = /^[=＝]?(\d+(?:\.\d+)?)(%|分)?$/.exec(s);
   if (!m) return null;
   const pct = m[2] === "%";
-  const v = new Dec(m[1]);
+  const v = digitsDecimal(m[1]);
   return {
     value: pct ? v.dividedBy(100) : v,
     decimals: printedDecimals(m[1]),

@@ -23,6 +23,14 @@ export function printedDecimals(text: string): number {
   return m ? m[1].length : 0;
 }
 
+/**
+ * Plain digits as written ("20", "9.80") as a Decimal. Whole numbers of up to 7 digits go
+ * through decimal.js's small-integer path (exact: below 2⁵³, and the digits are the value).
+ */
+export function digitsDecimal(digits: string): Decimal {
+  return digits.length <= 7 && !digits.includes(".") ? new Dec(Number(digits)) : new Dec(digits);
+}
+
 /** A rate as a percentage string with 2 decimals: 0.903186 → "90.32%". */
 export function percent(rate: Decimal, decimals = 2): string {
   return `${rate.times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals)}%`;

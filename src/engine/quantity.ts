@@ -1,6 +1,6 @@
 /** A target or actual cell read into quantities, a date, or words (domain §2). */
 import type Decimal from "decimal.js";
-import { Dec, ONE } from "./decimal";
+import { Dec, digitsDecimal, ONE } from "./decimal";
 import { compareDays, findDates, type Day } from "./dates";
 import { judgeWords } from "./qualitative";
 import { directionAround, latinUnitAt, readUnit } from "./quantityParts";
@@ -116,7 +116,7 @@ export function readValue(raw: string): Reading {
     const explicitEqual = /(^|[^<>≤≥!])=$/.test(before);
     const digits = m[1];
     const scale = u.scale === null ? ONE : new Dec(u.scale);
-    let value = u.scale === null ? new Dec(digits) : new Dec(digits).times(scale);
+    let value = u.scale === null ? digitsDecimal(digits) : digitsDecimal(digits).times(scale);
     if (u.unit === "%") value = value.dividedBy(100);
     words += s.slice(cursor, start);
     cursor = start + m[0].length + u.length;

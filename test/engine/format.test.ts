@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { Dec, plain } from "../../src/engine/decimal";
+import { Dec, digitsDecimal, plain } from "../../src/engine/decimal";
 import { pct } from "../../src/engine/format";
 
 /** The definitions pct and plain are faster forms of. */
@@ -76,6 +76,21 @@ describe("plain", () => {
     fc.assert(
       fc.property(decimals, (d) => {
         expect(plain(d)).toBe(plainByDefinition(d));
+      }),
+      { numRuns: 2000 }
+    );
+  });
+});
+
+describe("digitsDecimal", () => {
+  it("is the Decimal of the digits as written, whole or not, with leading zeros", () => {
+    const digits = fc.oneof(
+      fc.stringMatching(/^\d{1,9}$/),
+      fc.stringMatching(/^\d{1,8}\.\d{1,6}$/)
+    );
+    fc.assert(
+      fc.property(digits, (d) => {
+        expect(digitsDecimal(d).toFixed()).toBe(new Dec(d).toFixed());
       }),
       { numRuns: 2000 }
     );

@@ -1,4 +1,5 @@
 import { PROFILES, type ProfileId } from "./profiles";
+import { once } from "./memo";
 import { normalizeHeader } from "./text";
 import type { Form } from "./types";
 
@@ -79,7 +80,8 @@ function templateEvidence(form: Form, h: readonly string[]): Evidence | null {
  */
 export function chooseProfiles(forms: readonly Form[]): ProfileChoice[] {
   const byTemplate = new Map<string, Evidence>();
-  const headers = forms.map((form) => form.headers.map(normalizeHeader));
+  const normalize = once(normalizeHeader); // the forms of a workbook share their headers
+  const headers = forms.map((form) => form.headers.map(normalize));
   const keys = headers.map(keyOf);
   for (const [i, form] of forms.entries()) {
     const key = keys[i];

@@ -6,6 +6,7 @@ import { judgeWords } from "./qualitative";
 import { directionAround, latinUnitAt, readUnit } from "./quantityParts";
 import { isExcelError, isNotApplicable, stripSpace } from "./text";
 import { normalizeValueText } from "./valueText";
+import { once } from "./memo";
 
 /** Direction of a target: at least (正向), at most (反向), or none (= or a bare number). */
 export type Direction = "atLeast" | "atMost" | "none";
@@ -163,18 +164,7 @@ export function isDuration(q: Quantity): boolean {
 
 export type ValueReader = (text: string) => Reading;
 
-/**
- * A reader that remembers what it read, for one scoring pass: a workbook repeats its texts
- * (≥90%, 有效提升, 100%) from tab to tab. Readings are immutable, so sharing them is safe.
- */
+/** A reader that remembers what it read, for one scoring pass (readings are immutable). */
 export function memoReader(): ValueReader {
-  const seen = new Map<string, Reading>();
-  return (text: string): Reading => {
-    let r = seen.get(text);
-    if (r === undefined) {
-      r = readValue(text);
-      if (seen.size < 50000) seen.set(text, r);
-    }
-    return r;
-  };
+  return once(readValue);
 }

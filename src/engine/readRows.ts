@@ -10,6 +10,7 @@ import type { ValueReader } from "./quantity";
 import { bracketWeight, stripSpace } from "./text";
 import type { Form, IndicatorRow } from "./types";
 import { isBlank, text, type RowState } from "./rowState";
+import { once } from "./memo";
 
 export interface ReadRows {
   /** One state per indicator row, in the form's order (joined to weights and results by index). */
@@ -72,16 +73,6 @@ interface Level2Cell {
 
 function decimalOrNull(digits: string | null): Decimal | null {
   return digits === null ? null : new Dec(digits);
-}
-
-/** A function of a text computed once per distinct text. */
-function once<T>(f: (text: string) => T): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (t) => {
-    let v = seen.get(t);
-    if (v === undefined) seen.set(t, (v = f(t)));
-    return v;
-  };
 }
 
 /** One row: its group (corrected by its level-2 name), printed weights and score, its evaluation. */

@@ -13,14 +13,17 @@ export function cellText(value: CellScalar | undefined): string {
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (１２３，．％：（）) to half-width; U+3000 to a space. */
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-
 export function toHalfWidth(text: string): string {
-  if (!HAS_FULL_WIDTH.test(text)) return text;
-  return text.replace(FULL_WIDTH, (ch) =>
-    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)
-  );
+  // one pass over the code units; a text without full-width characters is returned as it is
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
+    out += text.slice(from, i) + (c === 0x3000 ? " " : String.fromCharCode(c - FULL_WIDTH_OFFSET));
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Remove every whitespace character (spaces, U+3000, line breaks). */

@@ -82,7 +82,8 @@ export function chooseProfiles(forms: readonly Form[]): ProfileChoice[] {
   const byTemplate = new Map<string, Evidence>();
   const normalize = once(normalizeHeader); // the forms of a workbook share their headers
   const headers = forms.map((form) => form.headers.map(normalize));
-  const keys = headers.map(keyOf);
+  const key = once((joined: string) => keyOf(joined.split("\u0001")));
+  const keys = headers.map((h) => key(h.join("\u0001")));
   for (const [i, form] of forms.entries()) {
     const key = keys[i];
     for (const e of [ruleTextEvidence(form), templateEvidence(form, headers[i])]) {

@@ -196,22 +196,25 @@ function quantitativeOutcome(x: Weighed, rate: RowRate): RowOutcome {
   let value = score;
   if (stated !== null && row.score) {
     const printed = s.printed as NonNullable<RowState["printed"]>;
-    const fromRate = scoreFromPrintedRate(ev, share, weight, rate, profile);
     if (scoreAgrees(printed, exact)) value = stated;
-    else if (fromRate && scoreAgrees(printed, fromRate.exact)) {
-      value = stated;
-      notes.push(
-        `填报得分 ${n(stated)} 按所填完成率 ${text(row.rate)} 计算（${n(weight)} × ${pct(fromRate.share)}），一致`
-      );
-    } else
-      prompts.push(
-        promptAt(
-          sheet,
-          row.score.address,
-          "score-mismatch",
-          `得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
-        )
-      );
+    else {
+      // a score from the printed 完成率 is looked for only where the score does not agree
+      const fromRate = scoreFromPrintedRate(ev, share, weight, rate, profile);
+      if (fromRate && scoreAgrees(printed, fromRate.exact)) {
+        value = stated;
+        notes.push(
+          `填报得分 ${n(stated)} 按所填完成率 ${text(row.rate)} 计算（${n(weight)} × ${pct(fromRate.share)}），一致`
+        );
+      } else
+        prompts.push(
+          promptAt(
+            sheet,
+            row.score.address,
+            "score-mismatch",
+            `得分填写为 ${text(row.score)}，按规则应为 ${n(score)}（${n(weight)} × ${pct(share.share)}）`
+          )
+        );
+    }
   }
   const explain = [
     ...notes,

@@ -52,6 +52,21 @@ export interface Reading {
 }
 
 const NUMBER = /(\d+(?:\.\d+)?)/g;
+// what around a number makes it something else (hoisted: a literal in the loop is a new RegExp each time)
+/** List numbering after a number: 1、 2． */
+const LIST_MARK_AFTER = /^[、．]/;
+/** A point not followed by a digit: 2. as a list number where it opens a clause. */
+const LIST_POINT_AFTER = /^\.(?!\d)/;
+const CLAUSE_START_BEFORE = /[;；。\ue000]/;
+const LETTER = /[A-Za-z]/;
+const LETTER_AFTER = /^[A-Za-z]/;
+const MINUS = /^[-−]/;
+/** What stands before the minus sign of a negative number (not a range 1-12月). */
+const BEFORE_NEGATIVE = /[=≥≤<>:;,(~为是达]/;
+const EXPLICIT_EQUAL_BEFORE = /(^|[^<>≤≥!])=$/;
+const RECURRING_DAY = /(?:每月|次月)(\d{1,2})[日号](?:前|之前|以前)?/;
+const RECURRING_LATE = /^\ue000*(后|之后|以后)/;
+const BLANKS = /\ue000+/g;
 
 function noValue(text: string, status: Reading["status"]): Reading {
   return {
@@ -75,7 +90,7 @@ export function readValue(raw: string): Reading {
   if (isNotApplicable(trimmed)) return noValue(text, "na");
 
   let s = normalizeValueText(text);
-  const recurring = /(?:每月|次月)(\d{1,2})[日号](?:前|之前|以前)?/.exec(s);
+  const recurring = RECURRING_DAY.exec(s);
   const dates = findDates(s);
   let date: Day | null = null;
   for (const h of dates) if (!date || compareDays(h.day, date) > 0) date = h.day;
@@ -83,7 +98,7 @@ export function readValue(raw: string): Reading {
   for (const h of dates)
     s = s.slice(0, h.start) + "\ue000".repeat(h.end - h.start) + s.slice(h.end);
   if (recurring) s = s.replace(recurring[0], "\ue000".repeat(recurring[0].length));
-  const recurringLate = !!recurring && /^\ue000*(后|之后|以后)/.test(s.slice(s.indexOf("\ue000")));
+  const recurringLate = !!recurring && RECURRING_LATE.test(s.slice(s.indexOf("\ue000")));
 
   const quantities: Quantity[] = [];
   let words = "";
@@ -96,25 +111,22 @@ export function readValue(raw: string): Reading {
     // list numbering: 1、 2. (not a decimal), （1）
     const prevChar = s[start - 1] ?? "";
     if (
-      /^[、．]/.test(after) ||
-      (/^\.(?!\d)/.test(after) && (start === 0 || /[;；。\ue000]/.test(prevChar)))
+      LIST_MARK_AFTER.test(after) ||
+      (LIST_POINT_AFTER.test(after) && (start === 0 || CLAUSE_START_BEFORE.test(prevChar)))
     )
       continue;
     if (prevChar === "(" && after.startsWith(")")) continue;
     // a digit glued to letters (App2, 5G, H5) is a name, not a quantity
-    if (/[A-Za-z]/.test(prevChar) || (/^[A-Za-z]/.test(after) && !latinUnitAt(after, 0))) continue;
+    if (LETTER.test(prevChar) || (LETTER_AFTER.test(after) && !latinUnitAt(after, 0))) continue;
     // a minus sign makes a negative number, not a range (1-12月) or a date range (…日-2023年…)
-    if (
-      /^[-−]/.test(s.slice(start - 1, start)) &&
-      (start === 1 || /[=≥≤<>:;,(~为是达]/.test(s[start - 2]))
-    ) {
+    if (MINUS.test(prevChar) && (start === 1 || BEFORE_NEGATIVE.test(s[start - 2]))) {
       return noValue(text, "error");
     }
     const u = readUnit(after);
     const before = s.slice(Math.max(0, start - 5), start);
     const tail = after.slice(u.length);
     const direction = directionAround(before, tail);
-    const explicitEqual = /(^|[^<>≤≥!])=$/.test(before);
+    const explicitEqual = EXPLICIT_EQUAL_BEFORE.test(before);
     const digits = m[1];
     const scale = u.scale === null ? ONE : new Dec(u.scale);
     let value = u.scale === null ? digitsDecimal(digits) : digitsDecimal(digits).times(scale);
@@ -130,11 +142,11 @@ export function readValue(raw: string): Reading {
       approximate: u.approx,
       direction,
       explicitEqual,
-      source: s.slice(start, cursor).replace(/\ue000/g, ""),
+      source: s.slice(start, cursor).replace(BLANKS, ""),
     });
   }
   words += s.slice(cursor);
-  words = words.replace(/\ue000+/g, " ").trim();
+  words = words.replace(BLANKS, " ").trim();
   // 无 / 零 / 没有 / 未发生 are zero of the other side's unit; 没有完成 is a failure phrase to judge, not a count
   const zero =
     quantities.length === 0 &&

@@ -52,6 +52,7 @@ export function readPrinted(raw: CellScalar | undefined, numberFormat?: string):
  * truncated to its own decimals (only when it has 2 or more), or differs by less than 0.01.
  */
 export function scoreAgrees(printed: Printed, computed: Decimal): boolean {
+  if (printed.value.equals(computed)) return true; // the common case, without a subtraction
   if (printed.value.minus(computed).abs().lessThan(CENT)) return true;
   if (printed.decimals >= 2) {
     const dp = printed.decimals;

@@ -8,7 +8,7 @@ import { LEVEL_NAMES } from "./qualitative";
 import { stripSpace, withoutWeightMarks } from "./text";
 import type { Form, FormResult, IndicatorResult, Prompt } from "./types";
 import { MONEY_REASON_WORDS } from "./vocabulary";
-import type { RowWeight } from "./weights";
+import type { FormWeights } from "./formWeights";
 import { isBlank, text, type RowState } from "./rowState";
 
 /**
@@ -18,12 +18,11 @@ import { isBlank, text, type RowState } from "./rowState";
 export function checkWeights(
   form: Form,
   profile: Profile,
-  scoring: boolean,
-  weights: readonly RowWeight[],
-  issues: readonly { group: string; stated: Decimal; sum: Decimal; implied: boolean }[],
+  weighing: FormWeights,
   budgetWeight: Decimal | null,
   states: readonly RowState[]
 ): { readonly weightTotal: Decimal; readonly prompts: readonly Prompt[] } {
+  const { scoring, weights, issues } = weighing;
   if (!scoring) return { weightTotal: ZERO, prompts: [] };
   const prompts: Prompt[] = [];
   const sheet = form.sheet;
@@ -34,7 +33,7 @@ export function checkWeights(
       ?.row.block;
     return s?.row.level1.address ?? block?.address ?? form.anchor;
   };
-  const indicatorSum = weights.reduce((s, w) => s.plus(w.weight ?? ZERO), ZERO);
+  const indicatorSum = weighing.weightSum;
   // level-1 group weights printed in the headers (Hubei) add up with the budget to 100
   const groupWeights = new Map<string, Decimal>();
   for (const s of states) {

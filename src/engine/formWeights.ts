@@ -1,5 +1,6 @@
 /** The weights of a form's rows: their own, their group's share, or the profile's defaults. */
-import { Dec } from "./decimal";
+import type Decimal from "decimal.js";
+import { Dec, ZERO } from "./decimal";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
 import { bracketWeight, withoutWeightMarks } from "./text";
@@ -25,6 +26,8 @@ export interface FormWeights {
   readonly scoring: boolean;
   /** A weight cell that is not a number, a weight of 0. */
   readonly prompts: readonly Prompt[];
+  /** The rows' weights added up. */
+  readonly weightSum: Decimal;
 }
 
 /** Every row's weight (by index), whether the form is scored, and what its weight cells prompt. */
@@ -63,6 +66,7 @@ export function weighForm(
     weighted,
     scoring,
     prompts: weightPrompts(sheet, states, weights),
+    weightSum: weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO),
   };
 }
 

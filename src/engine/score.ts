@@ -1,7 +1,6 @@
 /** One recognised form scored under one profile: the steps in order, each in its own file. */
 import { readBudget } from "./budget";
 import { scoreBudget } from "./budgetScore";
-import { ZERO } from "./decimal";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";
@@ -66,13 +65,12 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   // the money reason is looked for only where the rate is low (it reads every reason cell).
   let moneyReason: string | null = null;
   const reason = (): string => (moneyReason ??= budgetReason(text(form.formReason), states));
-  const indicatorWeightSum = weights.reduce((sum, w) => sum.plus(w.weight ?? ZERO), ZERO);
   const budgetOutcome = budgetReading
     ? scoreBudget(
         form,
         budgetReading,
         profile,
-        weighing.weighted ? indicatorWeightSum : null,
+        weighing.weighted ? weighing.weightSum : null,
         reason
       )
     : null;
@@ -82,9 +80,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
   const weightCheck = checkWeights(
     form,
     profile,
-    scoring,
-    weights,
-    weighing.issues,
+    weighing,
     budgetOutcome?.acceptedWeight ?? null,
     states
   );

@@ -5,7 +5,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { isProfileId, PROFILES, PROFILE_IDS, type ProfileSpec } from "../engine";
 import { summaryTable, type FileReport } from "./report";
-import { reportFile, type ReportJob } from "./reportFile";
+import type { ReportJob } from "./reportFile";
 import { scoreFile, type FileJob } from "./scoreFile";
 
 /**
@@ -55,6 +55,12 @@ export async function expandInputs(
     } else files.push(input);
   }
   return { files: [...new Set(files)], errors };
+}
+
+/** The 自评报告 code (and the docx library) is loaded only when a report is asked for. */
+async function reportFile(job: ReportJob): ReturnType<typeof import("./reportFile").reportFile> {
+  const { reportFile: run } = await import("./reportFile");
+  return run(job);
 }
 
 /** Run files on `jobs` worker threads (one workbook each at a time), reporting progress. */

@@ -50,12 +50,18 @@ const HEADING: CellStyle = {
   fill: HEADING_FILL,
 };
 
+/** #,##0.00 as Excel shows it: one formatter, made when first needed (toLocaleString makes one per call). */
+let thousands: Intl.NumberFormat | undefined;
+
 function shownText(cell: SummaryCell, format: string | undefined): string {
   if (cell === null) return "";
   if (typeof cell === "object") return cell.text;
   if (typeof cell === "number") {
     if (format === "0.00%") return `${(cell * 100).toFixed(2)}%`;
-    if (format === "#,##0.00") return cell.toLocaleString("en-US", { minimumFractionDigits: 2 });
+    if (format === "#,##0.00")
+      return (thousands ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 })).format(
+        cell
+      );
     if (format === "0.00") return cell.toFixed(2);
     return String(cell);
   }

@@ -4,6 +4,8 @@ import { cellText, stripSpace, toHalfWidth } from "./text";
 import type { CellScalar } from "./types";
 
 const CENT = new Dec("0.01");
+/** A bare printed rate above this is a percentage (98.75), at or below it may be a fraction. */
+const FRACTION_LIMIT = new Dec("1.5");
 const SIMPLE_NUMBER = /^\d+(\.\d+)?$/;
 
 /** A printed number as typed: "99.79分" → 99.79, "9.80" keeps its 2 decimals; null when not a number. */
@@ -130,12 +132,13 @@ export function readRate(
     const fmt = /\.(0+)%/.exec(numberFormat ?? "");
     return { fraction: p.value, decimals: fmt ? fmt[1].length : 0, convention: "fraction" };
   }
-  const asPercent = {
-    fraction: p.value.dividedBy(100),
-    decimals: p.decimals,
-    convention: "bare-percent" as const,
-  };
-  if (p.value.greaterThan("1.5")) return asPercent;
+  // the percentage reading is made only where it is needed (most rates agree as fractions)
+  const percentReading = (): {
+    fraction: Decimal;
+    decimals: number;
+    convention: "bare-percent";
+  } => ({ fraction: p.value.dividedBy(100), decimals: p.decimals, convention: "bare-percent" });
+  if (p.value.greaterThan(FRACTION_LIMIT)) return percentReading();
   const asFraction = {
     fraction: p.value,
     decimals: Math.max(0, p.decimals - 2),
@@ -143,6 +146,7 @@ export function readRate(
   };
   if (computed) {
     if (rateAgrees(asFraction.fraction, asFraction.decimals, computed, bounds)) return asFraction;
+    const asPercent = percentReading();
     if (rateAgrees(asPercent.fraction, asPercent.decimals, computed, bounds)) return asPercent;
     // neither agrees: take the reading closer to the computed rate
     return asFraction.fraction

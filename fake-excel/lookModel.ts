@@ -71,7 +71,7 @@ function pick<T>(
 }
 
 /**
- * The format properties of a cell that `wanted` asks for (fill aside: api.ts answers it), in the
+ * The format properties of a cell that `wanted` asks for (fill aside: range.ts answers it), in the
  * shape getCellProperties returns; an unmodelled property is refused.
  */
 export function lookProperties(

@@ -58,8 +58,9 @@ export async function expandInputs(
 }
 
 /** The 自评报告 code (and the docx library) is loaded only when a report is asked for. */
-async function reportFile(job: ReportJob): ReturnType<typeof import("./reportFile").reportFile> {
-  const { reportFile: run } = await import("./reportFile");
+function reportFile(job: ReportJob): ReturnType<typeof import("./reportFile").reportFile> {
+  // require, not import(): a worker thread running the sources through tsx has no ESM resolution
+  const { reportFile: run } = require("./reportFile") as typeof import("./reportFile");
   return run(job);
 }
 

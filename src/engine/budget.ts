@@ -62,7 +62,8 @@ export function readAmount(
   if (q.unit !== "" && q.unit !== "元") return { error: `“${text.trim()}”不是金额` };
   const explicit = q.unit === "元" || !q.scale.equals(1);
   const yuan = explicit ? q.value : q.value.times(scale);
-  const shown = yuan.dividedBy(scale);
+  // in the header's unit: the digits as printed unless the cell named its own unit
+  const shown = explicit ? yuan.dividedBy(scale) : q.value;
   const unitOfDigits = explicit ? q.scale : scale;
   return {
     yuan,

@@ -65,7 +65,8 @@ export function budgetRate(
     printedRate && value.equals(printedRate.fraction) && !value.equals(rate) ? value : null;
 
   let lowNote = "";
-  const low = pct(new Dec(profile.lowExecution));
+  const lowExecution = new Dec(profile.lowExecution);
+  const isLow = !rate.greaterThan(ONE) && rate.lessThan(lowExecution);
   if (rate.greaterThan(ONE)) {
     const cell =
       row.rate?.address ?? row.executed?.address ?? row.annual?.address ?? block.header.address;
@@ -77,17 +78,17 @@ export function budgetRate(
         `执行率 ${pct(rate)} 超过 100%，全年执行数大于全年预算数，请核实`
       )
     );
-  } else if (rate.lessThan(profile.lowExecution) && reason()) {
+  } else if (isLow && reason()) {
     // a written reason is quoted in the explanation instead of a prompt (domain §3)
-    lowNote = `执行率低于 ${low}，已说明原因：${quote(reason(), 60)}`;
-  } else if (rate.lessThan(profile.lowExecution)) {
+    lowNote = `执行率低于 ${pct(lowExecution)}，已说明原因：${quote(reason(), 60)}`;
+  } else if (isLow) {
     const cell = row.rate?.address ?? row.executed?.address ?? block.header.address;
     prompts.push(
       promptAt(
         sheet,
         cell,
         "budget-low-execution",
-        `预算执行率 ${pct(rate)} 低于 ${low}，请说明原因`
+        `预算执行率 ${pct(rate)} 低于 ${pct(lowExecution)}，请说明原因`
       )
     );
   }

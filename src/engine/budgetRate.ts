@@ -66,7 +66,7 @@ export function budgetRate(
 
   let lowNote = "";
   const lowExecution = new Dec(profile.lowExecution);
-  const isLow = !rate.greaterThan(ONE) && rate.lessThan(lowExecution);
+  const isLow = rate.lessThan(lowExecution); // (consulted only below, where the rate is ≤ 100%)
   if (rate.greaterThan(ONE)) {
     const cell =
       row.rate?.address ?? row.executed?.address ?? row.annual?.address ?? block.header.address;

@@ -1,7 +1,7 @@
 /** Every indicator row read and evaluated, weight-free: its group, its printed weights and score. */
 import type Decimal from "decimal.js";
 import { readPrinted } from "./agree";
-import { Dec } from "./decimal";
+import { digitsDecimal } from "./decimal";
 import { evaluateIndicator } from "./evaluate";
 import type { BudgetMirror } from "./evaluation";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
@@ -72,7 +72,7 @@ interface Level2Cell {
 }
 
 function decimalOrNull(digits: string | null): Decimal | null {
-  return digits === null ? null : new Dec(digits);
+  return digits === null ? null : digitsDecimal(digits);
 }
 
 /** One row: its group (corrected by its level-2 name), printed weights and score, its evaluation. */

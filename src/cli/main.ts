@@ -5,6 +5,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { isProfileId, PROFILES, PROFILE_IDS, type ProfileSpec } from "../engine";
 import { summaryTable, type FileReport } from "./report";
+import { reportFile } from "./lazyReport";
 import type { ReportJob } from "./reportFile";
 import { scoreFile, type FileJob } from "./scoreFile";
 
@@ -55,13 +56,6 @@ export async function expandInputs(
     } else files.push(input);
   }
   return { files: [...new Set(files)], errors };
-}
-
-/** The 自评报告 code (and the docx library) is loaded only when a report is asked for. */
-function reportFile(job: ReportJob): ReturnType<typeof import("./reportFile").reportFile> {
-  // require, not import(): a worker thread running the sources through tsx has no ESM resolution
-  const { reportFile: run } = require("./reportFile") as typeof import("./reportFile");
-  return run(job);
 }
 
 /** Run files on `jobs` worker threads (one workbook each at a time), reporting progress. */

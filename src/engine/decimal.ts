@@ -31,11 +31,6 @@ export function digitsDecimal(digits: string): Decimal {
   return digits.length <= 7 && !digits.includes(".") ? new Dec(Number(digits)) : new Dec(digits);
 }
 
-/** A rate as a percentage string with 2 decimals: 0.903186 → "90.32%". */
-export function percent(rate: Decimal, decimals = 2): string {
-  return `${rate.times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals)}%`;
-}
-
 /** A number as an accountant writes it: no trailing zeros, no exponent. */
 export function plain(value: Decimal): string {
   // decimal.js keeps no trailing zeros, so toFixed() is already plain; the check is cheap insurance

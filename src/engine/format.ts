@@ -39,3 +39,10 @@ function roundHalfUp(value: Decimal, places: number): Decimal {
 export function n(value: Decimal): string {
   return plain(value);
 }
+
+/** Digits with thousands separators, sign and decimals kept: "-1234567.89" → "-1,234,567.89". */
+export function groupThousands(fixed: string): string {
+  const point = fixed.indexOf(".");
+  const int = point < 0 ? fixed : fixed.slice(0, point);
+  return `${int.replace(/\B(?=(\d{3})+$)/g, ",")}${point < 0 ? "" : fixed.slice(point)}`;
+}

@@ -1,4 +1,6 @@
 import Decimal from "decimal.js";
+import { plain } from "../engine/decimal";
+import { groupThousands } from "../engine/format";
 import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar } from "../engine/types";
 
@@ -8,11 +10,7 @@ import type { CellScalar } from "../engine/types";
  * them (8.8, 9.03). Every number comes in as a Decimal or as the cell's own text; no float.
  */
 export function money(amount: Decimal): string {
-  const fixed = amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  const [int, frac] = fixed.split(".");
-  const sign = int.startsWith("-") ? "-" : "";
-  const digits = sign ? int.slice(1) : int;
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}`;
+  return groupThousands(amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
 }
 
 /** A fraction as a percentage with two decimals: 0.903186 → 90.32%. */
@@ -22,8 +20,7 @@ export function rate(fraction: Decimal): string {
 
 /** A score or weight as the profile rounded it: no trailing zeros. */
 export function score(value: Decimal): string {
-  const s = value.toFixed();
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  return plain(value);
 }
 
 /** A cell's text for a sentence: line breaks inside Chinese text dropped, spaces collapsed. */

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { Dec, digitsDecimal, plain } from "../../src/engine/decimal";
-import { pct } from "../../src/engine/format";
+import { groupThousands, pct } from "../../src/engine/format";
 
 /** The definitions pct and plain are faster forms of. */
 function plainByDefinition(value: Decimal): string {
@@ -94,5 +94,19 @@ describe("digitsDecimal", () => {
       }),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe("groupThousands", () => {
+  it.each([
+    ["0.00", "0.00"],
+    ["999.99", "999.99"],
+    ["1000.00", "1,000.00"],
+    ["1234567.89", "1,234,567.89"],
+    ["-1234.50", "-1,234.50"],
+    ["1234567", "1,234,567"],
+    ["-100", "-100"],
+  ])("%s → %s", (fixed, grouped) => {
+    expect(groupThousands(fixed)).toBe(grouped);
   });
 });

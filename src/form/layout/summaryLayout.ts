@@ -1,3 +1,4 @@
+import { groupThousands } from "../../engine/format";
 import { rectAddress } from "../../address";
 import { SEVERITY_FILL } from "../writePlan";
 import type { Summary, SummaryCell } from "../summary";
@@ -50,19 +51,13 @@ const HEADING: CellStyle = {
   fill: HEADING_FILL,
 };
 
-/** #,##0.00 as Excel shows it: 1234567.891 → 1,234,567.89 (without Intl, whose first use costs ~20 ms). */
-function thousands(x: number): string {
-  const fixed = x.toFixed(2);
-  const point = fixed.indexOf(".");
-  return `${fixed.slice(0, point).replace(/\B(?=(\d{3})+$)/g, ",")}${fixed.slice(point)}`;
-}
-
 function shownText(cell: SummaryCell, format: string | undefined): string {
   if (cell === null) return "";
   if (typeof cell === "object") return cell.text;
   if (typeof cell === "number") {
     if (format === "0.00%") return `${(cell * 100).toFixed(2)}%`;
-    if (format === "#,##0.00") return thousands(cell);
+    // #,##0.00 as Excel shows it (not toLocaleString: Intl's first use costs ~20 ms)
+    if (format === "#,##0.00") return groupThousands(cell.toFixed(2));
     if (format === "0.00") return cell.toFixed(2);
     return String(cell);
   }

@@ -97,6 +97,16 @@ const layerRules = [
     ),
   },
   {
+    // The pane's contract and run reports: shared by every interactive host, importing none.
+    files: ["src/host/contract.ts", "src/host/runReport.ts"],
+    patterns: [
+      {
+        regex: "(^|/)(excel|wps|xlsx|taskpane|cli|commands)(/|$)",
+        message: "the pane's contract imports no host (see docs/architecture.md)",
+      },
+    ],
+  },
+  {
     files: ["src/host/xlsx/**"],
     patterns: forbid(
       "host/xlsx",
@@ -125,8 +135,8 @@ const layerRules = [
       [
         NODE_BUILTINS,
         {
-          regex: "(^|/)host/excel/(?!contract$)",
-          message: "the task pane imports only host/excel/contract (index.tsx creates the gateway)",
+          regex: "(^|/)host/(excel|wps)(/|$)",
+          message: "the task pane imports only host/contract (index.tsx creates the gateway)",
         },
       ]
     ),

@@ -14,7 +14,7 @@ import { ArrowUndoRegular } from "@fluentui/react-icons/lib/atoms/svg/arrow-undo
 import { DocumentCheckmarkRegular } from "@fluentui/react-icons/lib/atoms/svg/document-checkmark";
 import { DocumentMultipleRegular } from "@fluentui/react-icons/lib/atoms/svg/document-multiple";
 import { useCallback, useMemo, useRef } from "react";
-import type { Progress, ScoringGateway, ScoringOptions } from "../host/excel/contract";
+import type { Progress, ScoringGateway, ScoringOptions } from "../host/contract";
 import { ReportButton } from "./components/ReportButton";
 import { RulesPanel, type ChosenProfile } from "./components/RulesPanel";
 import { GatewayProvider, useGateway } from "./gateway-context";

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import type { ScoringGateway } from "../host/excel/contract";
+import type { ScoringGateway } from "../host/contract";
 
 /**
  * The one way a component reaches Excel: the gateway handed down from index.tsx (the Office.js one)

@@ -2,7 +2,7 @@ import type { ProfileSpec } from "../engine";
 import { PROFILES, PROFILE_IDS, isProfileId } from "../engine/profiles";
 import { KIND_NAMES } from "../engine/prompts";
 import type { PromptKind } from "../engine/types";
-import type { PromptRow, RunAction, RunReport } from "../host/excel/contract";
+import type { PromptRow, RunAction, RunReport } from "../host/contract";
 
 /** What the 规则 dropdown offers: 自动 first, then every profile by its Chinese name. */
 export const PROFILE_OPTIONS: readonly { readonly value: ProfileSpec; readonly text: string }[] = [

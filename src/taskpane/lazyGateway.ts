@@ -5,7 +5,7 @@ import type {
   ScoringGateway,
   ScoringOptions,
   Settings,
-} from "../host/excel/contract";
+} from "../host/contract";
 
 /**
  * What the pane's first render needs from Excel, without the scoring code: whether this Excel

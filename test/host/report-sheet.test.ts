@@ -5,7 +5,7 @@
 import * as path from "path";
 import { STATE_SHEET } from "../../src/form/state";
 import { createExcelGateway } from "../../src/host/excel/gateway";
-import type { ScoringGateway } from "../../src/host/excel/contract";
+import type { ScoringGateway } from "../../src/host/contract";
 import { runsText } from "../../src/report";
 import { FakeExcel, installFakeExcel, loadFakeExcel } from "../../fake-excel";
 import type { DocumentModel } from "../../fake-excel/model";

@@ -13,7 +13,7 @@ import {
   type ScoringGateway,
   type ScoringOptions,
   type Settings,
-} from "../../src/host/excel/contract";
+} from "../../src/host/contract";
 import { lazyGateway, usePreload, type LazyGateway } from "../../src/taskpane/lazyGateway";
 
 const CAPS: Capabilities = {

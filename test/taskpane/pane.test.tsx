@@ -8,8 +8,8 @@ import {
   type Progress,
   type ScoringGateway,
   type Settings,
-} from "../../src/host/excel/contract";
-import type { FormRun, RunReport } from "../../src/host/excel/contract";
+} from "../../src/host/contract";
+import type { FormRun, RunReport } from "../../src/host/contract";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
 // ---------------------------------------------------------------------------------------------

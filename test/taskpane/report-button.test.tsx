@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { DEFAULT_SETTINGS, type ScoringGateway } from "../../src/host/excel/gateway";
-import type { ReportSheetRun } from "../../src/host/excel/reportSheet";
+import type { ReportSheetRun } from "../../src/host/contract";
 import type { ReportModel } from "../../src/report";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { TextDecoder, TextEncoder } from "util";

@@ -15,26 +15,16 @@ import { buildReport, scoredForms, type ReportModel } from "../../report";
 import { REPORT_SHEET, reportSheetLayout } from "../../report/sheet";
 import { rectAddress } from "../../address";
 import { warningsFor } from "./capabilities";
-import type { Capabilities } from "./contract";
+import type { Capabilities, ReportSheetRun } from "./contract";
 import { readWorkbook } from "./scoring";
 import { Io, type GatewaySession } from "./session";
 import { gridOf } from "./sheetRead";
 
+export type { ReportSheetRun } from "./contract";
+
 export interface ReportSheetOptions {
   readonly profile?: ProfileSpec;
   readonly overrides?: EngineOptions["overrides"];
-}
-
-export interface ReportSheetRun {
-  readonly ok: boolean;
-  /** In Chinese: why nothing (or not everything) was written. */
-  readonly error: string | null;
-  /** The sheet written, or null. */
-  readonly sheet: string | null;
-  readonly forms: number;
-  readonly syncs: number;
-  /** The report, for the .docx the task pane offers. */
-  readonly model: ReportModel | null;
 }
 
 const PLACEHOLDER_FILL = "#FFF2CC";

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentTextRegular } from "@fluentui/react-icons/lib/atoms/svg/document-text";
 import { useEffect, useState } from "react";
-import type { ScoringOptions } from "../../host/excel/contract";
+import type { ScoringOptions } from "../../host/contract";
 import { useGateway } from "../gateway-context";
 import { errorText } from "../labels";
 

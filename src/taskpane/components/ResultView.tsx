@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FormRun, IndicatorRun, RunReport, SheetRun } from "../../host/excel/contract";
+import type { FormRun, IndicatorRun, RunReport, SheetRun } from "../../host/contract";
 import { STATUS_NAMES, promptsByKind, reportHeadline } from "../labels";
 import { ClickableRow } from "./ClickableRow";
 

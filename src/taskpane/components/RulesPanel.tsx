@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import type { ProfileSpec } from "../../engine";
-import type { Settings } from "../../host/excel/contract";
+import type { Settings } from "../../host/contract";
 import { PROFILE_OPTIONS, profileText } from "../labels";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { ScoringGateway, ScoringOptions } from "../../host/excel/contract";
+import type { ScoringGateway, ScoringOptions } from "../../host/contract";
 import { errorText } from "../labels";
 import type { Runs } from "./useRuns";
 

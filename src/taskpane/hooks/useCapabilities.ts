@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { ScoringGateway } from "../../host/excel/contract";
+import type { ScoringGateway } from "../../host/contract";
 import { errorText } from "../labels";
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { Progress, RunReport } from "../../host/excel/contract";
+import type { Progress, RunReport } from "../../host/contract";
 import { ACTION_NAMES, errorText } from "../labels";
 
 export type RunKind = "score-active" | "score-all" | "undo" | "auto";

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { DEFAULT_SETTINGS, type ScoringGateway, type Settings } from "../../host/excel/contract";
+import { DEFAULT_SETTINGS, type ScoringGateway, type Settings } from "../../host/contract";
 import { errorText } from "../labels";
 
 /** The 规则: loaded from the workbook once, saved on every change; a failure is a message. */

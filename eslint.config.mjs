@@ -35,6 +35,7 @@ const ours = {
   form: { regex: layer("form"), message: "" },
   hostExcel: { regex: layer("host/excel"), message: "" },
   hostXlsx: { regex: layer("host/xlsx"), message: "" },
+  hostWps: { regex: layer("host/wps"), message: "" },
   cli: { regex: layer("cli"), message: "" },
   taskpane: { regex: layer("taskpane"), message: "" },
   commands: { regex: layer("commands"), message: "" },
@@ -98,7 +99,7 @@ const layerRules = [
   },
   {
     // The pane's contract and run reports: shared by every interactive host, importing none.
-    files: ["src/host/contract.ts", "src/host/runReport.ts"],
+    files: ["src/host/contract.ts", "src/host/runReport.ts", "src/host/cells.ts"],
     patterns: [
       {
         regex: "(^|/)(excel|wps|xlsx|taskpane|cli|commands)(/|$)",
@@ -120,6 +121,18 @@ const layerRules = [
       "host/excel",
       ["hostXlsx", "cli", "taskpane", "commands"],
       [NODE_BUILTINS, { regex: "^\\.\\./xlsx(/|$)", message: "host/excel may not import hostXlsx" }]
+    ),
+  },
+  {
+    // The WPS gateway: the only code that knows WPS's object model (the `wps` global).
+    files: ["src/host/wps/**"],
+    patterns: forbid(
+      "host/wps",
+      ["hostXlsx", "hostExcel", "cli", "taskpane", "commands"],
+      [
+        NODE_BUILTINS,
+        { regex: "^\\.\\./(excel|xlsx)(/|$)", message: "host/wps may not import another host" },
+      ]
     ),
   },
   {

@@ -8,6 +8,7 @@ import { excelFake } from "./excel";
 import { browserFigures } from "./browser";
 import { recognizeFigures } from "./recognize";
 import { report200 } from "./report";
+import { wpsFake } from "./wps";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   Object.assign(result, await report200());
   process.stderr.write("add-in: 批量评分 in the fake Excel over 1 tab and 200 tabs…\n");
   Object.assign(result, await excelFake());
+  Object.assign(result, await wpsFake()); // 批量评分 in the fake WPS over 200 tabs: calls into WPS
   process.stderr.write(
     "browser: the task pane bundle, its first render and 批量评分 over 200 tabs in headless Chromium…\n"
   );

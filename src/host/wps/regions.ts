@@ -1,9 +1,9 @@
 /**
  * Reading what WPS gives only as "one value, or null where the cells differ" (NumberFormat,
  * Interior.Color, MergeCells — as VBA documents them) without asking cell by cell: the range is
- * asked whole, and only a range that answers null is halved (columns first: a form's formats and
- * fills change by column more than by row) and asked again. The calls grow with the number of
- * regions of like cells, not with the number of cells.
+ * asked whole, and only a range that answers null is halved across its longer side and asked
+ * again (so the empty rows under a form go in a few calls). The calls grow with the number of
+ * regions of like cells (and the logarithm of the sheet's size), not with the number of cells.
  */
 import type { Rect } from "../../address";
 
@@ -24,7 +24,7 @@ export function readRegions<T>(
     const cols = r.right - r.left + 1;
     const rows = r.bottom - r.top + 1;
     if (cols === 1 && rows === 1) continue; // a single cell that gives nothing: nothing to record
-    if (cols > 1) {
+    if (cols > 1 && cols >= rows) {
       const mid = r.left + Math.floor(cols / 2) - 1;
       stack.push({ ...r, left: mid + 1 }, { ...r, right: mid });
     } else {

@@ -141,7 +141,7 @@ const layerRules = [
   },
   {
     files: ["src/taskpane/**"],
-    ignores: ["src/taskpane/index.tsx"],
+    ignores: ["src/taskpane/index.tsx", "src/taskpane/wps.tsx"],
     patterns: forbid(
       "taskpane",
       ["form", "hostXlsx", "cli", "commands"],
@@ -155,7 +155,7 @@ const layerRules = [
     ),
   },
   {
-    files: ["src/taskpane/index.tsx", "src/commands/**"],
+    files: ["src/taskpane/index.tsx", "src/taskpane/wps.tsx", "src/commands/**"],
     patterns: forbid("entry point", ["form", "hostXlsx", "cli"], [NODE_BUILTINS]),
   },
 ].map(({ files, ignores, patterns }) => ({
@@ -174,6 +174,7 @@ export default [
     ignores: [
       "dist/**",
       "dist-workbench/**",
+      "dist-wps/**",
       "node_modules/**",
       "coverage/**",
       "test-artifacts/**",

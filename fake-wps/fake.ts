@@ -37,7 +37,7 @@ export class FakeWps implements SheetBook {
   displayAlerts = true;
   screenUpdating = true;
   readonly storage = new Map<string, string>();
-  readonly taskPanes: { url: string; title: string; Visible: boolean }[] = [];
+  readonly taskPanes: { url: string; title: string; Visible: boolean; ID: number }[] = [];
   private readonly listeners = new Map<string, Listener[]>();
 
   constructor(
@@ -155,6 +155,7 @@ export class FakeWps implements SheetBook {
         this.taskPanes.push(pane);
         return pane;
       },
+      GetTaskPane: (id: number | string) => this.taskPanes.find((p) => p.ID === Number(id)),
       PluginStorage: {
         getItem: (key: string) => this.storage.get(key) ?? null,
         setItem: (key: string, value: string) => void this.storage.set(key, value),

@@ -58,8 +58,10 @@ const HOST_XLSX_NODE = [
   "src/host/xlsx/readFile.ts",
 ];
 const NODE_BUILTINS_SHARED = {
-  regex: "^(node:)?(fs|path|os|zlib|child_process|worker_threads|crypto|stream|url|util|yauzl)(/|$)",
-  message: "shared with the browser: Node's zip codec is package/zipNode.ts, files are read in readFile.ts",
+  regex:
+    "^(node:)?(fs|path|os|zlib|child_process|worker_threads|crypto|stream|url|util|yauzl)(/|$)",
+  message:
+    "shared with the browser: Node's zip codec is package/zipNode.ts, files are read in readFile.ts",
 };
 const ONLY_DECIMAL = {
   regex: "^(?!\\.|decimal\\.js$)",

@@ -9,6 +9,7 @@ import { browserFigures } from "./browser";
 import { recognizeFigures } from "./recognize";
 import { report200 } from "./report";
 import { wpsFake } from "./wps";
+import { webFigures } from "./web";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     "browser: the task pane bundle, its first render and 批量评分 over 200 tabs in headless Chromium…\n"
   );
   Object.assign(result, await browserFigures());
+  Object.assign(result, await webFigures()); // the 网页版: webScore200Seconds, webBundleGzipKB
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

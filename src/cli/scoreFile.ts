@@ -1,12 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProfileSpec } from "../engine";
-import { scoreWorkbookGrids } from "../form/pipeline";
-import { STATE_SHEET, stateToRows } from "../form/state";
-import { summaryLayout } from "../form/layout/summaryLayout";
-import { writePackage, type NewSheet } from "../host/xlsx/package";
-import { newSheetFromLayout } from "../host/xlsx/sheetLayoutXml";
-import { readWorkbookGrids } from "../host/xlsx/read";
+import { scoreWorkbookBytes } from "../host/xlsx/scoreBook";
 import { workbookReport, type FileReport } from "./report";
 
 export interface FileJob {
@@ -24,9 +19,8 @@ export function outputPath(file: string, outDir: string | null): string {
 }
 
 /**
- * Score one workbook and write its scored copy: the input is read, never modified; the copy is
- * the input's own package with the edits, the 评分汇总 sheet and the state sheet written into it,
- * so nothing of the input is lost. Never throws: an error is reported on the file.
+ * Score one workbook and write its scored copy (scoreWorkbookBytes, the function the 网页版 calls
+ * too): the input is read, never modified. Never throws: an error is reported on the file.
  */
 export async function scoreFile(job: FileJob): Promise<FileReport> {
   try {
@@ -41,21 +35,13 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
               : e.message;
       throw new Error(`无法读取 ${path.basename(job.file)}：${why}`);
     });
-    // one package index: the cells are read from it, and the scored copy written into it
-    const { grids, package: index } = await readWorkbookGrids(input, { name: job.file });
-    const outcome = scoreWorkbookGrids(grids, { profile: job.profile });
-    if (job.dryRun) return workbookReport(job.file, null, outcome);
-    const output = outputPath(job.file, job.outDir);
-    const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
-    const state: NewSheet = {
-      name: STATE_SHEET,
-      rows: stateToRows(outcome.state),
-      state: "veryHidden",
-    };
-    const edits = outcome.sheets.flatMap((s) => s.plan.edits);
-    const bytes = await writePackage(index, edits, [summary, state], {
-      replaceSheets: outcome.replaceSheets,
+    const { outcome, bytes } = await scoreWorkbookBytes(input, {
+      name: job.file,
+      profile: job.profile,
+      dryRun: job.dryRun,
     });
+    if (bytes === null) return workbookReport(job.file, null, outcome);
+    const output = outputPath(job.file, job.outDir);
     if (outDirMissing(job.outDir))
       await fs.promises.mkdir(job.outDir as string, { recursive: true });
     await fs.promises.writeFile(output, bytes).catch((e: NodeJS.ErrnoException) => {

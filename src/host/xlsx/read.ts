@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { CellScalar } from "../../engine/types";
 import { toAddress } from "../../address";
 import type { Grid } from "../../form/grid";
@@ -27,9 +25,10 @@ import { CorruptZipError } from "./package/zip";
  *   protection; hidden state.
  * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
  *   message naming it.
+ * It reads bytes, in Node and in a browser alike (no Node built-in); readFile.ts reads a path.
  */
 export interface WorkbookGrids {
-  /** The file's name as given (a Buffer without a name is "工作簿"). */
+  /** The file's name as given (bytes without a name are "工作簿"). */
   readonly file: string;
   /** One grid per worksheet, in workbook order (chart sheets are not worksheets and are absent). */
   readonly grids: Grid[];
@@ -42,35 +41,16 @@ export interface WorkbookGrids {
 }
 
 export interface ReadOptions {
-  /** The name to use in messages when the input is a Buffer. */
+  /** The file's name, for messages ("工作簿" when not given). */
   readonly name?: string;
 }
 
 export async function readWorkbookGrids(
-  input: Buffer | string,
+  data: Uint8Array,
   options: ReadOptions = {}
 ): Promise<WorkbookGrids> {
-  const file = typeof input === "string" ? input : (options.name ?? "工作簿");
-  const shown = path.basename(file);
-  let data: Buffer;
-  if (typeof input === "string") {
-    try {
-      data = await fs.promises.readFile(input);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === "ENOENT"
-          ? "文件不存在"
-          : code === "EISDIR"
-            ? "这是一个文件夹"
-            : code === "EACCES"
-              ? "没有读取权限"
-              : `读取失败（${code ?? "未知错误"}）`;
-      throw new Error(`无法读取 ${shown}：${why}`);
-    }
-  } else {
-    data = input;
-  }
+  const file = options.name ?? "工作簿";
+  const shown = baseName(file);
   const notWorkbook = signatureProblem(data);
   if (notWorkbook) throw new Error(`无法读取 ${shown}：${notWorkbook}`);
 
@@ -106,15 +86,18 @@ export async function readWorkbookGrids(
   return { file, grids, sheets, package: parts, warnings };
 }
 
+/** The last segment of a path, either separator. */
+export function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+
+/** Compound File (OLE) signature: an .xls of Excel 97–2003, or an .xlsx with an opening password. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 /** A reason the bytes cannot be an .xlsx (a zip), or null. */
-function signatureProblem(data: Buffer): string | null {
+function signatureProblem(data: Uint8Array): string | null {
   if (data.length === 0) return "文件是空的";
-  // Compound File (OLE): an .xls of Excel 97–2003, or an .xlsx saved with an opening password
-  if (
-    data.length >= 8 &&
-    data.readUInt32BE(0) === 0xd0cf11e0 &&
-    data.readUInt32BE(4) === 0xa1b11ae1
-  )
+  if (data.length >= 8 && OLE.every((b, i) => data[i] === b))
     return "这是旧版 .xls 文件或设置了打开密码的工作簿，请在 Excel 中另存为不加密的 .xlsx";
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
     return "不是有效的 Excel 工作簿（.xlsx）";

@@ -1,7 +1,8 @@
 import { relKind, relsPartOf, resolveTarget } from "./paths";
 import { childrenOf, tree } from "./xml";
 import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
-import { entryData, nodeCodec, readZip, type Codec, type ZipArchive, type ZipEntry } from "./zip";
+import { platformCodec } from "./platformCodec";
+import { entryData, type Codec, type ZipArchive, type ZipEntry } from "./zip";
 
 export interface Relationship {
   readonly id: string;
@@ -33,8 +34,9 @@ export class PackageParts {
     for (const e of archive.entries) if (!e.dir) this.byName.set(e.name.toLowerCase(), e);
   }
 
-  static async open(input: Buffer, codec: Codec = nodeCodec): Promise<PackageParts> {
-    return new PackageParts(await readZip(input), codec);
+  /** The index of the zip in `input`, read with the platform's codec unless one is given. */
+  static async open(input: Uint8Array, codec: Codec = platformCodec): Promise<PackageParts> {
+    return new PackageParts(await codec.readZip(input), codec);
   }
 
   entry(part: string): ZipEntry | undefined {

@@ -7,7 +7,10 @@ import { summaryLayout } from "../form/layout/summaryLayout";
 import { writePackage, type NewSheet } from "../host/xlsx/package";
 import { newSheetFromLayout } from "../host/xlsx/sheetLayoutXml";
 import { readWorkbookGrids } from "../host/xlsx/read";
+import { keptNotice, type OutputPlan } from "./outputs";
 import { workbookReport, type FileReport } from "./report";
+import { readFailure, writeFailure } from "./readFailure";
+import { writeFileSafely } from "./safeWrite";
 
 export interface FileJob {
   readonly file: string;
@@ -15,12 +18,20 @@ export interface FileJob {
   /** Folder for the scored copy; null: next to the input. */
   readonly outDir: string | null;
   readonly dryRun: boolean;
+  /** Where the copy goes (outputs.ts), decided before the run; absent under --dry-run. */
+  readonly plan?: OutputPlan;
+  /** Why no output could be planned (the folder cannot be made…), in Chinese. */
+  readonly planError?: string;
 }
 
-/** `<name>.scored.xlsx` in the output folder or beside the input. */
+/**
+ * `<name>.scored.xlsx` in the output folder or beside the input; a macro workbook stays one
+ * (`<name>.scored.xlsm`: Excel refuses a macro workbook named .xlsx).
+ */
 export function outputPath(file: string, outDir: string | null): string {
-  const base = path.basename(file).replace(/\.xlsx$/i, "");
-  return path.join(outDir ?? path.dirname(file), `${base}.scored.xlsx`);
+  const ext = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+  const base = path.basename(file).replace(/\.xls[xm]$/i, "");
+  return path.join(outDir ?? path.dirname(file), `${base}.scored${ext}`);
 }
 
 /**
@@ -30,43 +41,43 @@ export function outputPath(file: string, outDir: string | null): string {
  */
 export async function scoreFile(job: FileJob): Promise<FileReport> {
   try {
-    const input = await fs.promises.readFile(job.file).catch((e: NodeJS.ErrnoException) => {
-      const why =
-        e.code === "ENOENT"
-          ? "文件不存在"
-          : e.code === "EISDIR"
-            ? "这是一个文件夹"
-            : e.code === "EACCES"
-              ? "没有读取权限"
-              : e.message;
-      throw new Error(`无法读取 ${path.basename(job.file)}：${why}`);
+    const input = await fs.promises.readFile(job.file).catch((e: unknown) => {
+      throw new Error(readFailure(job.file, e));
     });
     // one package index: the cells are read from it, and the scored copy written into it
-    const { grids, package: index } = await readWorkbookGrids(input, { name: job.file });
+    const read = await readWorkbookGrids(input, { name: job.file });
+    const { grids, package: index, warnings } = read;
     const outcome = scoreWorkbookGrids(grids, { profile: job.profile });
-    if (job.dryRun) return workbookReport(job.file, null, outcome);
-    const output = outputPath(job.file, job.outDir);
+    if (job.dryRun) return { ...workbookReport(job.file, null, outcome), ...said(warnings) };
+    if (!job.plan)
+      throw new Error(job.planError ?? `无法为 ${path.basename(job.file)} 确定输出位置`);
+    const plan = job.plan;
     const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
     const state: NewSheet = {
       name: STATE_SHEET,
-      rows: stateToRows(outcome.state),
+      // the source mark (outputs.ts) after the ledger's own first-row cells
+      rows: stateToRows(outcome.state).map((row, i) => (i === 0 ? [...row, plan.mark] : row)),
       state: "veryHidden",
     };
     const edits = outcome.sheets.flatMap((s) => s.plan.edits);
     const bytes = await writePackage(index, edits, [summary, state], {
       replaceSheets: outcome.replaceSheets,
     });
-    if (outDirMissing(job.outDir))
-      await fs.promises.mkdir(job.outDir as string, { recursive: true });
-    await fs.promises.writeFile(output, bytes).catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`无法写出 ${output}：${e.code === "EACCES" ? "没有写入权限" : e.message}`);
+    const written = await writeFileSafely(plan.output, bytes, plan.replace).catch((e: unknown) => {
+      throw new Error(writeFailure(plan.output, e));
     });
-    return workbookReport(job.file, output, outcome);
+    const kept = written.moved ? [...plan.kept, plan.output] : plan.kept;
+    return {
+      ...workbookReport(job.file, written.path, outcome),
+      ...said(warnings),
+      ...(kept.length ? { kept, notice: keptNotice(kept, written.path) } : {}),
+    };
   } catch (e) {
     return { file: job.file, output: null, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
-function outDirMissing(dir: string | null): boolean {
-  return dir !== null && !fs.existsSync(dir);
+/** What could not be read whole (a sheet cut short), when there is any. */
+function said(warnings: readonly string[]): { warnings?: string[] } {
+  return warnings.length ? { warnings: [...warnings] } : {};
 }

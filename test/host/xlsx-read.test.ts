@@ -230,7 +230,7 @@ describe("files that are not workbooks reject with a Chinese message naming the 
 
   test("text saved as .xlsx", async () => {
     await expect(readWorkbookGrids(write("a.xlsx", "项目名称,预算数\n"))).rejects.toThrow(
-      /^无法读取 a\.xlsx：不是有效的 Excel 工作簿/
+      /^无法读取 a\.xlsx：这是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 或 WPS 中打开它，“文件 → 另存为”/
     );
   });
 
@@ -239,7 +239,9 @@ describe("files that are not workbooks reject with a Chinese message naming the 
     const error = (await readWorkbookGrids(write("cut.xlsx", whole.subarray(0, 600))).catch(
       (e: unknown) => e
     )) as Error & { cause?: unknown };
-    expect(error.message).toBe("无法读取 cut.xlsx：不是有效的 Excel 工作簿，文件可能已损坏");
+    expect(error.message).toBe(
+      "无法读取 cut.xlsx：文件不完整（可能在下载、复制或保存时被截断），请重新获取或重新保存原文件"
+    );
     expect(error.cause).toBeInstanceOf(Error);
   });
 
@@ -256,7 +258,16 @@ describe("files that are not workbooks reject with a Chinese message naming the 
       Buffer.alloc(504),
     ]);
     await expect(readWorkbookGrids(write("old.xls", ole))).rejects.toThrow(
-      /^无法读取 old\.xls：这是旧版 \.xls 文件或设置了打开密码的工作簿/
+      /^无法读取 old\.xls：这是旧版 Excel 97–2003 工作簿（\.xls），不是 \.xlsx：请在 Excel 或 WPS 中打开它/
+    );
+    // an encrypted .xlsx is a compound file too, with an EncryptionInfo stream in its directory
+    const encrypted = Buffer.concat([
+      ole,
+      Buffer.from("EncryptionInfo", "utf16le"),
+      Buffer.alloc(64),
+    ]);
+    await expect(readWorkbookGrids(write("密.xlsx", encrypted))).rejects.toThrow(
+      /^无法读取 密\.xlsx：工作簿设置了打开密码（已加密），本程序无法读取加密的文件/
     );
   });
 
@@ -270,8 +281,8 @@ describe("files that are not workbooks reject with a Chinese message naming the 
     await expect(readWorkbookGrids(dir)).rejects.toThrow(
       `无法读取 ${path.basename(dir)}：这是一个文件夹`
     );
-    await expect(readWorkbookGrids(Buffer.from("not a zip"))).rejects.toThrow(
-      /^无法读取 工作簿：不是有效的 Excel 工作簿/
+    await expect(readWorkbookGrids(Buffer.from([0, 1, 2, 3, 0, 9]))).rejects.toThrow(
+      /^无法读取 工作簿：不是 Excel 工作簿（\.xlsx），文件可能已损坏/
     );
   });
 });

@@ -4,11 +4,11 @@ import type { CellScalar } from "../../engine/types";
 import { toAddress } from "../../address";
 import type { Grid } from "../../form/grid";
 import { PackageParts } from "./package/parts";
-import { NotWorkbookError, readBook, type BookIndex, type BookSheet } from "./package/readBook";
+import { readBook, type BookIndex, type BookSheet } from "./package/readBook";
 import { readNotes } from "./package/readNotes";
 import { cellKey, readSheetCells } from "./package/readSheet";
 import { StyleIndex } from "./package/readStyles";
-import { CorruptZipError } from "./package/zip";
+import { failureWords, packageProblem, signatureProblem } from "./refusal";
 
 /**
  * The command's reading side: every worksheet of an .xlsx file as a Grid (design.md), the way
@@ -26,7 +26,8 @@ import { CorruptZipError } from "./package/zip";
  *   however their text is stored; solid fills; each cell's style index as its look ("s:5");
  *   protection; hidden state.
  * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
- *   message naming it.
+ *   message naming it and saying what it is or what is damaged (refusal.ts): a part that is not
+ *   well-formed fails the file, whatever the caller then does with it.
  */
 export interface WorkbookGrids {
   /** The file's name as given (a Buffer without a name is "工作簿"). */
@@ -71,21 +72,28 @@ export async function readWorkbookGrids(
   } else {
     data = input;
   }
-  const notWorkbook = signatureProblem(data);
+  const notWorkbook = signatureProblem(data, file);
   if (notWorkbook) throw new Error(`无法读取 ${shown}：${notWorkbook}`);
 
+  // every failure of the package said in the accountant's words, the parser's own kept on `cause`
+  let book: BookIndex | null = null;
+  const refuse = (e: unknown): never => {
+    const why = failureWords(e, book);
+    if (why === null) throw e;
+    throw Object.assign(new Error(`无法读取 ${shown}：${why}`), { cause: e });
+  };
   let parts: PackageParts;
-  let book: BookIndex;
   let styles: StyleIndex;
   try {
     parts = await PackageParts.open(data);
+    const other = packageProblem(parts, null);
+    if (other) throw new Error(`无法读取 ${shown}：${other}`);
     book = readBook(parts);
+    const strict = packageProblem(parts, book);
+    if (strict) throw new Error(`无法读取 ${shown}：${strict}`);
     styles = StyleIndex.read(parts, book.part);
   } catch (e) {
-    // the zip's or the parser's own words stay on `cause`, for a log, not in the message
-    throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
-      cause: e,
-    });
+    return refuse(e);
   }
   if (book.sheets.length === 0)
     throw new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿（没有工作表）`);
@@ -96,29 +104,11 @@ export async function readWorkbookGrids(
     try {
       grids.push(sheetGrid(parts, book, styles, sheet, warnings));
     } catch (e) {
-      if (!(e instanceof CorruptZipError || e instanceof NotWorkbookError)) throw e;
-      throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
-        cause: e,
-      });
+      refuse(e);
     }
   }
   const sheets = book.sheets.map((s) => ({ name: s.name, state: s.state }));
   return { file, grids, sheets, package: parts, warnings };
-}
-
-/** A reason the bytes cannot be an .xlsx (a zip), or null. */
-function signatureProblem(data: Buffer): string | null {
-  if (data.length === 0) return "文件是空的";
-  // Compound File (OLE): an .xls of Excel 97–2003, or an .xlsx saved with an opening password
-  if (
-    data.length >= 8 &&
-    data.readUInt32BE(0) === 0xd0cf11e0 &&
-    data.readUInt32BE(4) === 0xa1b11ae1
-  )
-    return "这是旧版 .xls 文件或设置了打开密码的工作簿，请在 Excel 中另存为不加密的 .xlsx";
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
-    return "不是有效的 Excel 工作簿（.xlsx）";
-  return null;
 }
 
 /**

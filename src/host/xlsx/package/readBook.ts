@@ -28,7 +28,7 @@ export function readBook(parts: PackageParts): BookIndex {
     .find((r) => r.kind === "officeDocument" && !r.external && parts.entry(r.part));
   if (!office) throw new NotWorkbookError("缺少工作簿部件");
   const part = (parts.entry(office.part) as { name: string }).name;
-  const root = tree(parts.text(part) ?? "");
+  const root = tree(parts.wellFormedText(part) ?? "");
   if (!root || root.name !== "workbook") throw new NotWorkbookError(`${part} 不是工作簿`);
   const rels = parts.rels(part);
   const sheets: BookSheet[] = [];
@@ -56,7 +56,7 @@ export function readBook(parts: PackageParts): BookIndex {
 /** The shared strings, streamed (a workbook may hold hundreds of thousands). */
 function readSharedStrings(parts: PackageParts, workbookPart: string): string[] {
   const part = parts.related(workbookPart, "sharedStrings");
-  const text = part ? parts.text(part) : null;
+  const text = part ? parts.wellFormedText(part, false) : null;
   return text ? stringItems(text, "si") : [];
 }
 

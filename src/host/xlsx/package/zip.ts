@@ -1,5 +1,7 @@
 import * as yauzl from "yauzl";
 import * as zlib from "zlib";
+import { TooLargeError } from "./damage";
+import { checkDeclared } from "./zipLimits";
 
 /**
  * The zip container of a package, read through yauzl's documented API: the central directory
@@ -32,7 +34,11 @@ export interface ZipArchive {
 }
 
 export interface Codec {
-  inflateRaw(data: Uint8Array): Uint8Array;
+  /**
+   * Inflate, never past `limit` bytes of output (the entry's declared size, zipLimits.ts): the
+   * codec stops there and throws, so a lying entry cannot take the machine's memory.
+   */
+  inflateRaw(data: Uint8Array, limit: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
   /** Deflate off the main thread where the platform can (a large new part, while the rest is done). */
   deflateRawAsync(data: Uint8Array): Promise<Uint8Array>;
@@ -40,7 +46,21 @@ export interface Codec {
 }
 
 /** The zip cannot be read (not a zip, truncated, a bad entry): the reader calls the file corrupt. */
-export class CorruptZipError extends Error {}
+export class CorruptZipError extends Error {
+  constructor(
+    message: string,
+    /** The entry it is about ("" for the archive). */
+    readonly part = "",
+    /** The file ends before the zip does (cut short while copied or saved). */
+    readonly truncated = false
+  ) {
+    super(message);
+  }
+}
+
+/** yauzl's words for a zip cut short. */
+const TRUNCATED =
+  /end of central directory record signature not found|unexpected EOF|past the end/i;
 
 /** Every entry of the zip in `input`, in central-directory order. */
 export async function readZip(input: Buffer): Promise<ZipArchive> {
@@ -48,7 +68,10 @@ export async function readZip(input: Buffer): Promise<ZipArchive> {
   try {
     zip = await yauzl.fromBufferPromise(input, { lazyEntries: true, decodeStrings: true });
   } catch (e) {
-    throw Object.assign(new CorruptZipError(`zip: ${(e as Error).message}`), { cause: e });
+    const message = (e as Error).message;
+    throw Object.assign(new CorruptZipError(`zip: ${message}`, "", TRUNCATED.test(message)), {
+      cause: e,
+    });
   }
   const found: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -58,7 +81,11 @@ export async function readZip(input: Buffer): Promise<ZipArchive> {
     });
     zip.on("end", () => resolve());
     zip.on("error", (e: Error) =>
-      reject(Object.assign(new CorruptZipError(`zip: ${e.message}`), { cause: e }))
+      reject(
+        Object.assign(new CorruptZipError(`zip: ${e.message}`, "", TRUNCATED.test(e.message)), {
+          cause: e,
+        })
+      )
     );
     zip.readEntry();
   });
@@ -68,12 +95,18 @@ export async function readZip(input: Buffer): Promise<ZipArchive> {
     try {
       ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(e, { minimal: true }));
     } catch (err) {
-      throw Object.assign(new CorruptZipError(`zip: ${e.fileName}: ${(err as Error).message}`), {
-        cause: err,
-      });
+      const message = (err as Error).message;
+      throw Object.assign(
+        new CorruptZipError(`zip: ${e.fileName}: ${message}`, e.fileName, TRUNCATED.test(message)),
+        { cause: err }
+      );
     }
     if (start + e.compressedSize > input.length)
-      throw new CorruptZipError(`zip: ${e.fileName} runs past the end of the file`);
+      throw new CorruptZipError(
+        `zip: ${e.fileName} runs past the end of the file`,
+        e.fileName,
+        true
+      );
     entries.push({
       name: e.fileName,
       dir: e.fileName.endsWith("/"),
@@ -89,23 +122,42 @@ export async function readZip(input: Buffer): Promise<ZipArchive> {
     });
   }
   zip.close();
+  checkDeclared(entries);
   return { entries, comment: zip.comment };
 }
 
-/** The uncompressed bytes of an entry; a CorruptZipError when they cannot be had or do not check. */
+/**
+ * The uncompressed bytes of an entry; a CorruptZipError when they cannot be had or do not check,
+ * a TooLargeError when they would grow past the size the entry declares (checked against the
+ * limits when the zip was read).
+ */
 export function entryData(entry: ZipEntry, codec: Codec = nodeCodec): Uint8Array {
   if (entry.encrypted || (entry.method !== 0 && entry.method !== 8))
-    throw new CorruptZipError(`zip: ${entry.name}: unsupported compression or encryption`);
+    throw new CorruptZipError(
+      `zip: ${entry.name}: unsupported compression or encryption`,
+      entry.name
+    );
   let out: Uint8Array;
   try {
-    out = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw);
+    out = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw, entry.uncompressedSize);
   } catch (e) {
-    throw Object.assign(new CorruptZipError(`zip: ${entry.name}: ${(e as Error).message}`), {
-      cause: e,
-    });
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof TooLargeError)
+      throw Object.assign(
+        new TooLargeError(
+          entry.name,
+          `解压后超过文件中记录的大小（${entry.uncompressedSize} 字节）`
+        ),
+        { cause: e }
+      );
+    throw Object.assign(
+      new CorruptZipError(`zip: ${entry.name}: ${(e as Error).message}`, entry.name),
+      {
+        cause: e,
+      }
+    );
   }
   if (out.length !== entry.uncompressedSize || codec.crc32(out) !== entry.crc32)
-    throw new CorruptZipError(`zip: ${entry.name}: size or CRC does not match`);
+    throw new CorruptZipError(`zip: ${entry.name}: size or CRC does not match`, entry.name);
   return out;
 }
 
@@ -142,7 +194,8 @@ export function crc32(data: Uint8Array): number {
 }
 
 export const nodeCodec: Codec = {
-  inflateRaw: (data) => zlib.inflateRawSync(data),
+  // node:zlib inflates in chunks and stops with ERR_BUFFER_TOO_LARGE past maxOutputLength
+  inflateRaw: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }),
   deflateRaw: (data) => zlib.deflateRawSync(data, deflateOptions(data.length)),
   deflateRawAsync: (data) =>
     new Promise((resolve, reject) =>

@@ -8,7 +8,7 @@ import { readBook, type BookIndex, type BookSheet } from "./package/readBook";
 import { readNotes } from "./package/readNotes";
 import { cellKey, readSheetCells } from "./package/readSheet";
 import { StyleIndex } from "./package/readStyles";
-import { failureWords, packageProblem, signatureProblem } from "./refusal";
+import { bookForWords, failureWords, packageProblem, signatureProblem } from "./refusal";
 
 /**
  * The command's reading side: every worksheet of an .xlsx file as a Grid (design.md), the way
@@ -78,7 +78,7 @@ export async function readWorkbookGrids(
   // every failure of the package said in the accountant's words, the parser's own kept on `cause`
   let book: BookIndex | null = null;
   const refuse = (e: unknown): never => {
-    const why = failureWords(e, book);
+    const why = failureWords(e, book ?? bookForWords(e));
     if (why === null) throw e;
     throw Object.assign(new Error(`无法读取 ${shown}：${why}`), { cause: e });
   };

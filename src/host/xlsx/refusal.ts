@@ -1,5 +1,4 @@
-import type { BookIndex } from "./package/readBook";
-import { NotWorkbookError } from "./package/readBook";
+import { NotWorkbookError, readSheetList, type BookSheet } from "./package/readBook";
 import { DamagedPartError, TooLargeError } from "./package/damage";
 import type { PackageParts } from "./package/parts";
 import { CorruptZipError } from "./package/zip";
@@ -10,6 +9,33 @@ import { CorruptZipError } from "./package/zip";
  * save it as an .xlsx, or what is damaged — the sheet by its name, not a part's internal name.
  * Each returns the reason only; the reader puts "无法读取 <file>：" before it.
  */
+
+/** What names a part in words: the workbook part and its sheets. */
+export interface Book {
+  readonly part: string;
+  readonly sheets: readonly BookSheet[];
+}
+
+/**
+ * The sheet list of a package refused before it was read (a part too large), for naming the
+ * part: read only when the parts it needs are small and not the one refused; else null.
+ */
+export function bookForWords(e: unknown): Book | null {
+  const parts = (e as { parts?: PackageParts } | null)?.parts;
+  if (!parts) return null;
+  const refused = (e as { part?: string }).part?.toLowerCase();
+  const small = parts.archive.entries.every(
+    (x) =>
+      !/(\.rels|workbook\.xml)$/i.test(x.name) ||
+      (x.uncompressedSize < 16 << 20 && x.name.toLowerCase() !== refused)
+  );
+  if (!small) return null;
+  try {
+    return readSheetList(parts);
+  } catch {
+    return null;
+  }
+}
 
 const SAVE_AS_XLSX =
   "请在 Excel 或 WPS 中打开它，“文件 → 另存为”，文件类型选“Excel 工作簿 (*.xlsx)”，再评分";
@@ -34,7 +60,7 @@ export function signatureProblem(data: Uint8Array, file: string): string | null 
 }
 
 /** A zip that is another kind of document, or a workbook this program cannot write; or null. */
-export function packageProblem(parts: PackageParts, book: BookIndex | null): string | null {
+export function packageProblem(parts: PackageParts, book: Book | null): string | null {
   const mimetype = parts.entry("mimetype") ? (parts.text("mimetype") ?? "") : "";
   if (mimetype.includes("opendocument.spreadsheet"))
     return "这是 OpenDocument 电子表格（.ods），不是 .xlsx：请在 LibreOffice Calc 中“文件 → 另存为”，文件类型选“Excel 2007-365 (.xlsx)”；或在 WPS、Excel 中打开后另存为 .xlsx，再评分";
@@ -49,11 +75,12 @@ export function packageProblem(parts: PackageParts, book: BookIndex | null): str
 }
 
 /** A part in the accountant's words: the sheet by its name, the other parts by what they hold. */
-export function partWords(part: string, book: BookIndex | null): string {
+export function partWords(part: string, book: Book | null): string {
   const lower = part.toLowerCase();
   const sheet = book?.sheets.find((s) => s.part.toLowerCase() === lower);
   if (sheet) return `工作表“${sheet.name}”`;
   if (book && book.part.toLowerCase() === lower) return `工作表目录（${part}）`;
+  if (/(^|\/)workbook\.xml$/.test(lower)) return `工作表目录（${part}）`;
   if (/sharedstrings\d*\.xml$/.test(lower)) return `单元格文字表（${part}）`;
   if (/styles\d*\.xml$/.test(lower)) return `单元格格式表（${part}）`;
   if (lower.endsWith(".rels")) return `部件关系表（${part}）`;
@@ -63,7 +90,7 @@ export function partWords(part: string, book: BookIndex | null): string {
 }
 
 /** The reason for a failure while reading the package, or null when it is not the package's. */
-export function failureWords(e: unknown, book: BookIndex | null): string | null {
+export function failureWords(e: unknown, book: Book | null): string | null {
   if (e instanceof DamagedPartError)
     return `文件已损坏：${partWords(e.part, book)}的内容不完整或格式错误（${e.detail}）。请在 Excel 或 WPS 中打开它（按提示修复），再另存为 .xlsx 后评分`;
   if (e instanceof TooLargeError)

@@ -1,5 +1,6 @@
 import { DamagedPartError } from "./damage";
 import { relKind, relsPartOf, resolveTarget } from "./paths";
+import { checkDeclared } from "./zipLimits";
 import { childrenOf, tree } from "./xml";
 import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
 import { entryData, nodeCodec, readZip, type Codec, type ZipArchive, type ZipEntry } from "./zip";
@@ -34,8 +35,18 @@ export class PackageParts {
     for (const e of archive.entries) if (!e.dir) this.byName.set(e.name.toLowerCase(), e);
   }
 
+  /**
+   * The package, its entries' declared sizes checked against the limits (zipLimits.ts) before
+   * any is inflated; a refusal carries the package on `parts`, for naming the part in words.
+   */
   static async open(input: Buffer, codec: Codec = nodeCodec): Promise<PackageParts> {
-    return new PackageParts(await readZip(input), codec);
+    const parts = new PackageParts(await readZip(input), codec);
+    try {
+      checkDeclared(parts.archive.entries);
+    } catch (e) {
+      throw Object.assign(e as Error, { parts });
+    }
+    return parts;
   }
 
   entry(part: string): ZipEntry | undefined {

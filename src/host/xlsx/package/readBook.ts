@@ -23,6 +23,22 @@ export interface BookIndex {
 export class NotWorkbookError extends Error {}
 
 export function readBook(parts: PackageParts): BookIndex {
+  const { part, sheets, root } = readSheetList(parts);
+  const pr = childOf(root, "workbookPr")?.attrs.date1904;
+  return {
+    part,
+    sheets,
+    date1904: pr === "1" || pr === "true",
+    sharedStrings: readSharedStrings(parts, part),
+  };
+}
+
+/** The workbook part and its worksheets (names, states, parts), without the shared strings. */
+export function readSheetList(parts: PackageParts): {
+  part: string;
+  sheets: BookSheet[];
+  root: ReturnType<typeof tree>;
+} {
   const office = parts
     .rels("")
     .find((r) => r.kind === "officeDocument" && !r.external && parts.entry(r.part));
@@ -44,13 +60,7 @@ export function readBook(parts: PackageParts): BookIndex {
       part: entry.name,
     });
   }
-  const pr = childOf(root, "workbookPr")?.attrs.date1904;
-  return {
-    part,
-    sheets,
-    date1904: pr === "1" || pr === "true",
-    sharedStrings: readSharedStrings(parts, part),
-  };
+  return { part, sheets, root };
 }
 
 /** The shared strings, streamed (a workbook may hold hundreds of thousands). */

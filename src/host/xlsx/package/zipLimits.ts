@@ -31,7 +31,9 @@ interface Declared {
 }
 
 function mb(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 /** Refuse a package whose declared sizes pass a limit (a TooLargeError naming the part). */

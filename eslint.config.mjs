@@ -51,6 +51,18 @@ const NODE_BUILTINS = {
   regex: "^(node:)?(fs|path|os|zlib|child_process|worker_threads|crypto|stream|url|util)(/|$)",
   message: "Node built-ins only in src/host/xlsx and src/cli: this code runs in a browser too.",
 };
+// The Node-only modules of src/host/xlsx (the rest runs in the browser too).
+const HOST_XLSX_NODE = [
+  "src/host/xlsx/package/zipNode.ts",
+  "src/host/xlsx/package/platformCodec.ts",
+  "src/host/xlsx/readFile.ts",
+];
+const NODE_BUILTINS_SHARED = {
+  regex:
+    "^(node:)?(fs|path|os|zlib|child_process|worker_threads|crypto|stream|url|util|yauzl)(/|$)",
+  message:
+    "shared with the browser: Node's zip codec is package/zipNode.ts, files are read in readFile.ts",
+};
 const ONLY_DECIMAL = {
   regex: "^(?!\\.|decimal\\.js$)",
   message: "pure code: of the packages, only decimal.js",
@@ -97,11 +109,40 @@ const layerRules = [
     ),
   },
   {
+    // The package reader-writer serves the command and the 网页版: no Node built-in and no yauzl
+    // but in Node's own modules (its zip codec, the file reader).
     files: ["src/host/xlsx/**"],
+    ignores: HOST_XLSX_NODE,
+    patterns: forbid(
+      "host/xlsx",
+      ["hostExcel", "cli", "taskpane", "commands"],
+      [
+        { regex: "^\\.\\./excel(/|$)", message: "host/xlsx may not import hostExcel" },
+        NODE_BUILTINS_SHARED,
+      ]
+    ),
+  },
+  {
+    files: HOST_XLSX_NODE,
     patterns: forbid(
       "host/xlsx",
       ["hostExcel", "cli", "taskpane", "commands"],
       [{ regex: "^\\.\\./excel(/|$)", message: "host/xlsx may not import hostExcel" }]
+    ),
+  },
+  {
+    // The 网页版: a static page over the shared package code and the pane's components.
+    files: ["src/web/**"],
+    patterns: forbid(
+      "web",
+      ["hostExcel", "cli", "commands"],
+      [
+        NODE_BUILTINS_SHARED,
+        {
+          regex: "(^|/)taskpane/(?!components/)",
+          message: "the web page imports only the task pane's components",
+        },
+      ]
     ),
   },
   {
@@ -151,6 +192,7 @@ export default [
     ignores: [
       "dist/**",
       "dist-workbench/**",
+      "dist-web/**",
       "node_modules/**",
       "coverage/**",
       "test-artifacts/**",

@@ -5,7 +5,7 @@ import { scoreWorkbookGrids } from "../form/pipeline";
 import { readWorkbookGrids } from "../host/xlsx/read";
 import { buildReport, scoredForms } from "../report";
 import { reportDocx } from "../report/docx";
-import { keptNotice, type OutputPlan } from "./outputs";
+import { keptNotice, planOutputs, reportPath, type OutputPlan } from "./outputs";
 import { readFailure, writeFailure } from "./readFailure";
 import { writeFileSafely } from "./safeWrite";
 
@@ -55,8 +55,12 @@ export async function reportFile(job: ReportJob): Promise<ReportOutcome> {
         forms: 0,
         message: `${name} 中没有找到项目支出绩效自评表，未生成自评报告`,
       };
-    if (!job.plan) throw new Error(job.planError ?? `无法为 ${name} 确定输出位置`);
-    const plan = job.plan;
+    if (job.planError) throw new Error(job.planError);
+    // a job run alone (not through main) plans its own output
+    const plan =
+      job.plan ??
+      (await planOutputs([job.file], job.outDir, (f) => reportPath(f, job.outDir), "report"))[0];
+    if (typeof plan === "string") throw new Error(plan);
     const bytes = await reportDocx(buildReport(forms), { description: plan.mark });
     const written = await writeFileSafely(plan.output, bytes, plan.replace).catch((e: unknown) => {
       throw new Error(writeFailure(plan.output, e));

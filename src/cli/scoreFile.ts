@@ -1,15 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProfileSpec } from "../engine";
-import { scoreWorkbookGrids } from "../form/pipeline";
-import { STATE_SHEET, stateToRows } from "../form/state";
-import { summaryLayout } from "../form/layout/summaryLayout";
-import { writePackage, type NewSheet } from "../host/xlsx/package";
-import { newSheetFromLayout } from "../host/xlsx/sheetLayoutXml";
-import { readWorkbookGrids } from "../host/xlsx/read";
-import { keptNotice, type OutputPlan } from "./outputs";
-import { workbookReport, type FileReport } from "./report";
+import { scoreWorkbookBytes } from "../host/xlsx/scoreBook";
+import { keptNotice, planOutputs, type OutputPlan } from "./outputs";
 import { readFailure, writeFailure } from "./readFailure";
+import { workbookReport, type FileReport } from "./report";
 import { writeFileSafely } from "./safeWrite";
 
 export interface FileJob {
@@ -35,41 +30,38 @@ export function outputPath(file: string, outDir: string | null): string {
 }
 
 /**
- * Score one workbook and write its scored copy: the input is read, never modified; the copy is
- * the input's own package with the edits, the 评分汇总 sheet and the state sheet written into it,
- * so nothing of the input is lost. Never throws: an error is reported on the file.
+ * Score one workbook and write its scored copy (scoreWorkbookBytes, the function the 网页版 calls
+ * too): the input is read, never modified; the copy written safely (safeWrite.ts) where the plan
+ * says (outputs.ts). Never throws: an error is reported on the file.
  */
 export async function scoreFile(job: FileJob): Promise<FileReport> {
   try {
     const input = await fs.promises.readFile(job.file).catch((e: unknown) => {
       throw new Error(readFailure(job.file, e));
     });
-    // one package index: the cells are read from it, and the scored copy written into it
-    const read = await readWorkbookGrids(input, { name: job.file });
-    const { grids, package: index, warnings } = read;
-    const outcome = scoreWorkbookGrids(grids, { profile: job.profile });
-    if (job.dryRun) return { ...workbookReport(job.file, null, outcome), ...said(warnings) };
-    if (!job.plan)
-      throw new Error(job.planError ?? `无法为 ${path.basename(job.file)} 确定输出位置`);
-    const plan = job.plan;
-    const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
-    const state: NewSheet = {
-      name: STATE_SHEET,
-      // the source mark (outputs.ts) after the ledger's own first-row cells
-      rows: stateToRows(outcome.state).map((row, i) => (i === 0 ? [...row, plan.mark] : row)),
-      state: "veryHidden",
-    };
-    const edits = outcome.sheets.flatMap((s) => s.plan.edits);
-    const bytes = await writePackage(index, edits, [summary, state], {
-      replaceSheets: outcome.replaceSheets,
+    // a job run alone (not through main) plans its own output
+    if (job.planError) throw new Error(job.planError);
+    const planned = job.dryRun
+      ? null
+      : (job.plan ??
+        (await planOutputs([job.file], job.outDir, (f) => outputPath(f, job.outDir), "score"))[0]);
+    if (typeof planned === "string") throw new Error(planned);
+    const { read, outcome, bytes } = await scoreWorkbookBytes(input, {
+      name: job.file,
+      profile: job.profile,
+      dryRun: job.dryRun,
+      sourceMark: planned?.mark,
     });
+    if (bytes === null || !planned)
+      return { ...workbookReport(job.file, null, outcome), ...said(read.warnings) };
+    const plan = planned;
     const written = await writeFileSafely(plan.output, bytes, plan.replace).catch((e: unknown) => {
       throw new Error(writeFailure(plan.output, e));
     });
     const kept = written.moved ? [...plan.kept, plan.output] : plan.kept;
     return {
       ...workbookReport(job.file, written.path, outcome),
-      ...said(warnings),
+      ...said(read.warnings),
       ...(kept.length ? { kept, notice: keptNotice(kept, written.path) } : {}),
     };
   } catch (e) {

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { readWorkbookGrids } from "../../src/host/xlsx/read";
+import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 import { listParts } from "../../src/host/xlsx/package";
 import { formSheet } from "../support/smallForm";
 
@@ -47,7 +47,7 @@ async function form(file: string, project = "测试项目"): Promise<string> {
 }
 
 async function projectOf(file: string): Promise<unknown> {
-  const { grids } = await readWorkbookGrids(file);
+  const { grids } = await readWorkbookFile(file);
   return grids[0].values[0][1];
 }
 

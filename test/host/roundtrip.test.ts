@@ -30,7 +30,7 @@ function comparable(
 
 async function scoreAndWrite(file: string): Promise<{
   input: Buffer;
-  output: Buffer;
+  output: Uint8Array;
   outcome: ReturnType<typeof scoreWorkbookGrids>;
   grids: Grid[];
 }> {

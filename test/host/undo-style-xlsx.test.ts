@@ -27,7 +27,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 let runs = 0;
 
 /** Scores a workbook with `selfeval score`'s own function (the ledger of an earlier scoring in it is read). */
-async function score(input: Buffer): Promise<Buffer> {
+async function score(input: Uint8Array): Promise<Uint8Array> {
   const file = path.join(tmp, `run${++runs}.xlsx`);
   fs.writeFileSync(file, input);
   const report = await scoreFile({ file, profile: "auto", outDir: tmp, dryRun: false });
@@ -36,7 +36,7 @@ async function score(input: Buffer): Promise<Buffer> {
 }
 
 /** 撤销: the ledger's restore plan of every sheet, written into the scored copy. */
-async function undo(scored: Buffer): Promise<Buffer> {
+async function undo(scored: Uint8Array): Promise<Uint8Array> {
   const { grids } = await readWorkbookGrids(scored);
   const ledger = stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET)).ledger;
   const edits = grids
@@ -45,13 +45,13 @@ async function undo(scored: Buffer): Promise<Buffer> {
   return writePackage(scored, edits, []);
 }
 
-async function ledgerOf(scored: Buffer): Promise<ReturnType<typeof stateFromGrid>["ledger"]> {
+async function ledgerOf(scored: Uint8Array): Promise<ReturnType<typeof stateFromGrid>["ledger"]> {
   const { grids } = await readWorkbookGrids(scored);
   return stateFromGrid(grids.find((g) => g.sheet === STATE_SHEET)).ledger;
 }
 
 /** The sheet's part and styles.xml of a package. */
-async function parts(data: Buffer): Promise<{ sheet: string; styles: string }> {
+async function parts(data: Uint8Array): Promise<{ sheet: string; styles: string }> {
   const zip = await JSZip.loadAsync(data);
   const text = async (p: string): Promise<string> => (await zip.file(p)?.async("string")) ?? "";
   const workbook = await text("xl/workbook.xml");
@@ -81,7 +81,7 @@ const xfCount = (styles: string): number =>
   Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1] ?? "-1");
 
 describe("003#0 on the .xlsx command: 撤销 takes back the style copy of the 总分 / 等级 rows", () => {
-  let scored: Buffer;
+  let scored: Uint8Array;
   beforeAll(async () => {
     scored = await score(INPUT);
   });

@@ -26,7 +26,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false };
 
 /** G5's comment in a package: its text as stored and its author's name. */
-async function g5Comment(buf: Buffer): Promise<{ author: string; count: number }> {
+async function g5Comment(buf: Uint8Array): Promise<{ author: string; count: number }> {
   const zip = await JSZip.loadAsync(buf);
   const name = Object.keys(zip.files).find(
     (n) => /^xl\/comments.*\.xml$/.test(n) && !zip.files[n].dir
@@ -40,7 +40,7 @@ async function g5Comment(buf: Buffer): Promise<{ author: string; count: number }
   };
 }
 
-async function bytesOf(buf: Buffer, part: string): Promise<Buffer> {
+async function bytesOf(buf: Uint8Array, part: string): Promise<Buffer> {
   return (await JSZip.loadAsync(buf)).file(part)!.async("nodebuffer");
 }
 

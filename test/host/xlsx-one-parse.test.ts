@@ -4,13 +4,14 @@ import * as path from "path";
 import { writePackage } from "../../src/host/xlsx/package";
 import { Package } from "../../src/host/xlsx/package/opc";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
+import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 
 // Issue 12 item 7: the sheet the reader parsed is the one the writer edits — one parse.
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "004-fengtai-2020.xlsx");
 
 test("the writer edits a sheet on the reader's index, without tokenising it again", async () => {
-  const { grids, package: parts } = await readWorkbookGrids(SAMPLE);
+  const { grids, package: parts } = await readWorkbookFile(SAMPLE);
   const sheetPart = parts.archive.entries
     .map((e) => e.name)
     .find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;

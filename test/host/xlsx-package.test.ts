@@ -59,7 +59,7 @@ async function buildInput(): Promise<Buffer> {
 
 // ───────────── reading the output ─────────────
 
-async function partsOf(buf: Buffer): Promise<Map<string, Buffer>> {
+async function partsOf(buf: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(buf);
   const out = new Map<string, Buffer>();
   for (const name of await listParts(buf))
@@ -67,7 +67,7 @@ async function partsOf(buf: Buffer): Promise<Map<string, Buffer>> {
   return out;
 }
 
-async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+async function load(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
@@ -90,7 +90,7 @@ function strictParse(text: string, name: string): ReturnType<DOMParser["parseFro
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 
 /** Every XML part is well-formed: xmllint --noout when present, else a strict parser. */
-async function checkWellFormed(buf: Buffer): Promise<number> {
+async function checkWellFormed(buf: Uint8Array): Promise<number> {
   const parts = [...(await partsOf(buf))].filter(([name]) => /\.(xml|rels|vml)$/i.test(name));
   if (hasXmllint) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pkg-xmllint-"));
@@ -124,7 +124,7 @@ function resolve(source: string, target: string): string {
 }
 
 /** Every relationship points at a part, every Override names a part, every part has a content type. */
-async function checkIntegrity(buf: Buffer): Promise<void> {
+async function checkIntegrity(buf: Uint8Array): Promise<void> {
   const parts = await partsOf(buf);
   const lower = new Set([...parts.keys()].map((p) => p.toLowerCase()));
   for (const [name, bytes] of parts) {
@@ -207,7 +207,7 @@ function summary(label: string): NewSheet {
 
 describe("writePackage", () => {
   let input: Buffer;
-  let output: Buffer;
+  let output: Uint8Array;
 
   beforeAll(async () => {
     input = await buildInput();

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
+import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 import { buildSampleWorkbook, sampleFileName } from "../support/sampleWorkbook";
 import { seedFiles, seedWorkbookSheets } from "../support/seedGrids";
 
@@ -26,7 +27,7 @@ describe("the seed workbooks read back as they were laid out", () => {
   test.each(seedFiles().map((f) => [sampleFileName(f), f] as const))("%s", async (name, seed) => {
     const file = path.join(dir, name);
     await buildSampleWorkbook(seed).xlsx.writeFile(file);
-    const { grids, sheets } = await readWorkbookGrids(file);
+    const { grids, sheets } = await readWorkbookFile(file);
     const expected = seedWorkbookSheets(seed);
     expect(grids.map((g) => g.sheet)).toEqual(expected.map((s) => s.sheet));
     expect(sheets.every((s) => s.state === "visible")).toBe(true);
@@ -121,7 +122,7 @@ describe("cells of every kind", () => {
   let read: Awaited<ReturnType<typeof readWorkbookGrids>>;
 
   beforeAll(async () => {
-    read = await readWorkbookGrids(await oddWorkbook());
+    read = await readWorkbookFile(await oddWorkbook());
   });
 
   test("the used range starts at its first value: origin C3", () => {
@@ -198,7 +199,7 @@ describe("large sheets", () => {
       ws.addRow([`项目${r}`, r, r / 100, "≥90%", "95%", null, "已完成"]);
     const file = path.join(dir, "big.xlsx");
     await wb.xlsx.writeFile(file);
-    const { grids, warnings } = await readWorkbookGrids(file);
+    const { grids, warnings } = await readWorkbookFile(file);
     expect(warnings).toEqual([]);
     expect(grids[0].values).toHaveLength(10_000);
     expect(grids[0].values[9_999]).toEqual(["项目10000", 10_000, 100, "≥90%", "95%", "", "已完成"]);
@@ -211,7 +212,7 @@ describe("large sheets", () => {
     ws.getCell("XFD1048576").value = "x";
     const file = path.join(dir, "stray.xlsx");
     await wb.xlsx.writeFile(file);
-    const { grids, warnings } = await readWorkbookGrids(file);
+    const { grids, warnings } = await readWorkbookFile(file);
     expect(grids[0].values[0]).toHaveLength(16_384);
     expect(grids[0].values.length * 16_384).toBeLessThanOrEqual(4_000_000);
     expect(grids[0].values[0][0]).toBe("项目支出绩效自评表");
@@ -229,14 +230,14 @@ describe("files that are not workbooks reject with a Chinese message naming the 
   };
 
   test("text saved as .xlsx", async () => {
-    await expect(readWorkbookGrids(write("a.xlsx", "项目名称,预算数\n"))).rejects.toThrow(
+    await expect(readWorkbookFile(write("a.xlsx", "项目名称,预算数\n"))).rejects.toThrow(
       /^无法读取 a\.xlsx：这是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 或 WPS 中打开它，“文件 → 另存为”/
     );
   });
 
   test("a truncated workbook: the message is Chinese, ExcelJS's own words stay on `cause`", async () => {
     const whole = Buffer.from(await buildSampleWorkbook(seedFiles()[1]).xlsx.writeBuffer());
-    const error = (await readWorkbookGrids(write("cut.xlsx", whole.subarray(0, 600))).catch(
+    const error = (await readWorkbookFile(write("cut.xlsx", whole.subarray(0, 600))).catch(
       (e: unknown) => e
     )) as Error & { cause?: unknown };
     expect(error.message).toBe(
@@ -247,7 +248,7 @@ describe("files that are not workbooks reject with a Chinese message naming the 
 
   test("a zip without worksheets", async () => {
     const none = Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer());
-    await expect(readWorkbookGrids(write("none.xlsx", none))).rejects.toThrow(
+    await expect(readWorkbookFile(write("none.xlsx", none))).rejects.toThrow(
       "无法读取 none.xlsx：不是有效的 Excel 工作簿（没有工作表）"
     );
   });
@@ -257,7 +258,7 @@ describe("files that are not workbooks reject with a Chinese message naming the 
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(504),
     ]);
-    await expect(readWorkbookGrids(write("old.xls", ole))).rejects.toThrow(
+    await expect(readWorkbookFile(write("old.xls", ole))).rejects.toThrow(
       /^无法读取 old\.xls：这是旧版 Excel 97–2003 工作簿（\.xls），不是 \.xlsx：请在 Excel 或 WPS 中打开它/
     );
     // an encrypted .xlsx is a compound file too, with an EncryptionInfo stream in its directory
@@ -266,19 +267,19 @@ describe("files that are not workbooks reject with a Chinese message naming the 
       Buffer.from("EncryptionInfo", "utf16le"),
       Buffer.alloc(64),
     ]);
-    await expect(readWorkbookGrids(write("密.xlsx", encrypted))).rejects.toThrow(
+    await expect(readWorkbookFile(write("密.xlsx", encrypted))).rejects.toThrow(
       /^无法读取 密\.xlsx：工作簿设置了打开密码（已加密），本程序无法读取加密的文件/
     );
   });
 
   test("an empty file, a missing file, a folder, a nameless Buffer", async () => {
-    await expect(readWorkbookGrids(write("empty.xlsx", ""))).rejects.toThrow(
+    await expect(readWorkbookFile(write("empty.xlsx", ""))).rejects.toThrow(
       "无法读取 empty.xlsx：文件是空的"
     );
-    await expect(readWorkbookGrids(path.join(dir, "missing.xlsx"))).rejects.toThrow(
+    await expect(readWorkbookFile(path.join(dir, "missing.xlsx"))).rejects.toThrow(
       "无法读取 missing.xlsx：文件不存在"
     );
-    await expect(readWorkbookGrids(dir)).rejects.toThrow(
+    await expect(readWorkbookFile(dir)).rejects.toThrow(
       `无法读取 ${path.basename(dir)}：这是一个文件夹`
     );
     await expect(readWorkbookGrids(Buffer.from([0, 1, 2, 3, 0, 9]))).rejects.toThrow(

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as zlib from "zlib";
-import { crc32 } from "../../src/host/xlsx/package/zip";
+import { nodeCodec } from "../../src/host/xlsx/package/zipNode";
 import { formSheet } from "./smallForm";
 
 export interface RawEntry {
@@ -22,7 +22,12 @@ export interface RawEntry {
 /** An entry deflated from its text, declaring its true size. */
 export function entry(name: string, content: string | Uint8Array): RawEntry {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  return { name, data: zlib.deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
+  return {
+    name,
+    data: zlib.deflateRawSync(bytes),
+    size: bytes.length,
+    crc: nodeCodec.crc32(bytes),
+  };
 }
 
 /** The entries of a real small form workbook (ExcelJS), each deflated anew. */

@@ -14,7 +14,7 @@ export { shiftFormula } from "./package/formula";
  * Writing a scored copy straight into the original OOXML package, so that nothing of the input is
  * lost (ExcelJS drops charts, customXml, pivot tables, VBA… — toolchain.md).
  *
- * The package is the reader's index (package/parts.ts: the zip through yauzl, raw entries kept
+ * The package is the reader's index (package/parts.ts: the zip through the platform's codec, raw entries kept
  * compressed). Only the parts an edit needs are opened for editing: each as a read-only index of
  * its elements' offsets (package/xmlIndex.ts, htmlparser2's tokenizer; a sheet's is the one the
  * reader made) plus its text, to which every edit is a splice (package/xmlDoc.ts, magic-string).
@@ -25,7 +25,8 @@ export { shiftFormula } from "./package/formula";
  * Parts made here start as text: new sheets and charts whole; a sheet's first comments and VML,
  * a missing styles part or rels part as their minimal text, then edited like any other.
  *
- * The modules, one responsibility each (package/): zip.ts, zipWrite.ts (the container), parts.ts
+ * The modules, one responsibility each (package/): zip.ts, zipWrite.ts (the container;
+ * zipNode.ts and zipBrowser.ts + zipDirectory.ts the codecs, platformCodec.ts the one in use), parts.ts
  * (the index both sides share), opc.ts (parts, relationships, content types being written),
  * workbook.ts (sheets, defined names, calc chain), styles.ts, sheetXml.ts + cells.ts (cell edits,
  * shared formulas), comments.ts + vmlParts.ts + vmlEditors.ts + sheetMetrics.ts (notes, sized to
@@ -36,18 +37,18 @@ export { shiftFormula } from "./package/formula";
  */
 
 /** Every part name in the package (zip entries that are not folders), in package order. */
-export async function listParts(input: Buffer): Promise<string[]> {
+export async function listParts(input: Uint8Array): Promise<string[]> {
   const parts = await openPackage(input);
   return parts.archive.entries.filter((e) => !e.dir).map((e) => e.name);
 }
 
 /** The input package with the cell edits applied and the new sheets added (see the module comment). */
 export async function writePackage(
-  input: Buffer | PackageParts,
+  input: Uint8Array | PackageParts,
   edits: readonly CellEdit[],
   newSheets: readonly NewSheet[],
   options: WritePackageOptions = {}
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const pkg = new Package(await openPackage(input));
   const wb = await Workbook.open(pkg);
 

@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { CellScalar } from "../../engine/types";
 import { toAddress } from "../../address";
 import type { Grid } from "../../form/grid";
@@ -28,9 +26,10 @@ import { bookForWords, failureWords, packageProblem, signatureProblem } from "./
  * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
  *   message naming it and saying what it is or what is damaged (refusal.ts): a part that is not
  *   well-formed fails the file, whatever the caller then does with it.
+ * It reads bytes, in Node and in a browser alike (no Node built-in); readFile.ts reads a path.
  */
 export interface WorkbookGrids {
-  /** The file's name as given (a Buffer without a name is "工作簿"). */
+  /** The file's name as given (bytes without a name are "工作簿"). */
   readonly file: string;
   /** One grid per worksheet, in workbook order (chart sheets are not worksheets and are absent). */
   readonly grids: Grid[];
@@ -43,35 +42,16 @@ export interface WorkbookGrids {
 }
 
 export interface ReadOptions {
-  /** The name to use in messages when the input is a Buffer. */
+  /** The file's name, for messages ("工作簿" when not given). */
   readonly name?: string;
 }
 
 export async function readWorkbookGrids(
-  input: Buffer | string,
+  data: Uint8Array,
   options: ReadOptions = {}
 ): Promise<WorkbookGrids> {
-  const file = typeof input === "string" ? input : (options.name ?? "工作簿");
-  const shown = path.basename(file);
-  let data: Buffer;
-  if (typeof input === "string") {
-    try {
-      data = await fs.promises.readFile(input);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === "ENOENT"
-          ? "文件不存在"
-          : code === "EISDIR"
-            ? "这是一个文件夹"
-            : code === "EACCES"
-              ? "没有读取权限"
-              : `读取失败（${code ?? "未知错误"}）`;
-      throw new Error(`无法读取 ${shown}：${why}`);
-    }
-  } else {
-    data = input;
-  }
+  const file = options.name ?? "工作簿";
+  const shown = baseName(file);
   const notWorkbook = signatureProblem(data, file);
   if (notWorkbook) throw new Error(`无法读取 ${shown}：${notWorkbook}`);
 
@@ -109,6 +89,11 @@ export async function readWorkbookGrids(
   }
   const sheets = book.sheets.map((s) => ({ name: s.name, state: s.state }));
   return { file, grids, sheets, package: parts, warnings };
+}
+
+/** The last segment of a path, either separator. */
+export function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 
 /**

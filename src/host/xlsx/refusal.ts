@@ -47,16 +47,35 @@ export function signatureProblem(data: Uint8Array, file: string): string | null 
     ((data[at] << 24) | (data[at + 1] << 16) | (data[at + 2] << 8) | data[at + 3]) >>> 0;
   // Compound File (OLE/CFB): an encrypted .xlsx has an EncryptionInfo stream; else an .xls
   if (data.length >= 8 && u32(0) === 0xd0cf11e0 && u32(4) === 0xa1b11ae1) {
-    const name = Buffer.from("EncryptionInfo", "utf16le");
-    if (Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(name))
+    if (holds(data, utf16le("EncryptionInfo")))
       return "工作簿设置了打开密码（已加密），本程序无法读取加密的文件：请在 Excel 中打开它，“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码后保存（WPS：“文件 → 文档加密 → 密码加密”中清除打开密码），再评分";
     return `这是旧版 Excel 97–2003 工作簿（.xls），不是 .xlsx：${SAVE_AS_XLSX}`;
   }
   if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b) return null;
   const head = data.subarray(0, 4096);
-  if (/\.csv$/i.test(file) || (!head.includes(0) && /[,\t;]/.test(Buffer.from(head).toString())))
+  if (/\.csv$/i.test(file) || (!head.includes(0) && /[,\t;]/.test(new TextDecoder().decode(head))))
     return `这是 CSV 文本文件，不是 Excel 工作簿：${SAVE_AS_XLSX}`;
   return "不是 Excel 工作簿（.xlsx），文件可能已损坏或不是表格文件";
+}
+
+/** A name as a compound file's directory stores it. */
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) out[i * 2] = text.charCodeAt(i);
+  return out;
+}
+
+function holds(data: Uint8Array, needle: Uint8Array): boolean {
+  for (
+    let i = data.indexOf(needle[0]);
+    i >= 0 && i + needle.length <= data.length;
+    i = data.indexOf(needle[0], i + 1)
+  ) {
+    let k = 1;
+    while (k < needle.length && data[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
 }
 
 /** A zip that is another kind of document, or a workbook this program cannot write; or null. */

@@ -10,7 +10,7 @@ import { type WrittenEntry, precompress } from "./zipWrite";
 /** The package being written: parts by name (case-insensitive), their text or edited document, relationships, content types. */
 
 /** The package index of `input` (or the one given: the reader's, so the zip is read once). */
-export async function openPackage(input: Buffer | PackageParts): Promise<PackageParts> {
+export async function openPackage(input: Uint8Array | PackageParts): Promise<PackageParts> {
   if (input instanceof PackageParts) return input;
   try {
     return await PackageParts.open(input);
@@ -114,9 +114,9 @@ export class Package {
     this.docs.delete(key);
     this.made.set(key, text);
     this.dirty.add(key);
-    // a large part (a new sheet) is compressed now, on zlib's threads, while the rest is done
+    // a large part (a new sheet) is compressed now (on zlib's threads in Node) while the rest is done
     if (text.length >= PRECOMPRESS_SIZE) {
-      const compressed = precompress(text);
+      const compressed = precompress(text, this.index.codec);
       compressed.catch(() => {}); // (awaited when written; a part replaced meanwhile is not)
       this.precompressed.set(key, { text, compressed });
     }

@@ -3,7 +3,8 @@ import { relKind, relsPartOf, resolveTarget } from "./paths";
 import { checkDeclared } from "./zipLimits";
 import { childrenOf, tree } from "./xml";
 import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
-import { entryData, nodeCodec, readZip, type Codec, type ZipArchive, type ZipEntry } from "./zip";
+import { platformCodec } from "./platformCodec";
+import { entryData, type Codec, type ZipArchive, type ZipEntry } from "./zip";
 
 export interface Relationship {
   readonly id: string;
@@ -36,11 +37,12 @@ export class PackageParts {
   }
 
   /**
-   * The package, its entries' declared sizes checked against the limits (zipLimits.ts) before
-   * any is inflated; a refusal carries the package on `parts`, for naming the part in words.
+   * The index of the zip in `input`, read with the platform's codec unless one is given; its
+   * entries' declared sizes checked against the limits (zipLimits.ts) before any is inflated. A
+   * refusal carries the package on `parts`, for naming the part in words.
    */
-  static async open(input: Buffer, codec: Codec = nodeCodec): Promise<PackageParts> {
-    const parts = new PackageParts(await readZip(input), codec);
+  static async open(input: Uint8Array, codec: Codec = platformCodec): Promise<PackageParts> {
+    const parts = new PackageParts(await codec.readZip(input), codec);
     try {
       checkDeclared(parts.archive.entries);
     } catch (e) {

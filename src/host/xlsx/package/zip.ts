@@ -1,13 +1,12 @@
-import * as yauzl from "yauzl";
-import * as zlib from "zlib";
 import { TooLargeError } from "./damage";
 
 /**
- * The zip container of a package, read through yauzl's documented API: the central directory
- * (`fromBuffer`, `readEntry`) and each entry's place in the buffer (`readLocalFileHeader`), so an
- * entry's still-compressed bytes are a view of the input, copied as they are when nothing changes.
- * Inflating and deflating go through `Codec`, the one Node-only piece (node:zlib here; a browser
- * build gives one on CompressionStream / fflate).
+ * The zip container's shared vocabulary: an entry as read (its still-compressed bytes a view of
+ * the input, so an entry nothing changes is copied as it is), the `Codec` a platform gives the
+ * package (its zip directory reader, DEFLATE and CRC-32), and the one check every entry's data
+ * passes, never inflated past the size it declares (issue 23: the declared sizes themselves are
+ * checked against zipLimits.ts before any entry is inflated). Nothing here imports a Node built-in: Node's codec (yauzl, node:zlib) is zipNode.ts, the
+ * browser's (zipDirectory.ts, fflate) zipBrowser.ts, and platformCodec.ts names the one in use.
  */
 export interface ZipEntry {
   /** The entry's name, as stored (a folder's ends with "/"). */
@@ -32,10 +31,17 @@ export interface ZipArchive {
   readonly comment: string;
 }
 
+/**
+ * What a platform gives the package. `readZip` rejects with a CorruptZipError when the input is
+ * not a readable zip; the others throw on data they cannot take.
+ */
 export interface Codec {
+  /** Every entry of the zip in `input`, in central-directory order. */
+  readZip(input: Uint8Array): Promise<ZipArchive>;
   /**
-   * Inflate, never past `limit` bytes of output (the entry's declared size, zipLimits.ts): the
-   * codec stops there and throws, so a lying entry cannot take the machine's memory.
+   * Inflate, never past `limit` bytes of output (the entry's declared size): the codec stops
+   * there and throws (a TooLargeError, or Node's ERR_BUFFER_TOO_LARGE), so an entry lying about
+   * its size cannot take the machine's memory.
    */
   inflateRaw(data: Uint8Array, limit: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
@@ -57,79 +63,15 @@ export class CorruptZipError extends Error {
   }
 }
 
-/** yauzl's words for a zip cut short. */
-const TRUNCATED =
+/** A zip reader's words for a zip cut short. */
+export const TRUNCATED =
   /end of central directory record signature not found|unexpected EOF|past the end/i;
-
-/** Every entry of the zip in `input`, in central-directory order. */
-export async function readZip(input: Buffer): Promise<ZipArchive> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(input, { lazyEntries: true, decodeStrings: true });
-  } catch (e) {
-    const message = (e as Error).message;
-    throw Object.assign(new CorruptZipError(`zip: ${message}`, "", TRUNCATED.test(message)), {
-      cause: e,
-    });
-  }
-  const found: yauzl.Entry[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      found.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve());
-    zip.on("error", (e: Error) =>
-      reject(
-        Object.assign(new CorruptZipError(`zip: ${e.message}`, "", TRUNCATED.test(e.message)), {
-          cause: e,
-        })
-      )
-    );
-    zip.readEntry();
-  });
-  const entries: ZipEntry[] = [];
-  for (const e of found) {
-    let start: number;
-    try {
-      ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(e, { minimal: true }));
-    } catch (err) {
-      const message = (err as Error).message;
-      throw Object.assign(
-        new CorruptZipError(`zip: ${e.fileName}: ${message}`, e.fileName, TRUNCATED.test(message)),
-        { cause: err }
-      );
-    }
-    if (start + e.compressedSize > input.length)
-      throw new CorruptZipError(
-        `zip: ${e.fileName} runs past the end of the file`,
-        e.fileName,
-        true
-      );
-    entries.push({
-      name: e.fileName,
-      dir: e.fileName.endsWith("/"),
-      method: e.compressionMethod,
-      crc32: e.crc32 >>> 0,
-      uncompressedSize: e.uncompressedSize,
-      raw: input.subarray(start, start + e.compressedSize),
-      time: e.lastModFileTime,
-      date: e.lastModFileDate,
-      attributes: e.externalFileAttributes,
-      comment: e.fileComment,
-      encrypted: e.isEncrypted(),
-    });
-  }
-  zip.close();
-  return { entries, comment: zip.comment };
-}
 
 /**
  * The uncompressed bytes of an entry; a CorruptZipError when they cannot be had or do not check,
- * a TooLargeError when they would grow past the size the entry declares (checked against the
- * limits when the zip was read).
+ * a TooLargeError when they would grow past the size the entry declares.
  */
-export function entryData(entry: ZipEntry, codec: Codec = nodeCodec): Uint8Array {
+export function entryData(entry: ZipEntry, codec: Codec): Uint8Array {
   if (entry.encrypted || (entry.method !== 0 && entry.method !== 8))
     throw new CorruptZipError(
       `zip: ${entry.name}: unsupported compression or encryption`,
@@ -139,7 +81,7 @@ export function entryData(entry: ZipEntry, codec: Codec = nodeCodec): Uint8Array
   try {
     out = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw, entry.uncompressedSize);
   } catch (e) {
-    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof TooLargeError)
+    if (e instanceof TooLargeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
       throw Object.assign(
         new TooLargeError(
           entry.name,
@@ -149,9 +91,7 @@ export function entryData(entry: ZipEntry, codec: Codec = nodeCodec): Uint8Array
       );
     throw Object.assign(
       new CorruptZipError(`zip: ${entry.name}: ${(e as Error).message}`, entry.name),
-      {
-        cause: e,
-      }
+      { cause: e }
     );
   }
   if (out.length !== entry.uncompressedSize || codec.crc32(out) !== entry.crc32)
@@ -160,17 +100,11 @@ export function entryData(entry: ZipEntry, codec: Codec = nodeCodec): Uint8Array
 }
 
 /**
- * DEFLATE level of the parts written anew. Measured on a 200-sheet workbook (5.6 MB of XML
- * rewritten): level 1 takes 27 ms and writes 922 KB, 3 29 ms / 902 KB, 4 37 ms / 870 KB, 6 (zlib's
- * default) 46 ms / 843 KB. 3 is the best of zlib's fast levels (1–3).
+ * DEFLATE level of the parts written anew. Measured with node:zlib on a 200-sheet workbook
+ * (5.6 MB of XML rewritten): level 1 takes 27 ms and writes 922 KB, 3 29 ms / 902 KB, 4 37 ms /
+ * 870 KB, 6 (zlib's default) 46 ms / 843 KB. 3 is the best of zlib's fast levels (1–3).
  */
-const DEFLATE_LEVEL = 3;
-
-/** A window and hash no larger than the data needs: a small part does not pay for 256 KiB of state. */
-function deflateOptions(length: number): zlib.ZlibOptions {
-  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(length + 262))));
-  return { level: DEFLATE_LEVEL, windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 7)) };
-}
+export const DEFLATE_LEVEL = 3;
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -182,24 +116,9 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
-
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
+/** CRC-32 (the zip's) in plain JavaScript, for a platform without a native one. */
+export function crc32Table(data: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
-
-export const nodeCodec: Codec = {
-  // node:zlib inflates in chunks and stops with ERR_BUFFER_TOO_LARGE past maxOutputLength
-  inflateRaw: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }),
-  deflateRaw: (data) => zlib.deflateRawSync(data, deflateOptions(data.length)),
-  deflateRawAsync: (data) =>
-    new Promise((resolve, reject) =>
-      zlib.deflateRaw(data, deflateOptions(data.length), (error, out) =>
-        error ? reject(error) : resolve(out)
-      )
-    ),
-  crc32,
-};

@@ -1,11 +1,11 @@
-import { nodeCodec, type Codec, type ZipArchive, type ZipEntry } from "./zip";
+import type { Codec, ZipArchive, ZipEntry } from "./zip";
 
 /**
  * Writing the package back as a zip: the input's entries in their order, an entry nothing changed
  * copied still compressed (its bytes, CRC, sizes, time as they were), a changed one deflated anew
  * in its place, a new one at the end. Our own small writer: JSZip's generateAsync took 3–4× as
- * long on the 200-sheet benchmark (pure-JavaScript deflate), and it needs nothing but a Codec,
- * so it runs in a browser as well.
+ * long on the 200-sheet benchmark (pure-JavaScript deflate), and it needs nothing but a Codec
+ * (no Node built-in, no Buffer), so it runs in a browser as well.
  */
 
 /** An entry the package wrote: its text, and the text compressed when it was made (if large). */
@@ -21,17 +21,19 @@ export interface Compressed {
 }
 
 /** Compress a large new part now, off the main thread where the codec can. */
-export function precompress(text: string, codec: Codec = nodeCodec): Promise<Compressed> {
-  const bytes = Buffer.from(text, "utf8");
+export function precompress(text: string, codec: Codec): Promise<Compressed> {
+  const bytes = utf8.encode(text);
   return codec
     .deflateRawAsync(bytes)
     .then((data) => ({ crc32: codec.crc32(bytes), size: bytes.length, data }));
 }
 
+const utf8 = new TextEncoder();
+
 interface OutEntry {
-  readonly name: Buffer;
-  readonly extra: Buffer | null;
-  readonly comment: Buffer;
+  readonly name: Uint8Array;
+  readonly extra: Uint8Array | null;
+  readonly comment: Uint8Array;
   readonly data: Uint8Array;
   readonly method: number;
   readonly crc: number;
@@ -59,8 +61,8 @@ export async function writeZip(
   archive: ZipArchive,
   written: ReadonlyMap<string, WrittenEntry>,
   removed: ReadonlySet<string>,
-  codec: Codec = nodeCodec
-): Promise<Buffer> {
+  codec: Codec
+): Promise<Uint8Array> {
   const now = dosNow();
   const sources: { name: string; original?: ZipEntry; text?: WrittenEntry }[] = [];
   const seen = new Set<string>();
@@ -82,7 +84,7 @@ export async function writeZip(
       ({ crc32: crc, size, data } = await text.compressed);
       method = 8;
     } else if (text) {
-      const bytes = Buffer.from(text.text, "utf8");
+      const bytes = utf8.encode(text.text);
       crc = codec.crc32(bytes);
       size = bytes.length;
       data = codec.deflateRaw(bytes);
@@ -90,19 +92,20 @@ export async function writeZip(
     } else if (original && !original.dir) {
       ({ method, crc32: crc, uncompressedSize: size, raw: data } = original);
     }
-    const name = Buffer.from(path, "utf8");
+    const name = utf8.encode(path);
     const commentText = original?.comment ?? "";
-    const comment = Buffer.from(commentText, "utf8");
+    const comment = utf8.encode(commentText);
     const utf8Name = name.length !== path.length;
     // a name that is not ASCII also goes in an Info-ZIP Unicode Path field
-    let extra: Buffer | null = null;
+    let extra: Uint8Array | null = null;
     if (utf8Name) {
-      extra = Buffer.alloc(9 + name.length);
-      extra.writeUInt16LE(0x7075, 0);
-      extra.writeUInt16LE(5 + name.length, 2);
-      extra.writeUInt8(1, 4);
-      extra.writeUInt32LE(codec.crc32(name), 5);
-      name.copy(extra, 9);
+      extra = new Uint8Array(9 + name.length);
+      const view = new DataView(extra.buffer);
+      view.setUint16(0, 0x7075, true);
+      view.setUint16(2, 5 + name.length, true);
+      view.setUint8(4, 1);
+      view.setUint32(5, codec.crc32(name), true);
+      extra.set(name, 9);
     }
     const dir = original?.dir ?? false;
     entries.push({
@@ -119,11 +122,11 @@ export async function writeZip(
       attributes: (dir ? 0x10 : 0) | ((original?.attributes ?? 0) & 0x3f),
     });
   }
-  return layOut(entries, Buffer.from(archive.comment ?? "", "utf8"));
+  return layOut(entries, utf8.encode(archive.comment ?? ""));
 }
 
-/** The local headers with the data, the central directory, its end: one buffer. */
-function layOut(entries: OutEntry[], zipComment: Buffer): Buffer {
+/** The local headers with the data, the central directory, its end: one array. */
+function layOut(entries: OutEntry[], zipComment: Uint8Array): Uint8Array {
   let localSize = 0;
   let centralSize = 0;
   for (const e of entries) {
@@ -134,51 +137,57 @@ function layOut(entries: OutEntry[], zipComment: Buffer): Buffer {
       throw new Error("工作簿的部件超过 4 GB，无法写出");
   }
   if (localSize + centralSize >= 0xffffffff) throw new Error("工作簿超过 4 GB，无法写出");
-  const out = Buffer.allocUnsafe(localSize + centralSize + 22 + zipComment.length);
+  const out = new Uint8Array(localSize + centralSize + 22 + zipComment.length);
+  const view = new DataView(out.buffer);
+  const u16 = (value: number, p: number): void => view.setUint16(p, value, true);
+  const u32 = (value: number, p: number): void => view.setUint32(p, value, true);
+  const put = (bytes: Uint8Array, p: number): number => {
+    out.set(bytes, p);
+    return bytes.length;
+  };
   let at = 0;
   let dir = localSize;
   // the fields local and central headers share, from "version needed" to "extra field length"
   const common = (e: OutEntry, p: number): void => {
-    out.writeUInt16LE(10, p); // version needed to extract (as JSZip wrote it)
-    out.writeUInt16LE(e.utf8 ? 0x0800 : 0, p + 2);
-    out.writeUInt16LE(e.method, p + 4);
-    out.writeUInt16LE(e.time & 0xffff, p + 6);
-    out.writeUInt16LE(e.day & 0xffff, p + 8);
-    out.writeUInt32LE(e.crc >>> 0, p + 10);
-    out.writeUInt32LE(e.data.length, p + 14);
-    out.writeUInt32LE(e.size, p + 18);
-    out.writeUInt16LE(e.name.length, p + 22);
-    out.writeUInt16LE(e.extra?.length ?? 0, p + 24);
+    u16(10, p); // version needed to extract (as JSZip wrote it)
+    u16(e.utf8 ? 0x0800 : 0, p + 2);
+    u16(e.method, p + 4);
+    u16(e.time & 0xffff, p + 6);
+    u16(e.day & 0xffff, p + 8);
+    u32(e.crc >>> 0, p + 10);
+    u32(e.data.length, p + 14);
+    u32(e.size, p + 18);
+    u16(e.name.length, p + 22);
+    u16(e.extra?.length ?? 0, p + 24);
   };
   for (const e of entries) {
     const offset = at;
-    out.writeUInt32LE(0x04034b50, at);
+    u32(0x04034b50, at);
     common(e, at + 4);
     at += 30;
-    at += e.name.copy(out, at);
-    if (e.extra) at += e.extra.copy(out, at);
-    out.set(e.data, at);
-    at += e.data.length;
+    at += put(e.name, at);
+    if (e.extra) at += put(e.extra, at);
+    at += put(e.data, at);
 
-    out.writeUInt32LE(0x02014b50, dir);
-    out.writeUInt16LE(0x0014, dir + 4); // made by: DOS, 2.0
+    u32(0x02014b50, dir);
+    u16(0x0014, dir + 4); // made by: DOS, 2.0
     common(e, dir + 6);
-    out.writeUInt16LE(e.comment.length, dir + 32);
-    out.writeUInt32LE(0, dir + 34); // disk number, internal attributes
-    out.writeUInt32LE(e.attributes, dir + 38);
-    out.writeUInt32LE(offset, dir + 42);
+    u16(e.comment.length, dir + 32);
+    u32(0, dir + 34); // disk number, internal attributes
+    u32(e.attributes, dir + 38);
+    u32(offset, dir + 42);
     dir += 46;
-    dir += e.name.copy(out, dir);
-    if (e.extra) dir += e.extra.copy(out, dir);
-    dir += e.comment.copy(out, dir);
+    dir += put(e.name, dir);
+    if (e.extra) dir += put(e.extra, dir);
+    dir += put(e.comment, dir);
   }
-  out.writeUInt32LE(0x06054b50, dir);
-  out.writeUInt32LE(0, dir + 4); // disk numbers
-  out.writeUInt16LE(entries.length, dir + 8);
-  out.writeUInt16LE(entries.length, dir + 10);
-  out.writeUInt32LE(centralSize, dir + 12);
-  out.writeUInt32LE(localSize, dir + 16);
-  out.writeUInt16LE(zipComment.length, dir + 20);
-  zipComment.copy(out, dir + 22);
+  u32(0x06054b50, dir);
+  u32(0, dir + 4); // disk numbers
+  u16(entries.length, dir + 8);
+  u16(entries.length, dir + 10);
+  u32(centralSize, dir + 12);
+  u32(localSize, dir + 16);
+  u16(zipComment.length, dir + 20);
+  out.set(zipComment, dir + 22);
   return out;
 }

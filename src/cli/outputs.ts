@@ -51,7 +51,8 @@ export async function ensureFolder(dir: string): Promise<void> {
   try {
     await fs.promises.mkdir(dir, { recursive: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    // a recursive mkdir says ENOENT on a read-only disk: the first missing folder, made alone, says why
+    const code = await firstMissingFolderError(dir).catch(() => (e as NodeJS.ErrnoException).code);
     const why =
       code === "EACCES" || code === "EPERM"
         ? "所在位置没有写入权限"
@@ -64,6 +65,22 @@ export async function ensureFolder(dir: string): Promise<void> {
               : `系统错误 ${code ?? ""}`.trim();
     throw new Error(`无法创建输出文件夹 ${dir}：${why}`);
   }
+}
+
+/** The error code of making the first missing folder of `dir` on its own. */
+async function firstMissingFolderError(dir: string): Promise<string | undefined> {
+  let missing = path.resolve(dir);
+  for (;;) {
+    const parent = path.dirname(missing);
+    const stat = await fs.promises.stat(parent).catch(() => null);
+    if (stat && !stat.isDirectory()) return "ENOTDIR";
+    if (stat || parent === missing) break;
+    missing = parent;
+  }
+  return fs.promises.mkdir(missing).then(
+    () => undefined,
+    (e: NodeJS.ErrnoException) => e.code
+  );
 }
 
 /** Plan one output per input, in order; `claimed` holds the names this run already gave. */

@@ -8,6 +8,7 @@ import { excelFake } from "./excel";
 import { browserFigures } from "./browser";
 import { recognizeFigures } from "./recognize";
 import { report200 } from "./report";
+import { robustMemory } from "./robust";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     "browser: the task pane bundle, its first render and 批量评分 over 200 tabs in headless Chromium…\n"
   );
   Object.assign(result, await browserFigures());
+  process.stderr.write("robust: peak memory on a million-row sheet and an eight-sheet zip bomb…\n");
+  Object.assign(result, await robustMemory());
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -29,6 +29,7 @@ interface FileJson {
   file: string;
   output: string | null;
   error?: string;
+  warnings?: string[];
   sheets?: unknown[];
 }
 
@@ -222,4 +223,23 @@ describe("selfeval refuses what it cannot score, and says why", () => {
     expect(r.byName.get("3-好.xlsx")?.output).toBe(path.join(tmp, "out", "3-好.scored.xlsx"));
     expect(fs.readdirSync(path.join(tmp, "out"))).toEqual(["3-好.scored.xlsx"]);
   }, 30_000);
+
+  test("a sheet not read to its end says where reading stopped and why, in the JSON and on the terminal; the form above is scored", async () => {
+    const entries = await formEntries();
+    const sheet = textOf(entries, "xl/worksheets/sheet1.xml").replace(
+      "</sheetData>",
+      '<row r="60000"><c r="A60000"><v>1</v></c></row></sheetData>'
+    );
+    const file = put(
+      "长表.xlsx",
+      zipOf(replaced(entries, entry("xl/worksheets/sheet1.xml", sheet)))
+    );
+    const r = await score([file], "--dry-run", "--jobs", "1");
+    expect(r.status).toBe(0);
+    const warning =
+      "工作表“表1”有 60000 行，只读取了前 50000 行：自评表不会有这么长，第 50001–60000 行没有读取，也没有评分（评分副本中原样保留）";
+    expect(r.byName.get("长表.xlsx")?.warnings).toEqual([warning]);
+    expect(r.err).toContain(`未读完：长表.xlsx：${warning}`);
+    expect(r.byName.get("长表.xlsx")?.sheets).toHaveLength(1);
+  });
 });

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbookGrids } from "../../src/host/xlsx/read";
+import { MAX_GRID_CELLS, MAX_GRID_ROWS, readWorkbookGrids } from "../../src/host/xlsx/read";
 import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 import { buildSampleWorkbook, sampleFileName } from "../support/sampleWorkbook";
 import { seedFiles, seedWorkbookSheets } from "../support/seedGrids";
@@ -205,7 +205,7 @@ describe("large sheets", () => {
     expect(grids[0].values[9_999]).toEqual(["项目10000", 10_000, 100, "≥90%", "95%", "", "已完成"]);
   });
 
-  test("a stray value in XFD1048576 does not make a rectangle of billions: the rows past the limit are left out, with a warning", async () => {
+  test("a stray value in XFD1048576 does not make a rectangle of billions: rows past MAX_GRID_ROWS are not read, with a warning saying where and why", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("表1");
     ws.getCell("A1").value = "项目支出绩效自评表";
@@ -213,11 +213,24 @@ describe("large sheets", () => {
     const file = path.join(dir, "stray.xlsx");
     await wb.xlsx.writeFile(file);
     const { grids, warnings } = await readWorkbookFile(file);
-    expect(grids[0].values[0]).toHaveLength(16_384);
-    expect(grids[0].values.length * 16_384).toBeLessThanOrEqual(4_000_000);
-    expect(grids[0].values[0][0]).toBe("项目支出绩效自评表");
+    expect(grids[0].values).toEqual([["项目支出绩效自评表"]]);
     expect(warnings).toEqual([
-      `工作表“表1”的使用区域 A1:XFD1048576 过大，只读取了第 1–${grids[0].values.length} 行`,
+      `工作表“表1”有 1048576 行，只读取了前 ${MAX_GRID_ROWS} 行：自评表不会有这么长，第 ${MAX_GRID_ROWS + 1}–1048576 行没有读取，也没有评分（评分副本中原样保留）`,
+    ]);
+  });
+
+  test("a value far right in a row within MAX_GRID_ROWS still cuts the rectangle by MAX_GRID_CELLS, with a warning", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表1");
+    ws.getCell("A1").value = "项目支出绩效自评表";
+    ws.getCell("XFD40000").value = "x";
+    const file = path.join(dir, "wide.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { grids, warnings } = await readWorkbookFile(file);
+    expect(grids[0].values[0]).toHaveLength(16_384);
+    expect(grids[0].values.length * 16_384).toBeLessThanOrEqual(MAX_GRID_CELLS);
+    expect(warnings).toEqual([
+      `工作表“表1”的使用区域 A1:XFD40000 过大，只读取了第 1–${grids[0].values.length} 行`,
     ]);
   });
 });

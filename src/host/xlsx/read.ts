@@ -102,6 +102,13 @@ export function baseName(file: string): string {
  */
 export const MAX_GRID_CELLS = 4_000_000;
 
+/**
+ * At most this many rows of a sheet are read into cells (issue 23): a self-evaluation form has
+ * fewer than 200 rows, a sheet of 200 stacked forms about 6,000; the rows below are kept in the
+ * copy as they are, and a warning says where reading stopped and why.
+ */
+export const MAX_GRID_ROWS = 50_000;
+
 /** A style index as a cell's look ("s:5"), one string per index. */
 const LOOKS: string[] = [];
 function lookText(style: number): string {
@@ -120,8 +127,13 @@ function sheetGrid(
     parts.readIndex(sheet.part),
     book.sharedStrings,
     styles,
-    book.date1904
+    book.date1904,
+    MAX_GRID_ROWS
   );
+  if (read.lastRowBeyond > 0)
+    warnings.push(
+      `工作表“${sheet.name}”有 ${read.lastRowBeyond} 行，只读取了前 ${MAX_GRID_ROWS} 行：自评表不会有这么长，第 ${MAX_GRID_ROWS + 1}–${read.lastRowBeyond} 行没有读取，也没有评分（评分副本中原样保留）`
+    );
   const notes = readNotes(parts, sheet.part);
   const fills: Record<string, string> = {};
   // each cell's own style index, for 撤销 of a style copy (absent: none, index 0)

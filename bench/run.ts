@@ -10,6 +10,7 @@ import { recognizeFigures } from "./recognize";
 import { report200 } from "./report";
 import { wpsFake } from "./wps";
 import { webFigures } from "./web";
+import { robustMemory } from "./robust";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   );
   Object.assign(result, await browserFigures());
   Object.assign(result, await webFigures()); // the 网页版: webScore200Seconds, webBundleGzipKB
+  process.stderr.write("robust: peak memory on a million-row sheet and an eight-sheet zip bomb…\n");
+  Object.assign(result, await robustMemory());
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -6,8 +6,9 @@ import { Worker } from "worker_threads";
 import { isProfileId, PROFILES, PROFILE_IDS, type ProfileSpec } from "../engine";
 import { summaryTable, type FileReport } from "./report";
 import { reportFile } from "./lazyReport";
+import { planOutputs, reportPath, type OutputPlan } from "./outputs";
 import type { ReportJob } from "./reportFile";
-import { scoreFile, type FileJob } from "./scoreFile";
+import { outputPath, scoreFile, type FileJob } from "./scoreFile";
 
 /**
  * `selfeval`: the scoring engine over .xlsx files (design.md). Exit status: 0 when every input
@@ -32,8 +33,11 @@ export async function expandInputs(
 ): Promise<{ files: string[]; errors: FileReport[] }> {
   const files: string[] = [];
   const errors: FileReport[] = [];
+  // .xlsx and macro workbooks; not Excel's lock files, not our scored copies (numbered or not)
   const isWorkbook = (name: string): boolean =>
-    /\.xlsx$/i.test(name) && !/\.scored\.xlsx$/i.test(name) && !name.startsWith("~$");
+    /\.xls[xm]$/i.test(name) &&
+    !/\.scored(?: \(\d+\))?\.xls[xm]$/i.test(name) &&
+    !name.startsWith("~$");
   const walk = async (dir: string): Promise<string[]> => {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     const found: string[] = [];
@@ -76,41 +80,85 @@ async function runJobs<J extends FileJob | ReportJob, R>(
   }
   let next = 0;
   let done = 0;
-  const worker = (): Promise<void> =>
-    new Promise((resolve) => {
-      const w = spawnWorker();
-      const feed = (): void => {
-        if (next >= jobs.length) {
-          void w.terminate().then(() => resolve());
-          return;
-        }
-        const i = next++;
-        w.once("message", (report: R) => {
-          reports[i] = report;
-          onDone(++done, jobs[i].file);
-          feed();
-        });
-        w.postMessage(jobs[i]);
-      };
-      w.on("error", (e) => {
-        // a crashed worker fails only the file it had; the rest go on in this thread
-        for (let i = 0; i < jobs.length; i++)
-          if (!reports[i]) reports[i] = crashed(jobs[i], `评分进程出错：${e.message}`);
-        resolve();
-      });
-      feed();
-    });
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
+  const finish = (i: number, report: R): void => {
+    reports[i] = report;
+    onDone(++done, jobs[i].file);
+  };
+  const lane = async (): Promise<void> => {
+    while (next < jobs.length) await runOnWorker(jobs, () => next++, parallel, finish, crashed);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, lane));
   return reports;
 }
 
-function spawnWorker(): Worker {
+/**
+ * One worker thread taking jobs until none is left, or until it dies (out of memory, a crash):
+ * then only the file it had fails, named, and the caller starts another worker for the rest.
+ */
+function runOnWorker<J extends FileJob | ReportJob, R>(
+  jobs: readonly J[],
+  take: () => number,
+  parallel: number,
+  finish: (i: number, report: R) => void,
+  crashed: (job: J, why: string) => R
+): Promise<void> {
+  return new Promise((resolve) => {
+    const w = spawnWorker(parallel);
+    let current = -1;
+    let over = false;
+    const end = (why: string | null): void => {
+      if (over) return;
+      over = true;
+      if (why !== null && current >= 0) finish(current, crashed(jobs[current], why));
+      current = -1;
+      void w.terminate().then(() => resolve());
+    };
+    const feed = (): void => {
+      const i = take();
+      if (i >= jobs.length) return end(null);
+      current = i;
+      w.postMessage(jobs[i]);
+    };
+    w.on("message", (report: R) => {
+      const i = current;
+      current = -1;
+      finish(i, report);
+      feed();
+    });
+    w.on("error", (e: Error & { code?: string }) => end(workerDied(jobs[current]?.file, e)));
+    w.on("exit", (code) =>
+      end(current >= 0 ? workerDied(jobs[current].file, new Error(`退出码 ${code}`)) : null)
+    );
+    feed();
+  });
+}
+
+function workerDied(file: string | undefined, e: Error & { code?: string }): string {
+  const name = file ? path.basename(file) : "工作簿";
+  return e.code === "ERR_WORKER_OUT_OF_MEMORY"
+    ? `处理 ${name} 时内存不足，已停止处理这个文件（其余文件照常处理）`
+    : `处理 ${name} 时出错，已停止处理这个文件（其余文件照常处理）：${e.message}`;
+}
+
+/** A worker with a heap limit: a file that needs more fails alone instead of the whole run. */
+function spawnWorker(parallel: number): Worker {
   const file = path.join(__dirname, `worker${path.extname(__filename)}`);
   // from the TypeScript sources (tests, tsx) the worker loads through tsx's require hook
   const code = file.endsWith(".ts")
     ? `require("tsx/cjs"); require(${JSON.stringify(file)});`
     : `require(${JSON.stringify(file)});`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(parallel) },
+  });
+}
+
+/** Each worker's share of the memory: at most 4 GB, at least 512 MB. */
+export function heapLimitMb(parallel: number): number {
+  const env = Number(process.env.SELFEVAL_WORKER_HEAP_MB);
+  if (Number.isInteger(env) && env > 0) return env;
+  const share = Math.floor(os.totalmem() / 1048576 / (parallel + 1));
+  return Math.max(512, Math.min(4096, share));
 }
 
 function progress(io: Io, total: number): (done: number, file: string) => void {
@@ -168,11 +216,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         opts: { profile: ProfileSpec; out?: string; json?: boolean; dryRun?: boolean; jobs: number }
       ) => {
         const { files, errors } = await expandInputs(inputs);
-        const jobs: FileJob[] = files.map((file) => ({
+        const outDir = opts.out ?? null;
+        const plans = opts.dryRun
+          ? []
+          : await planOutputs(files, outDir, (f) => outputPath(f, outDir), "score");
+        const jobs: FileJob[] = files.map((file, i) => ({
           file,
           profile: opts.profile,
-          outDir: opts.out ?? null,
+          outDir,
           dryRun: !!opts.dryRun,
+          ...planned(plans[i]),
         }));
         const reports = [
           ...(await runJobs(jobs, opts.jobs, progress(io, jobs.length), scoreFile, (j, error) => ({
@@ -190,6 +243,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
             for (const line of r.notWritten ?? []) io.stderr(`未写入：${line}\n`);
           }
         }
+        for (const r of reports) {
+          if (r.notice) io.stderr(`注意：${r.notice}\n`);
+          for (const line of r.warnings ?? [])
+            io.stderr(`未读完：${path.basename(r.file)}：${line}\n`);
+        }
         for (const r of reports) if (r.error) io.stderr(`错误：${r.error}\n`);
         status = reports.some((r) => r.error) ? 1 : 0;
       }
@@ -205,11 +263,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .action(
       async (inputs: string[], opts: { profile: ProfileSpec; out?: string; jobs: number }) => {
         const { files, errors } = await expandInputs(inputs);
-        const jobs: ReportJob[] = files.map((file) => ({
+        const outDir = opts.out ?? null;
+        const plans = await planOutputs(files, outDir, (f) => reportPath(f, outDir), "report");
+        const jobs: ReportJob[] = files.map((file, i) => ({
           kind: "report",
           file,
           profile: opts.profile,
-          outDir: opts.out ?? null,
+          outDir,
+          ...planned(plans[i]),
         }));
         const outcomes = await runJobs(
           jobs,
@@ -226,6 +287,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         for (const r of outcomes) {
           if (r.output) io.stdout(`已写出 ${r.output}（${r.forms} 张自评表）\n`);
           if (r.message) io.stderr(`${r.message}\n`);
+          if (r.notice) io.stderr(`注意：${r.notice}\n`);
         }
         for (const r of [...outcomes, ...errors]) if (r.error) io.stderr(`错误：${r.error}\n`);
         status = outcomes.some((r) => r.error) || errors.length ? 1 : 0;
@@ -249,6 +311,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stderr(`错误：${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
+}
+
+/** A job's output plan, or why there is none. */
+function planned(plan: OutputPlan | string | undefined): { plan?: OutputPlan; planError?: string } {
+  if (plan === undefined) return {};
+  return typeof plan === "string" ? { planError: plan } : { plan };
 }
 
 /** --profile, shared by score and report. */

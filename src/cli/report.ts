@@ -13,6 +13,12 @@ export interface FileReport {
   readonly error?: string;
   /** What could not be written (typed text, protected sheets), in Chinese. */
   readonly notWritten?: string[];
+  /** What could not be read whole (where a sheet's reading stopped, and why), in Chinese. */
+  readonly warnings?: string[];
+  /** Files found at the output's name that this command did not write there: kept as they were. */
+  readonly kept?: string[];
+  /** The sentence saying so, in Chinese (also on the terminal). */
+  readonly notice?: string;
 }
 
 export interface SheetReport {

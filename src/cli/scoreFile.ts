@@ -2,7 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProfileSpec } from "../engine";
 import { scoreWorkbookBytes } from "../host/xlsx/scoreBook";
+import { keptNotice, planOutputs, type OutputPlan } from "./outputs";
+import { readFailure, writeFailure } from "./readFailure";
 import { workbookReport, type FileReport } from "./report";
+import { writeFileSafely } from "./safeWrite";
 
 export interface FileJob {
   readonly file: string;
@@ -10,49 +13,63 @@ export interface FileJob {
   /** Folder for the scored copy; null: next to the input. */
   readonly outDir: string | null;
   readonly dryRun: boolean;
+  /** Where the copy goes (outputs.ts), decided before the run; absent under --dry-run. */
+  readonly plan?: OutputPlan;
+  /** Why no output could be planned (the folder cannot be made…), in Chinese. */
+  readonly planError?: string;
 }
 
-/** `<name>.scored.xlsx` in the output folder or beside the input. */
+/**
+ * `<name>.scored.xlsx` in the output folder or beside the input; a macro workbook stays one
+ * (`<name>.scored.xlsm`: Excel refuses a macro workbook named .xlsx).
+ */
 export function outputPath(file: string, outDir: string | null): string {
-  const base = path.basename(file).replace(/\.xlsx$/i, "");
-  return path.join(outDir ?? path.dirname(file), `${base}.scored.xlsx`);
+  const ext = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+  const base = path.basename(file).replace(/\.xls[xm]$/i, "");
+  return path.join(outDir ?? path.dirname(file), `${base}.scored${ext}`);
 }
 
 /**
  * Score one workbook and write its scored copy (scoreWorkbookBytes, the function the 网页版 calls
- * too): the input is read, never modified. Never throws: an error is reported on the file.
+ * too): the input is read, never modified; the copy written safely (safeWrite.ts) where the plan
+ * says (outputs.ts). Never throws: an error is reported on the file.
  */
 export async function scoreFile(job: FileJob): Promise<FileReport> {
   try {
-    const input = await fs.promises.readFile(job.file).catch((e: NodeJS.ErrnoException) => {
-      const why =
-        e.code === "ENOENT"
-          ? "文件不存在"
-          : e.code === "EISDIR"
-            ? "这是一个文件夹"
-            : e.code === "EACCES"
-              ? "没有读取权限"
-              : e.message;
-      throw new Error(`无法读取 ${path.basename(job.file)}：${why}`);
+    const input = await fs.promises.readFile(job.file).catch((e: unknown) => {
+      throw new Error(readFailure(job.file, e));
     });
-    const { outcome, bytes } = await scoreWorkbookBytes(input, {
+    // a job run alone (not through main) plans its own output
+    if (job.planError) throw new Error(job.planError);
+    const planned = job.dryRun
+      ? null
+      : (job.plan ??
+        (await planOutputs([job.file], job.outDir, (f) => outputPath(f, job.outDir), "score"))[0]);
+    if (typeof planned === "string") throw new Error(planned);
+    const { read, outcome, bytes } = await scoreWorkbookBytes(input, {
       name: job.file,
       profile: job.profile,
       dryRun: job.dryRun,
+      sourceMark: planned?.mark,
     });
-    if (bytes === null) return workbookReport(job.file, null, outcome);
-    const output = outputPath(job.file, job.outDir);
-    if (outDirMissing(job.outDir))
-      await fs.promises.mkdir(job.outDir as string, { recursive: true });
-    await fs.promises.writeFile(output, bytes).catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`无法写出 ${output}：${e.code === "EACCES" ? "没有写入权限" : e.message}`);
+    if (bytes === null || !planned)
+      return { ...workbookReport(job.file, null, outcome), ...said(read.warnings) };
+    const plan = planned;
+    const written = await writeFileSafely(plan.output, bytes, plan.replace).catch((e: unknown) => {
+      throw new Error(writeFailure(plan.output, e));
     });
-    return workbookReport(job.file, output, outcome);
+    const kept = written.moved ? [...plan.kept, plan.output] : plan.kept;
+    return {
+      ...workbookReport(job.file, written.path, outcome),
+      ...said(read.warnings),
+      ...(kept.length ? { kept, notice: keptNotice(kept, written.path) } : {}),
+    };
   } catch (e) {
     return { file: job.file, output: null, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
-function outDirMissing(dir: string | null): boolean {
-  return dir !== null && !fs.existsSync(dir);
+/** What could not be read whole (a sheet cut short), when there is any. */
+function said(warnings: readonly string[]): { warnings?: string[] } {
+  return warnings.length ? { warnings: [...warnings] } : {};
 }

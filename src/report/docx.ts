@@ -107,7 +107,12 @@ function pageBreak(): Paragraph {
   return new Paragraph({ children: [new PageBreak()] });
 }
 
-export function reportDocument(model: ReportModel): Document {
+/** What a caller adds to the document's properties (the command's source mark, issue 23). */
+export interface DocxMeta {
+  readonly description?: string;
+}
+
+export function reportDocument(model: ReportModel, meta: DocxMeta = {}): Document {
   const children: Paragraph[] = [
     title(model.title),
     heading("项目支出绩效自评总体情况"),
@@ -141,6 +146,7 @@ export function reportDocument(model: ReportModel): Document {
   return new Document({
     creator: "绩效自评",
     title: model.title,
+    ...(meta.description ? { description: meta.description } : {}),
     styles: {
       default: {
         document: { run: { font: font(FONTS.body), size: half(BODY_PT) }, paragraph: { spacing } },
@@ -158,8 +164,8 @@ export function reportDocument(model: ReportModel): Document {
 }
 
 /** The .docx bytes (Node and browsers alike). */
-export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(reportDocument(model)));
+export async function reportDocx(model: ReportModel, meta: DocxMeta = {}): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(reportDocument(model, meta)));
 }
 
 /** A Blob for a download link in the task pane. */

@@ -137,7 +137,7 @@ describe.each(FLAVOURS.map((f) => [f] as const))(
       const at = whole.indexOf(Buffer.from(sheetPart, "utf8")) + sheetPart.length + 40;
       whole.fill(0x55, at, at + 40);
       await expect(readWorkbookGrids(whole, { name: "坏.xlsx" })).rejects.toThrow(
-        "无法读取 坏.xlsx：不是有效的 Excel 工作簿，文件可能已损坏"
+        "无法读取 坏.xlsx：文件已损坏：工作表“自评表”无法解压或校验不符，请重新获取原文件，或在 Excel、WPS 中打开修复后另存"
       );
     });
   }

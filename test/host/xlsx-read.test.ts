@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbookGrids } from "../../src/host/xlsx/read";
+import { MAX_GRID_CELLS, MAX_GRID_ROWS, readWorkbookGrids } from "../../src/host/xlsx/read";
 import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 import { buildSampleWorkbook, sampleFileName } from "../support/sampleWorkbook";
 import { seedFiles, seedWorkbookSheets } from "../support/seedGrids";
@@ -205,7 +205,7 @@ describe("large sheets", () => {
     expect(grids[0].values[9_999]).toEqual(["项目10000", 10_000, 100, "≥90%", "95%", "", "已完成"]);
   });
 
-  test("a stray value in XFD1048576 does not make a rectangle of billions: the rows past the limit are left out, with a warning", async () => {
+  test("a stray value in XFD1048576 does not make a rectangle of billions: rows past MAX_GRID_ROWS are not read, with a warning saying where and why", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("表1");
     ws.getCell("A1").value = "项目支出绩效自评表";
@@ -213,11 +213,24 @@ describe("large sheets", () => {
     const file = path.join(dir, "stray.xlsx");
     await wb.xlsx.writeFile(file);
     const { grids, warnings } = await readWorkbookFile(file);
-    expect(grids[0].values[0]).toHaveLength(16_384);
-    expect(grids[0].values.length * 16_384).toBeLessThanOrEqual(4_000_000);
-    expect(grids[0].values[0][0]).toBe("项目支出绩效自评表");
+    expect(grids[0].values).toEqual([["项目支出绩效自评表"]]);
     expect(warnings).toEqual([
-      `工作表“表1”的使用区域 A1:XFD1048576 过大，只读取了第 1–${grids[0].values.length} 行`,
+      `工作表“表1”有 1048576 行，只读取了前 ${MAX_GRID_ROWS} 行：自评表不会有这么长，第 ${MAX_GRID_ROWS + 1}–1048576 行没有读取，也没有评分（评分副本中原样保留）`,
+    ]);
+  });
+
+  test("a value far right in a row within MAX_GRID_ROWS still cuts the rectangle by MAX_GRID_CELLS, with a warning", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表1");
+    ws.getCell("A1").value = "项目支出绩效自评表";
+    ws.getCell("XFD40000").value = "x";
+    const file = path.join(dir, "wide.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { grids, warnings } = await readWorkbookFile(file);
+    expect(grids[0].values[0]).toHaveLength(16_384);
+    expect(grids[0].values.length * 16_384).toBeLessThanOrEqual(MAX_GRID_CELLS);
+    expect(warnings).toEqual([
+      `工作表“表1”的使用区域 A1:XFD40000 过大，只读取了第 1–${grids[0].values.length} 行`,
     ]);
   });
 });
@@ -231,7 +244,7 @@ describe("files that are not workbooks reject with a Chinese message naming the 
 
   test("text saved as .xlsx", async () => {
     await expect(readWorkbookFile(write("a.xlsx", "项目名称,预算数\n"))).rejects.toThrow(
-      /^无法读取 a\.xlsx：不是有效的 Excel 工作簿/
+      /^无法读取 a\.xlsx：这是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 或 WPS 中打开它，“文件 → 另存为”/
     );
   });
 
@@ -240,7 +253,9 @@ describe("files that are not workbooks reject with a Chinese message naming the 
     const error = (await readWorkbookFile(write("cut.xlsx", whole.subarray(0, 600))).catch(
       (e: unknown) => e
     )) as Error & { cause?: unknown };
-    expect(error.message).toBe("无法读取 cut.xlsx：不是有效的 Excel 工作簿，文件可能已损坏");
+    expect(error.message).toBe(
+      "无法读取 cut.xlsx：文件不完整（可能在下载、复制或保存时被截断），请重新获取或重新保存原文件"
+    );
     expect(error.cause).toBeInstanceOf(Error);
   });
 
@@ -257,7 +272,16 @@ describe("files that are not workbooks reject with a Chinese message naming the 
       Buffer.alloc(504),
     ]);
     await expect(readWorkbookFile(write("old.xls", ole))).rejects.toThrow(
-      /^无法读取 old\.xls：这是旧版 \.xls 文件或设置了打开密码的工作簿/
+      /^无法读取 old\.xls：这是旧版 Excel 97–2003 工作簿（\.xls），不是 \.xlsx：请在 Excel 或 WPS 中打开它/
+    );
+    // an encrypted .xlsx is a compound file too, with an EncryptionInfo stream in its directory
+    const encrypted = Buffer.concat([
+      ole,
+      Buffer.from("EncryptionInfo", "utf16le"),
+      Buffer.alloc(64),
+    ]);
+    await expect(readWorkbookFile(write("密.xlsx", encrypted))).rejects.toThrow(
+      /^无法读取 密\.xlsx：工作簿设置了打开密码（已加密），本程序无法读取加密的文件/
     );
   });
 
@@ -271,8 +295,8 @@ describe("files that are not workbooks reject with a Chinese message naming the 
     await expect(readWorkbookFile(dir)).rejects.toThrow(
       `无法读取 ${path.basename(dir)}：这是一个文件夹`
     );
-    await expect(readWorkbookGrids(Buffer.from("not a zip"))).rejects.toThrow(
-      /^无法读取 工作簿：不是有效的 Excel 工作簿/
+    await expect(readWorkbookGrids(Buffer.from([0, 1, 2, 3, 0, 9]))).rejects.toThrow(
+      /^无法读取 工作簿：不是 Excel 工作簿（\.xlsx），文件可能已损坏/
     );
   });
 });

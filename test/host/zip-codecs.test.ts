@@ -9,7 +9,8 @@ import { scoreWorkbookGrids } from "../../src/form/pipeline";
 import { STATE_SHEET, stateToRows } from "../../src/form/state";
 import { writePackage } from "../../src/host/xlsx/package";
 import { PackageParts } from "../../src/host/xlsx/package/parts";
-import { CorruptZipError, type Codec } from "../../src/host/xlsx/package/zip";
+import { TooLargeError } from "../../src/host/xlsx/package/damage";
+import { CorruptZipError, entryData, type Codec } from "../../src/host/xlsx/package/zip";
 import { browserCodec } from "../../src/host/xlsx/package/zipBrowser";
 import { nodeCodec } from "../../src/host/xlsx/package/zipNode";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
@@ -63,10 +64,10 @@ test("fflate and node:zlib inflate each other's output", () => {
   const text = new TextEncoder().encode(
     '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'.repeat(500)
   );
-  expect(Buffer.from(nodeCodec.inflateRaw(browserCodec.deflateRaw(text)))).toEqual(
+  expect(Buffer.from(nodeCodec.inflateRaw(browserCodec.deflateRaw(text), text.length))).toEqual(
     Buffer.from(text)
   );
-  expect(Buffer.from(browserCodec.inflateRaw(nodeCodec.deflateRaw(text)))).toEqual(
+  expect(Buffer.from(browserCodec.inflateRaw(nodeCodec.deflateRaw(text), text.length))).toEqual(
     Buffer.from(text)
   );
   expect(browserCodec.crc32(text)).toBe(nodeCodec.crc32(text));
@@ -84,4 +85,30 @@ test("what is not a zip, or is cut short, is a CorruptZipError in the browser's 
   const bad = Buffer.from(whole);
   bad.writeUInt32LE(bad.length + 10, bad.length - 22 + 16);
   await expect(browserCodec.readZip(bad)).rejects.toThrow(CorruptZipError);
+});
+
+test("both codecs stop inflating at the size an entry declares (issue 23): a lying entry is refused, not inflated whole", () => {
+  const blanks = new Uint8Array(4 * 1024 * 1024).fill(0x20);
+  const bomb = nodeCodec.deflateRaw(blanks);
+  const entry = {
+    name: "xl/worksheets/sheet1.xml",
+    dir: false,
+    method: 8,
+    crc32: nodeCodec.crc32(blanks),
+    uncompressedSize: 1000,
+    raw: bomb,
+    time: 0,
+    date: 0,
+    attributes: 0,
+    comment: "",
+    encrypted: false,
+  };
+  for (const codec of [nodeCodec, browserCodec]) {
+    expect(() => entryData(entry, codec)).toThrow(TooLargeError);
+    expect(() => entryData(entry, codec)).toThrow("解压后超过文件中记录的大小（1000 字节）");
+    // the same entry telling the truth inflates
+    expect(entryData({ ...entry, uncompressedSize: blanks.length }, codec).length).toBe(
+      blanks.length
+    );
+  }
 });

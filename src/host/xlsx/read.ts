@@ -2,11 +2,11 @@ import type { CellScalar } from "../../engine/types";
 import { toAddress } from "../../address";
 import type { Grid } from "../../form/grid";
 import { PackageParts } from "./package/parts";
-import { NotWorkbookError, readBook, type BookIndex, type BookSheet } from "./package/readBook";
+import { readBook, type BookIndex, type BookSheet } from "./package/readBook";
 import { readNotes } from "./package/readNotes";
 import { cellKey, readSheetCells } from "./package/readSheet";
 import { StyleIndex } from "./package/readStyles";
-import { CorruptZipError } from "./package/zip";
+import { bookForWords, failureWords, packageProblem, signatureProblem } from "./refusal";
 
 /**
  * The command's reading side: every worksheet of an .xlsx file as a Grid (design.md), the way
@@ -24,7 +24,8 @@ import { CorruptZipError } from "./package/zip";
  *   however their text is stored; solid fills; each cell's style index as its look ("s:5");
  *   protection; hidden state.
  * - Reading never throws for a cell. A file that is not a readable .xlsx rejects with a Chinese
- *   message naming it.
+ *   message naming it and saying what it is or what is damaged (refusal.ts): a part that is not
+ *   well-formed fails the file, whatever the caller then does with it.
  * It reads bytes, in Node and in a browser alike (no Node built-in); readFile.ts reads a path.
  */
 export interface WorkbookGrids {
@@ -51,21 +52,28 @@ export async function readWorkbookGrids(
 ): Promise<WorkbookGrids> {
   const file = options.name ?? "工作簿";
   const shown = baseName(file);
-  const notWorkbook = signatureProblem(data);
+  const notWorkbook = signatureProblem(data, file);
   if (notWorkbook) throw new Error(`无法读取 ${shown}：${notWorkbook}`);
 
+  // every failure of the package said in the accountant's words, the parser's own kept on `cause`
+  let book: BookIndex | null = null;
+  const refuse = (e: unknown): never => {
+    const why = failureWords(e, book ?? bookForWords(e));
+    if (why === null) throw e;
+    throw Object.assign(new Error(`无法读取 ${shown}：${why}`), { cause: e });
+  };
   let parts: PackageParts;
-  let book: BookIndex;
   let styles: StyleIndex;
   try {
     parts = await PackageParts.open(data);
+    const other = packageProblem(parts, null);
+    if (other) throw new Error(`无法读取 ${shown}：${other}`);
     book = readBook(parts);
+    const strict = packageProblem(parts, book);
+    if (strict) throw new Error(`无法读取 ${shown}：${strict}`);
     styles = StyleIndex.read(parts, book.part);
   } catch (e) {
-    // the zip's or the parser's own words stay on `cause`, for a log, not in the message
-    throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
-      cause: e,
-    });
+    return refuse(e);
   }
   if (book.sheets.length === 0)
     throw new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿（没有工作表）`);
@@ -76,10 +84,7 @@ export async function readWorkbookGrids(
     try {
       grids.push(sheetGrid(parts, book, styles, sheet, warnings));
     } catch (e) {
-      if (!(e instanceof CorruptZipError || e instanceof NotWorkbookError)) throw e;
-      throw Object.assign(new Error(`无法读取 ${shown}：不是有效的 Excel 工作簿，文件可能已损坏`), {
-        cause: e,
-      });
+      refuse(e);
     }
   }
   const sheets = book.sheets.map((s) => ({ name: s.name, state: s.state }));
@@ -91,24 +96,18 @@ export function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 
-/** Compound File (OLE) signature: an .xls of Excel 97–2003, or an .xlsx with an opening password. */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** A reason the bytes cannot be an .xlsx (a zip), or null. */
-function signatureProblem(data: Uint8Array): string | null {
-  if (data.length === 0) return "文件是空的";
-  if (data.length >= 8 && OLE.every((b, i) => data[i] === b))
-    return "这是旧版 .xls 文件或设置了打开密码的工作簿，请在 Excel 中另存为不加密的 .xlsx";
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
-    return "不是有效的 Excel 工作簿（.xlsx）";
-  return null;
-}
-
 /**
  * At most this many cells a grid: a stray value in XFD1048576 must not make a rectangle of
  * billions; the rows past it are left out, with a warning (a self-evaluation form has < 200 rows).
  */
 export const MAX_GRID_CELLS = 4_000_000;
+
+/**
+ * At most this many rows of a sheet are read into cells (issue 23): a self-evaluation form has
+ * fewer than 200 rows, a sheet of 200 stacked forms about 6,000; the rows below are kept in the
+ * copy as they are, and a warning says where reading stopped and why.
+ */
+export const MAX_GRID_ROWS = 50_000;
 
 /** A style index as a cell's look ("s:5"), one string per index. */
 const LOOKS: string[] = [];
@@ -128,8 +127,13 @@ function sheetGrid(
     parts.readIndex(sheet.part),
     book.sharedStrings,
     styles,
-    book.date1904
+    book.date1904,
+    MAX_GRID_ROWS
   );
+  if (read.lastRowBeyond > 0)
+    warnings.push(
+      `工作表“${sheet.name}”有 ${read.lastRowBeyond} 行，只读取了前 ${MAX_GRID_ROWS} 行：自评表不会有这么长，第 ${MAX_GRID_ROWS + 1}–${read.lastRowBeyond} 行没有读取，也没有评分（评分副本中原样保留）`
+    );
   const notes = readNotes(parts, sheet.part);
   const fills: Record<string, string> = {};
   // each cell's own style index, for 撤销 of a style copy (absent: none, index 0)

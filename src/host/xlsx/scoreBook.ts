@@ -28,6 +28,11 @@ export interface ScoreBookOptions {
   readonly dryRun?: boolean;
   /** Told when the workbook is read and when it is scored (a page's progress bar). */
   readonly onStage?: (stage: "read" | "scored") => void;
+  /**
+   * Written after the ledger's first-row cells of the state sheet: the command's mark of the
+   * input this copy was made from (src/cli/outputs.ts), so a later run knows the copy for its own.
+   */
+  readonly sourceMark?: string;
 }
 
 /** Rejects with a Chinese message naming the file when it cannot be read or written. */
@@ -44,7 +49,9 @@ export async function scoreWorkbookBytes(
   const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
   const state: NewSheet = {
     name: STATE_SHEET,
-    rows: stateToRows(outcome.state),
+    rows: stateToRows(outcome.state).map((row, i) =>
+      i === 0 && options.sourceMark ? [...row, options.sourceMark] : row
+    ),
     state: "veryHidden",
   };
   const edits = outcome.sheets.flatMap((s) => s.plan.edits);

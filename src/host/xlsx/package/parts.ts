@@ -1,4 +1,6 @@
+import { DamagedPartError } from "./damage";
 import { relKind, relsPartOf, resolveTarget } from "./paths";
+import { checkDeclared } from "./zipLimits";
 import { childrenOf, tree } from "./xml";
 import { XmlIndex, indexXml, xmlSource } from "./xmlIndex";
 import { platformCodec } from "./platformCodec";
@@ -34,9 +36,19 @@ export class PackageParts {
     for (const e of archive.entries) if (!e.dir) this.byName.set(e.name.toLowerCase(), e);
   }
 
-  /** The index of the zip in `input`, read with the platform's codec unless one is given. */
+  /**
+   * The index of the zip in `input`, read with the platform's codec unless one is given; its
+   * entries' declared sizes checked against the limits (zipLimits.ts) before any is inflated. A
+   * refusal carries the package on `parts`, for naming the part in words.
+   */
   static async open(input: Uint8Array, codec: Codec = platformCodec): Promise<PackageParts> {
-    return new PackageParts(await codec.readZip(input), codec);
+    const parts = new PackageParts(await codec.readZip(input), codec);
+    try {
+      checkDeclared(parts.archive.entries);
+    } catch (e) {
+      throw Object.assign(e as Error, { parts });
+    }
+    return parts;
   }
 
   entry(part: string): ZipEntry | undefined {
@@ -56,9 +68,9 @@ export class PackageParts {
   }
 
   /**
-   * The part's index of elements for reading (null when there is no such part, or no element):
-   * strict and kept for the writer when the part is well-formed, else lenient (read as
-   * htmlparser2 reads it; the writer refuses it with the strict index's message).
+   * The part's index of elements for reading (null when there is no such part), kept for the
+   * writer. A part that is not well-formed is a DamagedPartError: it is never read as far as a
+   * lenient parser gets, nor copied into an output as if it were whole.
    */
   readIndex(part: string): XmlIndex | null {
     const key = part.toLowerCase();
@@ -66,18 +78,21 @@ export class PackageParts {
     if (had) return had;
     const text = this.text(part);
     if (text === null) return null;
-    const source = xmlSource(text);
-    try {
-      const ix = indexXml(source, part);
-      this.indexes.set(key, ix);
-      return ix;
-    } catch {
-      try {
-        return indexXml(source, part, true);
-      } catch {
-        return null; // no element at all
-      }
-    }
+    const ix = strictIndex(text, part);
+    this.indexes.set(key, ix);
+    return ix;
+  }
+
+  /**
+   * The part's text, checked well-formed (a DamagedPartError otherwise); `keep`: its index kept
+   * for the writer (a small part it will edit), else dropped once checked (shared strings).
+   */
+  wellFormedText(part: string, keep = true): string | null {
+    const text = this.text(part);
+    if (text === null || this.indexes.has(part.toLowerCase())) return text;
+    const ix = strictIndex(text, part);
+    if (keep) this.indexes.set(part.toLowerCase(), ix);
+    return text;
   }
 
   /** The strict index the reader made of the part, if it made one. */
@@ -89,7 +104,7 @@ export class PackageParts {
   rels(source: string): Relationship[] {
     const had = this.relsCache.get(source);
     if (had) return had;
-    const text = this.text(relsPartOf(source));
+    const text = this.wellFormedText(relsPartOf(source));
     const root = text === null ? null : tree(text);
     const list = childrenOf(root, "Relationship").map((el) => {
       const type = el.attrs.Type ?? "";
@@ -112,6 +127,15 @@ export class PackageParts {
   related(source: string, kind: string): string | null {
     const rel = this.rels(source).find((r) => r.kind === kind && !r.external && this.entry(r.part));
     return rel ? (this.entry(rel.part) as ZipEntry).name : null;
+  }
+}
+
+function strictIndex(text: string, part: string): XmlIndex {
+  try {
+    return indexXml(xmlSource(text), part);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.replace(/^无法解析 [^：]*：/, "") : String(e);
+    throw Object.assign(new DamagedPartError(part, detail), { cause: e });
   }
 }
 

@@ -23,12 +23,28 @@ export interface BookIndex {
 export class NotWorkbookError extends Error {}
 
 export function readBook(parts: PackageParts): BookIndex {
+  const { part, sheets, root } = readSheetList(parts);
+  const pr = childOf(root, "workbookPr")?.attrs.date1904;
+  return {
+    part,
+    sheets,
+    date1904: pr === "1" || pr === "true",
+    sharedStrings: readSharedStrings(parts, part),
+  };
+}
+
+/** The workbook part and its worksheets (names, states, parts), without the shared strings. */
+export function readSheetList(parts: PackageParts): {
+  part: string;
+  sheets: BookSheet[];
+  root: ReturnType<typeof tree>;
+} {
   const office = parts
     .rels("")
     .find((r) => r.kind === "officeDocument" && !r.external && parts.entry(r.part));
   if (!office) throw new NotWorkbookError("缺少工作簿部件");
   const part = (parts.entry(office.part) as { name: string }).name;
-  const root = tree(parts.text(part) ?? "");
+  const root = tree(parts.wellFormedText(part) ?? "");
   if (!root || root.name !== "workbook") throw new NotWorkbookError(`${part} 不是工作簿`);
   const rels = parts.rels(part);
   const sheets: BookSheet[] = [];
@@ -44,19 +60,13 @@ export function readBook(parts: PackageParts): BookIndex {
       part: entry.name,
     });
   }
-  const pr = childOf(root, "workbookPr")?.attrs.date1904;
-  return {
-    part,
-    sheets,
-    date1904: pr === "1" || pr === "true",
-    sharedStrings: readSharedStrings(parts, part),
-  };
+  return { part, sheets, root };
 }
 
 /** The shared strings, streamed (a workbook may hold hundreds of thousands). */
 function readSharedStrings(parts: PackageParts, workbookPart: string): string[] {
   const part = parts.related(workbookPart, "sharedStrings");
-  const text = part ? parts.text(part) : null;
+  const text = part ? parts.wellFormedText(part, false) : null;
   return text ? stringItems(text, "si") : [];
 }
 

@@ -21,6 +21,8 @@ export interface SheetCells {
   readonly cells: Map<number, SheetCell>;
   readonly merges: string[];
   readonly protected: boolean;
+  /** The last row holding a cell past `maxRow`, whose cells were not read (0: none). */
+  readonly lastRowBeyond: number;
 }
 
 export function cellKey(row: number, col: number): number {
@@ -114,13 +116,16 @@ function cellAttrs(
  * A worksheet part's cells, read from its index (null: no part). Values as the Grid contract says (design.md): shared and
  * inline strings as their text, booleans, errors as their text, numbers, dates (a number in a date
  * format, a t="d" cell) as ISO dates; a formula's cached result as its value ("" when none was
- * saved), a shared formula translated to its cell; the covered cells of a merge empty.
+ * saved), a shared formula translated to its cell; the covered cells of a merge empty. Cells
+ * below `maxRow` are not made (a million-row sheet must not become a million-row map): the last
+ * row that had one is said in `lastRowBeyond`.
  */
 export function readSheetCells(
   ix: XmlIndex | null,
   strings: readonly string[],
   styles: StyleIndex,
-  date1904: boolean
+  date1904: boolean,
+  maxRow = Infinity
 ): SheetCells {
   const cells = new Map<number, SheetCell>();
   const merges: string[] = [];
@@ -129,8 +134,13 @@ export function readSheetCells(
   let row = 0;
   let col = 0;
   let cell: Pending | null = null;
+  let lastRowBeyond = 0;
 
   const finish = (c: Pending): void => {
+    if (c.row > maxRow) {
+      if (c.row > lastRowBeyond) lastRowBeyond = c.row;
+      return;
+    }
     let formula: string | null = null;
     if (c.fAttrs) {
       const f = c.f ?? "";
@@ -228,7 +238,7 @@ export function readSheetCells(
     if (cell) finish(cell);
   }
   blankCovered(cells, merges);
-  return { cells, merges, protected: isProtected };
+  return { cells, merges, protected: isProtected, lastRowBeyond };
 }
 
 function cellValue(

@@ -17,7 +17,7 @@ export class StyleIndex {
 
   static read(parts: PackageParts, workbookPart: string): StyleIndex {
     const part = parts.related(workbookPart, "styles");
-    const text = part ? parts.text(part) : null;
+    const text = part ? parts.wellFormedText(part) : null;
     const root = text === null ? null : tree(text);
     const custom = new Map<number, string>();
     for (const f of childrenOf(childOf(root, "numFmts"), "numFmt"))

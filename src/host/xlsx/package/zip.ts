@@ -1,8 +1,11 @@
+import { TooLargeError } from "./damage";
+
 /**
  * The zip container's shared vocabulary: an entry as read (its still-compressed bytes a view of
  * the input, so an entry nothing changes is copied as it is), the `Codec` a platform gives the
  * package (its zip directory reader, DEFLATE and CRC-32), and the one check every entry's data
- * passes. Nothing here imports a Node built-in: Node's codec (yauzl, node:zlib) is zipNode.ts, the
+ * passes, never inflated past the size it declares (issue 23: the declared sizes themselves are
+ * checked against zipLimits.ts before any entry is inflated). Nothing here imports a Node built-in: Node's codec (yauzl, node:zlib) is zipNode.ts, the
  * browser's (zipDirectory.ts, fflate) zipBrowser.ts, and platformCodec.ts names the one in use.
  */
 export interface ZipEntry {
@@ -35,7 +38,12 @@ export interface ZipArchive {
 export interface Codec {
   /** Every entry of the zip in `input`, in central-directory order. */
   readZip(input: Uint8Array): Promise<ZipArchive>;
-  inflateRaw(data: Uint8Array): Uint8Array;
+  /**
+   * Inflate, never past `limit` bytes of output (the entry's declared size): the codec stops
+   * there and throws (a TooLargeError, or Node's ERR_BUFFER_TOO_LARGE), so an entry lying about
+   * its size cannot take the machine's memory.
+   */
+  inflateRaw(data: Uint8Array, limit: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
   /** Deflate off the main thread where the platform can (a large new part, while the rest is done). */
   deflateRawAsync(data: Uint8Array): Promise<Uint8Array>;
@@ -43,22 +51,51 @@ export interface Codec {
 }
 
 /** The zip cannot be read (not a zip, truncated, a bad entry): the reader calls the file corrupt. */
-export class CorruptZipError extends Error {}
+export class CorruptZipError extends Error {
+  constructor(
+    message: string,
+    /** The entry it is about ("" for the archive). */
+    readonly part = "",
+    /** The file ends before the zip does (cut short while copied or saved). */
+    readonly truncated = false
+  ) {
+    super(message);
+  }
+}
 
-/** The uncompressed bytes of an entry; a CorruptZipError when they cannot be had or do not check. */
+/** A zip reader's words for a zip cut short. */
+export const TRUNCATED =
+  /end of central directory record signature not found|unexpected EOF|past the end/i;
+
+/**
+ * The uncompressed bytes of an entry; a CorruptZipError when they cannot be had or do not check,
+ * a TooLargeError when they would grow past the size the entry declares.
+ */
 export function entryData(entry: ZipEntry, codec: Codec): Uint8Array {
   if (entry.encrypted || (entry.method !== 0 && entry.method !== 8))
-    throw new CorruptZipError(`zip: ${entry.name}: unsupported compression or encryption`);
+    throw new CorruptZipError(
+      `zip: ${entry.name}: unsupported compression or encryption`,
+      entry.name
+    );
   let out: Uint8Array;
   try {
-    out = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw);
+    out = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw, entry.uncompressedSize);
   } catch (e) {
-    throw Object.assign(new CorruptZipError(`zip: ${entry.name}: ${(e as Error).message}`), {
-      cause: e,
-    });
+    if (e instanceof TooLargeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw Object.assign(
+        new TooLargeError(
+          entry.name,
+          `解压后超过文件中记录的大小（${entry.uncompressedSize} 字节）`
+        ),
+        { cause: e }
+      );
+    throw Object.assign(
+      new CorruptZipError(`zip: ${entry.name}: ${(e as Error).message}`, entry.name),
+      { cause: e }
+    );
   }
   if (out.length !== entry.uncompressedSize || codec.crc32(out) !== entry.crc32)
-    throw new CorruptZipError(`zip: ${entry.name}: size or CRC does not match`);
+    throw new CorruptZipError(`zip: ${entry.name}: size or CRC does not match`, entry.name);
   return out;
 }
 

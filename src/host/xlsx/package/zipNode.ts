@@ -3,6 +3,7 @@ import * as zlib from "zlib";
 import {
   CorruptZipError,
   DEFLATE_LEVEL,
+  TRUNCATED,
   crc32Table,
   type Codec,
   type ZipArchive,
@@ -21,7 +22,10 @@ async function readZip(bytes: Uint8Array): Promise<ZipArchive> {
   try {
     zip = await yauzl.fromBufferPromise(input, { lazyEntries: true, decodeStrings: true });
   } catch (e) {
-    throw Object.assign(new CorruptZipError(`zip: ${(e as Error).message}`), { cause: e });
+    const message = (e as Error).message;
+    throw Object.assign(new CorruptZipError(`zip: ${message}`, "", TRUNCATED.test(message)), {
+      cause: e,
+    });
   }
   const found: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -31,7 +35,11 @@ async function readZip(bytes: Uint8Array): Promise<ZipArchive> {
     });
     zip.on("end", () => resolve());
     zip.on("error", (e: Error) =>
-      reject(Object.assign(new CorruptZipError(`zip: ${e.message}`), { cause: e }))
+      reject(
+        Object.assign(new CorruptZipError(`zip: ${e.message}`, "", TRUNCATED.test(e.message)), {
+          cause: e,
+        })
+      )
     );
     zip.readEntry();
   });
@@ -41,12 +49,18 @@ async function readZip(bytes: Uint8Array): Promise<ZipArchive> {
     try {
       ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(e, { minimal: true }));
     } catch (err) {
-      throw Object.assign(new CorruptZipError(`zip: ${e.fileName}: ${(err as Error).message}`), {
-        cause: err,
-      });
+      const message = (err as Error).message;
+      throw Object.assign(
+        new CorruptZipError(`zip: ${e.fileName}: ${message}`, e.fileName, TRUNCATED.test(message)),
+        { cause: err }
+      );
     }
     if (start + e.compressedSize > input.length)
-      throw new CorruptZipError(`zip: ${e.fileName} runs past the end of the file`);
+      throw new CorruptZipError(
+        `zip: ${e.fileName} runs past the end of the file`,
+        e.fileName,
+        true
+      );
     entries.push({
       name: e.fileName,
       dir: e.fileName.endsWith("/"),
@@ -75,7 +89,8 @@ const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }
 
 export const nodeCodec: Codec = {
   readZip,
-  inflateRaw: (data) => zlib.inflateRawSync(data),
+  // node:zlib inflates in chunks and stops with ERR_BUFFER_TOO_LARGE past maxOutputLength
+  inflateRaw: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }),
   deflateRaw: (data) => zlib.deflateRawSync(data, deflateOptions(data.length)),
   deflateRawAsync: (data) =>
     new Promise((resolve, reject) =>

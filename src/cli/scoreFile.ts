@@ -7,6 +7,7 @@ import { summaryLayout } from "../form/layout/summaryLayout";
 import { writePackage, type NewSheet } from "../host/xlsx/package";
 import { newSheetFromLayout } from "../host/xlsx/sheetLayoutXml";
 import { readWorkbookGrids } from "../host/xlsx/read";
+import { cleanCopyBytes, cleanCopyPath } from "./cleanCopy";
 import { workbookReport, type FileReport } from "./report";
 
 export interface FileJob {
@@ -15,6 +16,8 @@ export interface FileJob {
   /** Folder for the scored copy; null: next to the input. */
   readonly outDir: string | null;
   readonly dryRun: boolean;
+  /** `--clean`: also write the 提交版 beside the scored copy (cleanCopy.ts). */
+  readonly clean?: boolean;
 }
 
 /** `<name>.scored.xlsx` in the output folder or beside the input. */
@@ -61,7 +64,15 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
     await fs.promises.writeFile(output, bytes).catch((e: NodeJS.ErrnoException) => {
       throw new Error(`无法写出 ${output}：${e.code === "EACCES" ? "没有写入权限" : e.message}`);
     });
-    return workbookReport(job.file, output, outcome);
+    const report = workbookReport(job.file, output, outcome);
+    if (!job.clean) return report;
+    const clean = cleanCopyPath(output);
+    await fs.promises
+      .writeFile(clean, await cleanCopyBytes(index, grids, outcome))
+      .catch((e: NodeJS.ErrnoException) => {
+        throw new Error(`无法写出 ${clean}：${e.code === "EACCES" ? "没有写入权限" : e.message}`);
+      });
+    return { ...report, clean };
   } catch (e) {
     return { file: job.file, output: null, error: e instanceof Error ? e.message : String(e) };
   }

@@ -36,7 +36,7 @@ export async function expandInputs(
   // .xlsx and macro workbooks; not Excel's lock files, not our scored copies (numbered or not)
   const isWorkbook = (name: string): boolean =>
     /\.xls[xm]$/i.test(name) &&
-    !/\.scored(?: \(\d+\))?\.xls[xm]$/i.test(name) &&
+    !/\.(?:scored|提交版)(?: \(\d+\))?\.xls[xm]$/i.test(name) &&
     !name.startsWith("~$");
   const walk = async (dir: string): Promise<string[]> => {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
@@ -209,11 +209,22 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option("--out <folder>", "评分副本写入的文件夹（默认与原文件同目录）")
     .option("--json", "在标准输出打印一个 JSON 文档（其他信息写入标准错误）")
     .option("--dry-run", "只评分，不写出文件")
+    .option(
+      "--clean",
+      "同时写出 <名称>.提交版.xlsx：保留更正后的数值、总分和等级，去掉批注和底色标记"
+    )
     .addOption(jobsOption())
     .action(
       async (
         inputs: string[],
-        opts: { profile: ProfileSpec; out?: string; json?: boolean; dryRun?: boolean; jobs: number }
+        opts: {
+          profile: ProfileSpec;
+          out?: string;
+          json?: boolean;
+          dryRun?: boolean;
+          clean?: boolean;
+          jobs: number;
+        }
       ) => {
         const { files, errors } = await expandInputs(inputs);
         const outDir = opts.out ?? null;
@@ -226,6 +237,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           outDir,
           dryRun: !!opts.dryRun,
           ...planned(plans[i]),
+          clean: !!opts.clean,
         }));
         const reports = [
           ...(await runJobs(jobs, opts.jobs, progress(io, jobs.length), scoreFile, (j, error) => ({
@@ -240,6 +252,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           io.stdout(`${summaryTable(reports)}\n`);
           for (const r of reports) {
             if (r.output) io.stderr(`已写出 ${r.output}\n`);
+            if (r.clean) io.stderr(`已写出 ${r.clean}（提交版）\n`);
             for (const line of r.notWritten ?? []) io.stderr(`未写入：${line}\n`);
           }
         }

@@ -9,6 +9,8 @@ import { textWidth } from "../form/layout/sheetLayout";
 export interface FileReport {
   readonly file: string;
   readonly output: string | null;
+  /** The 提交版 written beside the scored copy (`--clean`). */
+  readonly clean?: string;
   readonly sheets?: SheetReport[];
   readonly error?: string;
   /** What could not be written (typed text, protected sheets), in Chinese. */

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProfileSpec } from "../engine";
 import { scoreWorkbookBytes } from "../host/xlsx/scoreBook";
+import { cleanCopyBytes, cleanCopyPath } from "./cleanCopy";
 import { keptNotice, planOutputs, type OutputPlan } from "./outputs";
 import { readFailure, writeFailure } from "./readFailure";
 import { workbookReport, type FileReport } from "./report";
@@ -17,6 +18,8 @@ export interface FileJob {
   readonly plan?: OutputPlan;
   /** Why no output could be planned (the folder cannot be made…), in Chinese. */
   readonly planError?: string;
+  /** `--clean`: also write the 提交版 beside the scored copy (cleanCopy.ts). */
+  readonly clean?: boolean;
 }
 
 /**
@@ -59,11 +62,22 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
       throw new Error(writeFailure(plan.output, e));
     });
     const kept = written.moved ? [...plan.kept, plan.output] : plan.kept;
-    return {
+    const report: FileReport = {
       ...workbookReport(job.file, written.path, outcome),
       ...said(read.warnings),
       ...(kept.length ? { kept, notice: keptNotice(kept, written.path) } : {}),
     };
+    if (!job.clean) return report;
+    // the 提交版 beside the copy it was made with, written as safely (never over a file of another)
+    const cleanTarget = cleanCopyPath(written.path);
+    const clean = await writeFileSafely(
+      cleanTarget,
+      await cleanCopyBytes(read.package, read.grids, outcome),
+      null
+    ).catch((e: unknown) => {
+      throw new Error(writeFailure(cleanTarget, e));
+    });
+    return { ...report, clean: clean.path };
   } catch (e) {
     return { file: job.file, output: null, error: e instanceof Error ? e.message : String(e) };
   }

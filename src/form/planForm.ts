@@ -6,6 +6,7 @@ import { isProfileId, PROFILES } from "../engine/profiles";
 import type { Form, FormResult, Prompt } from "../engine/types";
 import type { Grid } from "./grid";
 import { formColumns, gradeFormat, gradePlace } from "./layout/gradePlace";
+import { totalRows } from "./layout/totalRows";
 import { isBlank, Planner, toNumber } from "./planner";
 import type { CellState, PlanOptions } from "./writePlan";
 
@@ -46,18 +47,23 @@ export function planForm(
 
 function placeTotalAndGrade(p: Planner, form: Form, result: FormResult): void {
   if (result.total === null) return;
-  const scoreCol = form.indicators.find((r) => r.score)?.score;
   let totalAddress = form.total?.score?.address;
   if (!totalAddress) {
-    // no 总分 row (the unit-overall table): labelled rows under the last indicator row
-    const last = form.indicators[form.indicators.length - 1];
-    if (!last) return;
-    const labelCol = parseAddress(last.name.address).col;
-    const valueCol = scoreCol ? parseAddress(scoreCol.address).col : labelCol + 1;
-    const row = parseAddress(last.name.address).row + 1;
-    if (!p.text(toAddress(row, labelCol), "总分", "总分标签")) return;
+    // no 总分 row (the unit-overall table): labelled rows under the table, never in an
+    // indicator's row (layout/totalRows.ts)
+    const place = totalRows(p.grid, form);
+    if (!place) {
+      const last = form.indicators[form.indicators.length - 1];
+      if (last)
+        p.skipped.push(
+          `${p.grid.sheet}!${last.name.address} 下方没有空行，未写入总分 ${plain(result.total)}`
+        );
+      return;
+    }
+    const { row, valueCol } = place;
+    if (!p.text(toAddress(row, place.totalLabel), "总分", "总分标签")) return;
     totalAddress = toAddress(row, valueCol);
-    if (!p.text(toAddress(row + 1, labelCol), "等级", "等级标签")) return;
+    if (!p.text(toAddress(row + 1, place.gradeLabel), "等级", "等级标签")) return;
     // the two rows are part of the table: drawn like its last row, across its columns
     const { left, right } = formColumns(p.grid, form);
     for (let c = left; c <= right; c++)

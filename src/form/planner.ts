@@ -4,7 +4,7 @@
  * add-in's lines added below a person's own note, the fill of the most severe prompt.
  */
 import type Decimal from "decimal.js";
-import { parseAddress } from "../address";
+import { parseAddress, toAddress } from "../address";
 import { readPrinted } from "../engine/agree";
 import { plain } from "../engine/decimal";
 import { cellText, stripSpace } from "../engine/text";
@@ -28,6 +28,29 @@ export function isBlank(value: CellScalar): boolean {
 export function toNumber(d: Decimal): number {
   // the host boundary: Excel stores doubles; the decimal string is exact to the profile's decimals
   return Number(plain(d));
+}
+
+const GENERAL = "General";
+/** How far up and down a column the neighbours of a written number are looked for. */
+const NEIGHBOUR_ROWS = 4;
+
+/**
+ * A written number in the format of its column's neighbours (10.00 beside 10.00, not 10): where
+ * the cell itself is General, and for a rate the neighbours' percent format over the default
+ * 0.00%. A cell with its own format keeps it.
+ */
+function inColumnFormat(
+  set: Partial<CellState>,
+  now: CellState,
+  neighbours: string | null
+): Partial<CellState> {
+  if (!neighbours || typeof set.value !== "number") return set;
+  const own = !now.numberFormat || now.numberFormat === GENERAL;
+  const rate = set.numberFormat !== undefined && set.numberFormat?.includes("%");
+  if (rate && own && neighbours.includes("%")) return { ...set, numberFormat: neighbours };
+  if (!rate && own && set.numberFormat === undefined && !/%|[yYmd]/.test(neighbours))
+    return { ...set, numberFormat: neighbours };
+  return set;
 }
 
 export interface Planned {
@@ -83,7 +106,11 @@ export class Planner {
       );
       return;
     }
-    const set = format ? format(now) : { value: toNumber(value) };
+    const set = inColumnFormat(
+      format ? format(now) : { value: toNumber(value) },
+      now,
+      this.neighbourFormat(address)
+    );
     // a printed number that agrees stays as the person typed it (9.84, "99.79分")
     const printed = readPrinted(now.value, now.numberFormat ?? undefined);
     const same = !format && printed !== null && printed.value.equals(value);
@@ -92,6 +119,27 @@ export class Planner {
     // the note shows a computed value other than the cell's: say why the cell keeps its own
     if (same && printed && computed && !computed.equals(printed.value))
       this.note(address, keptSentence(printed, computed), null);
+  }
+
+  /**
+   * The number format the numbers next to a cell in its column share (up to two each side, the
+   * nearest first, text and empty cells passed over), or null when they differ or are General.
+   */
+  neighbourFormat(address: string): string | null {
+    const p = parseAddress(address);
+    const formats = new Set<string>();
+    for (const step of [-1, 1]) {
+      let found = 0;
+      for (let d = 1; d <= NEIGHBOUR_ROWS && found < 2; d++) {
+        if (p.row + step * d < 1) break;
+        const c = this.state(toAddress(p.row + step * d, p.col));
+        if (typeof c.value !== "number" || c.formula) continue;
+        formats.add(c.numberFormat || GENERAL);
+        found++;
+      }
+    }
+    const [only] = formats;
+    return formats.size === 1 && only !== GENERAL ? only : null;
   }
 
   /** The cell holds, or is planned to hold, a number (a number format shows on it). */

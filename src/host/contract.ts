@@ -82,6 +82,11 @@ export interface ScoringGateway {
   scoreAllSheets(options?: ScoringOptions, onProgress?: (p: Progress) => void): Promise<RunReport>;
   /** 撤销本次评分: every cell the add-in still owns back exactly as it was; the summary sheet removed. */
   undo(): Promise<RunReport>;
+  /**
+   * 清除标记 (issue 21): the add-in's notes and fills off every sheet, the person's own back; the
+   * corrected values, totals and grades stay, and 撤销 can still take the scoring back.
+   */
+  clearMarks?(): Promise<RunReport>;
   /** 生成自评报告 (issue 13): the 自评报告 sheet, and the model for the .docx. */
   writeReport?(options?: ScoringOptions): Promise<ReportSheetRun>;
   /** Activates the sheet and selects the cell (a click on a result row). */

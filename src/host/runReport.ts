@@ -43,7 +43,7 @@ export interface RunReport {
   readonly syncs: number;
 }
 
-export type RunAction = "score-active" | "score-sheet" | "score-all" | "undo";
+export type RunAction = "score-active" | "score-sheet" | "score-all" | "undo" | "clear-marks";
 export type NotesMode = "notes" | "comments" | "none";
 
 export interface SheetRun {
@@ -51,9 +51,10 @@ export interface SheetRun {
   /**
    * scored: forms found and their edits written (or nothing needed writing);
    * not-a-form: no form on it (`message` says why); protected: scored, nothing written;
-   * failed: some edits could not be written; restored: 撤销 put its cells back.
+   * failed: some edits could not be written; restored: 撤销 put its cells back; cleared: 清除标记
+   * took the add-in's notes and fills off it.
    */
-  readonly status: "scored" | "not-a-form" | "protected" | "failed" | "restored";
+  readonly status: "scored" | "not-a-form" | "protected" | "failed" | "restored" | "cleared";
   readonly message: string | null;
   readonly forms: readonly FormRun[];
   /** Cells changed on this sheet. */
@@ -163,8 +164,9 @@ export function failedReport(
   };
 }
 
-/** The report of 撤销本次评分: the sheets restored, what could not be, and why it stopped if it did. */
+/** The report of 撤销本次评分 or 清除标记: the sheets done, what could not be, and why it stopped if it did. */
 export function undoReport(input: {
+  readonly action?: Extract<RunAction, "undo" | "clear-marks">;
   readonly sheets: readonly SheetRun[];
   readonly notWritten: readonly string[];
   readonly written: RunReport["written"];
@@ -174,7 +176,7 @@ export function undoReport(input: {
   readonly syncs: number;
 }): RunReport {
   return {
-    action: "undo",
+    action: input.action ?? "undo",
     ok: input.error === null,
     error: input.error,
     sheets: input.sheets,

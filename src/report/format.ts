@@ -3,6 +3,7 @@ import { plain } from "../engine/decimal";
 import { groupThousands } from "../engine/format";
 import { cellText, stripSpace } from "../engine/text";
 import type { CellScalar } from "../engine/types";
+import { CODE_PREFIX, PROSE_FIXES } from "./words";
 
 /**
  * How the report prints numbers: as the forms print them. Money in 万元 with two decimals and
@@ -42,4 +43,16 @@ export function printedAmount(value: CellScalar | undefined): string | null {
   if (typeof value === "number") return money(new Decimal(cellText(value)));
   const t = cellWords(value);
   return t === "" || /^[—-]+$/.test(t) ? null : t;
+}
+
+/** A unit's or department's name without the code printed before it; a bare code is no name. */
+export function withoutCode(name: string | null): string | null {
+  if (name === null) return null;
+  const t = name.replace(CODE_PREFIX, "").trim();
+  return t === "" ? null : t;
+}
+
+/** A sentence as a Chinese government report writes it: ≤ ≥ ＜ ＞, no "。，" (PROSE_FIXES). */
+export function prose(sentence: string): string {
+  return PROSE_FIXES.reduce((t, [re, to]) => t.replace(re, to), sentence);
 }

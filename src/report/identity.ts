@@ -3,7 +3,7 @@ import type { CellScalar, Form } from "../engine/types";
 import { type Grid } from "../form/grid";
 import { parseAddress, parseRange } from "../address";
 import { formRows } from "../form/recognize";
-import { cellWords } from "./format";
+import { cellWords, withoutCode } from "./format";
 import { IDENTITY_LABELS, INLINE_UNIT, YEAR } from "./words";
 
 /**
@@ -126,9 +126,9 @@ export function formIdentity(grid: Grid | undefined, form: Form): FormIdentity {
     }
   const goal = goals(g, top, head);
   return {
-    department: labelled(g, IDENTITY_LABELS.department, top, head),
-    implementer: labelled(g, IDENTITY_LABELS.implementer, top, head),
-    unit: labelled(g, IDENTITY_LABELS.unit, top, head) ?? inlineUnit,
+    department: withoutCode(labelled(g, IDENTITY_LABELS.department, top, head)),
+    implementer: withoutCode(labelled(g, IDENTITY_LABELS.implementer, top, head)),
+    unit: withoutCode(labelled(g, IDENTITY_LABELS.unit, top, head) ?? inlineUnit),
     year,
     goalExpected: goal.expected,
     goalActual: goal.actual,

@@ -10,12 +10,19 @@ import { LEVEL_ORDER, ordinal, PENDING_TOTAL } from "./words";
  */
 export type Standing = "met" | "partial" | "failed" | "pending";
 
-/** Fully met, partly met, not met, or not judged (a manual or unscored indicator). */
+/**
+ * Fully met, partly met, not met, or not judged (a manual or unscored indicator). The level words
+ * follow the rules (issue 21): a row at full marks or with a ratio of 100% or more is met (a cost
+ * under its ceiling is a negative row with A ÷ B ≥ 1; an over-achieved row), even where the
+ * engine still owes a deviation reason for it (deviations() lists those by `met`).
+ */
 export function standing(r: IndicatorResult): Standing {
   if (r.met === true) return "met";
   if (r.met === null) return "pending";
   const got = r.value ?? r.score;
   const share = r.ratio ?? r.completionRate;
+  if (got !== null && r.weight !== null && r.weight.gt(0) && got.gte(r.weight)) return "met";
+  if (share !== null && share.gte(1)) return "met";
   if (r.level === "failed" || got?.isZero() || share?.isZero()) return "failed";
   return "partial";
 }
@@ -55,7 +62,9 @@ export function indicatorFacts(r: IndicatorResult): string {
   const shownRate = r.rateCell ? (r.rateValue ?? r.completionRate) : null;
   if (shownRate !== null) parts.push(`完成率${rate(shownRate)}`);
   const got = r.value ?? r.score;
-  const weight = r.weight !== null ? `（分值${score(r.weight)}分）` : "";
+  // a weight the form does not print (inferred from its scores) is named so
+  const inferred = r.weightSource === "implied" ? "推定" : "";
+  const weight = r.weight !== null ? `（${inferred}分值${score(r.weight)}分）` : "";
   parts.push(got !== null ? `得分${score(got)}分${weight}` : `得分${PENDING_TOTAL}${weight}`);
   return `${name}${parts.join("，")}`;
 }

@@ -3,6 +3,8 @@
  * A paragraph is a list of runs; a run marked `placeholder` is text the form cannot tell
  * (（待填写：…）), shown so that the accountant sees what is still to write.
  */
+import { prose } from "./format";
+
 export interface Run {
   readonly text: string;
   readonly placeholder?: boolean;
@@ -43,7 +45,8 @@ export interface ReportModel {
   readonly projects: readonly ProjectReport[];
 }
 
-export const text = (t: string): Run => ({ text: t });
+/** A run of the report's prose, its signs and stops as a Chinese report writes them (format.ts). */
+export const text = (t: string): Run => ({ text: prose(t) });
 export const placeholder = (what: string): Run => ({
   text: `（待填写：${what}）`,
   placeholder: true,

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import { budgetScale, chooseBudgetRow } from "../engine/budget";
+import { saysNothing } from "../engine/placeholder";
 import type { Form, FormResult, IndicatorRow } from "../engine/types";
 import type { Grid } from "../form/grid";
 import { cellWords, money, printedAmount, rate, score } from "./format";
@@ -104,7 +105,9 @@ function conclusion(result: FormResult): Block {
 
 function reasonOf(form: Form, row: number): string | null {
   const r: IndicatorRow | undefined = form.indicators.find((i) => i.row === row);
-  return r?.reason ? cellWords(r.reason.value) || null : null;
+  const words = r?.reason ? cellWords(r.reason.value) : "";
+  // "0", "无", "/" in a reason cell say nothing: not quoted as a reason
+  return words && !saysNothing(words) && !/^0+$/.test(words) ? words : null;
 }
 
 function deviations(s: ScoredForm, id: FormIdentity): Block[] {
@@ -113,7 +116,8 @@ function deviations(s: ScoredForm, id: FormIdentity): Block[] {
   const formReason = form.formReason ? cellWords(form.formReason.value) : "";
   for (const r of result.indicators) {
     const quoted = reasonOf(form, r.row);
-    const off = standing(r) === "partial" || standing(r) === "failed";
+    // every row the rules say is not fully met owes its reason (an over-achieved deviation too)
+    const off = r.met === false || standing(r) === "partial" || standing(r) === "failed";
     if (quoted)
       blocks.push(para(text(`${indicatorFacts(r)}。表中偏差原因分析及改进措施：“${quoted}”`)));
     else if (off && !formReason)

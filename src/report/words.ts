@@ -53,3 +53,16 @@ export const ordinal = (i: number): string =>
   i < ORDINALS.length
     ? ORDINALS[i]
     : `${ORDINALS[Math.floor(i / 10) - 1] ?? ""}十${ORDINALS[(i % 10) - 1] ?? ""}`;
+
+/** A unit or department code printed before or instead of its name (219001-…, 109101). */
+export const CODE_PREFIX = /^\d{4,}\s*(?:[-－—_.、:：]\s*|$)/;
+
+/** Prose as a Chinese government report writes it (issue 21): full-width signs, no doubled stops. */
+export const PROSE_FIXES: readonly (readonly [RegExp, string])[] = [
+  [/\s*(<=|=<|≦)\s*/g, "≤"],
+  [/\s*(>=|=>|≧)\s*/g, "≥"],
+  [/\s*<\s*(?=[\d.])/g, "＜"],
+  [/\s*>\s*(?=[\d.])/g, "＞"],
+  [/([。；！？])[，,。；]+/g, "$1"],
+  [/[，,]+([。；])/g, "$1"],
+];

@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular } from "@fluentui/react-icons/lib/atoms/svg/arrow-undo";
+import { ClearFormattingRegular } from "@fluentui/react-icons/lib/atoms/svg/clear-formatting";
 import { DocumentCheckmarkRegular } from "@fluentui/react-icons/lib/atoms/svg/document-checkmark";
 import { DocumentMultipleRegular } from "@fluentui/react-icons/lib/atoms/svg/document-multiple";
 import { useCallback, useMemo, useRef } from "react";
@@ -21,7 +22,7 @@ import { GatewayProvider, useGateway } from "./gateway-context";
 import { useAfterFirstRender } from "./hooks/useAfterFirstRender";
 import { useAutoScore } from "./hooks/useAutoScore";
 import { useUnsupported } from "./hooks/useCapabilities";
-import { useRuns } from "./hooks/useRuns";
+import { useRuns, type RunKind } from "./hooks/useRuns";
 import { useSettings } from "./hooks/useSettings";
 import { errorText } from "./labels";
 
@@ -47,6 +48,13 @@ const PROGRESS_VALUE: Readonly<Record<Progress["stage"], number>> = {
   score: 0.5,
   write: 0.8,
   done: 1,
+};
+
+const BUSY_LABELS: Readonly<Record<Exclude<RunKind, "score-all">, string>> = {
+  "score-active": "正在评分…",
+  auto: "正在评分…",
+  undo: "正在撤销…",
+  "clear-marks": "正在清除标记…",
 };
 
 /** The task pane over a gateway: the Office.js one in Excel, a fake one in tests. */
@@ -84,6 +92,7 @@ function TaskPaneBody() {
   const scoreAll = () =>
     run("score-all", () => gateway.scoreAllSheets(options.current, (p) => setProgress(p)));
   const undo = () => run("undo", () => gateway.undo());
+  const clearMarks = gateway.clearMarks?.bind(gateway);
 
   const select = useCallback(
     (sheet: string, cell: string) => {
@@ -131,6 +140,16 @@ function TaskPaneBody() {
         <Button icon={<ArrowUndoRegular />} disabled={disabled} onClick={undo}>
           撤销本次评分
         </Button>
+        {clearMarks && (
+          <Button
+            icon={<ClearFormattingRegular />}
+            disabled={disabled}
+            title="去掉批注和填充色，保留更正的数值、总分和等级，得到可提交的表；撤销本次评分仍可恢复原表"
+            onClick={() => run("clear-marks", clearMarks)}
+          >
+            清除标记
+          </Button>
+        )}
         <ReportButton disabled={disabled} options={() => options.current} />
       </div>
       {busy === "score-all" ? (
@@ -141,7 +160,7 @@ function TaskPaneBody() {
           />
         </Field>
       ) : busy ? (
-        <Spinner size="small" label={busy === "undo" ? "正在撤销…" : "正在评分…"} />
+        <Spinner size="small" label={BUSY_LABELS[busy]} />
       ) : null}
       {error && (
         <MessageBar intent="error" aria-live="assertive">

@@ -20,6 +20,7 @@ export const ACTION_NAMES: Readonly<Record<RunAction, string>> = {
   "score-sheet": "自动评分",
   "score-all": "批量评分",
   undo: "撤销本次评分",
+  "clear-marks": "清除标记",
 };
 
 export const STATUS_NAMES: Readonly<Record<RunReport["sheets"][number]["status"], string>> = {
@@ -28,6 +29,7 @@ export const STATUS_NAMES: Readonly<Record<RunReport["sheets"][number]["status"]
   protected: "工作表受保护，未写入",
   failed: "部分内容未能写入",
   restored: "已恢复",
+  cleared: "已清除标记",
 };
 
 /** The prompts grouped by kind, in the order KIND_NAMES lists the kinds. */
@@ -44,7 +46,11 @@ export function reportHeadline(report: RunReport): string {
   const forms = report.sheets.reduce((n, s) => n + s.forms.length, 0);
   const w = report.written;
   const wrote = `写入 ${w.cells} 个单元格、${w.notes} 条批注、${w.fills} 处填充色`;
-  if (report.action === "undo") return `${ACTION_NAMES.undo}：已恢复 ${w.cells} 个单元格`;
+  // the cells of the sheets' lines, so that the headline and the lines add up
+  const touched = report.sheets.reduce((n, s) => n + s.edits, 0);
+  if (report.action === "undo") return `${ACTION_NAMES.undo}：已恢复 ${touched} 个单元格`;
+  if (report.action === "clear-marks")
+    return `${ACTION_NAMES["clear-marks"]}：${touched} 个单元格的批注和填充色已清除，更正的数值保留`;
   return `${ACTION_NAMES[report.action]}：${forms} 张自评表，${wrote}`;
 }
 

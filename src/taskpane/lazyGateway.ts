@@ -54,6 +54,11 @@ export function lazyGateway(shell: GatewayShell, load: () => Promise<ScoringGate
     scoreAllSheets: async (options?: ScoringOptions, onProgress?: (p: Progress) => void) =>
       (await full()).scoreAllSheets(options, onProgress),
     undo: async () => (await full()).undo(),
+    clearMarks: async () => {
+      const gateway = await full();
+      if (!gateway.clearMarks) throw new Error("此网关不能清除标记");
+      return gateway.clearMarks();
+    },
     writeReport: async (options?: ScoringOptions) => {
       const gateway = await full();
       if (!gateway.writeReport) throw new Error("此网关不能生成自评报告");

@@ -312,6 +312,58 @@ describe("task pane", () => {
     expect(screen.getByText("养老：已恢复（6 个单元格）")).toBeInTheDocument();
   });
 
+  test("撤销's headline counts the cells its sheet lines count (issue 21: 53 beside 221)", async () => {
+    const gateway = fakeGateway();
+    const sheet = (name: string, edits: number) => ({
+      sheet: name,
+      status: "restored" as const,
+      message: null,
+      forms: [],
+      edits,
+      notWritten: [],
+    });
+    gateway.undo.mockResolvedValue(
+      report({
+        action: "undo",
+        sheets: [sheet("养老", 150), sheet("丰台报", 71)],
+        prompts: [],
+        skipped: [],
+        notWritten: [],
+        written: { cells: 53, notes: 120, fills: 48 },
+      })
+    );
+    await renderPane(gateway);
+    fireEvent.click(screen.getByRole("button", { name: "撤销本次评分" }));
+    expect(await screen.findByText("撤销本次评分：已恢复 221 个单元格")).toBeInTheDocument();
+    expect(screen.getByText("养老：已恢复（150 个单元格）")).toBeInTheDocument();
+    expect(screen.getByText("丰台报：已恢复（71 个单元格）")).toBeInTheDocument();
+  });
+
+  test("清除标记 is offered where the gateway can, calls it and says what it cleared", async () => {
+    const without = await renderPane(fakeGateway());
+    expect(screen.queryByRole("button", { name: "清除标记" })).not.toBeInTheDocument();
+    without.unmount();
+    const gateway = fakeGateway();
+    gateway.clearMarks = jest.fn(async () =>
+      report({
+        action: "clear-marks",
+        sheets: [
+          { sheet: "养老", status: "cleared", message: null, forms: [], edits: 4, notWritten: [] },
+        ],
+        prompts: [],
+        skipped: [],
+        notWritten: [],
+      })
+    );
+    await renderPane(gateway);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    expect(
+      await screen.findByText("清除标记：4 个单元格的批注和填充色已清除，更正的数值保留")
+    ).toBeInTheDocument();
+    expect(gateway.clearMarks).toHaveBeenCalledTimes(1);
+    expect(screen.getByText("养老：已清除标记（4 个单元格）")).toBeInTheDocument();
+  });
+
   test("the 规则 are loaded from the workbook, saved on change and used for scoring", async () => {
     const gateway = fakeGateway({
       profile: "beijing",

@@ -13,7 +13,7 @@
  *   ledgerSheet.ts    the very hidden state sheet
  *   repair.ts         a write Excel refused half-way, checked and the ledger mended
  *   notesMode.ts      prompts where notes cannot be written
- *   undo.ts           撤销本次评分
+ *   undo.ts           撤销本次评分 and 清除标记
  *   autoScore.ts      自动评分: the change listener and the two-round-trip re-score (autoMemory.ts)
  *   settings.ts       the 规则 panel's settings in the document
  *
@@ -45,7 +45,7 @@ import { scoreNow, type WriteMode } from "./scoring";
 import { GatewaySession } from "./session";
 import { loadSettings, saveSettings } from "./settings";
 import { writeReportSheet, type ReportSheetRun } from "./reportSheet";
-import { undoNow } from "./undo";
+import { clearMarksNow, undoNow } from "./undo";
 
 export type {
   Capabilities,
@@ -113,6 +113,12 @@ class ExcelGateway implements ScoringGateway {
     const caps = capabilities();
     if (!caps.supported) return Promise.resolve(failedReport("undo", caps.reason as string));
     return this.session.exclusive(() => undoNow(this.session, caps));
+  }
+
+  clearMarks(): Promise<RunReport> {
+    const caps = capabilities();
+    if (!caps.supported) return Promise.resolve(failedReport("clear-marks", caps.reason as string));
+    return this.session.exclusive(() => clearMarksNow(this.session, caps));
   }
 
   selectCell(sheet: string, address: string): Promise<void> {

@@ -1,11 +1,16 @@
 /**
- * 撤销本次评分: every cell the add-in still owns back exactly as it was (the ledger says what it
- * was, the borders, font and alignment a style copy changed included: writeEdits), the ledger emptied and the 评分汇总 sheet removed; a cell a person changed since is theirs
- * and left alone. List the sheets, read the ledger (and threaded comments where they stand in for
- * notes), read the ledger's cells, write.
+ * The two actions over the ledger, in the same four round trips: list the sheets, read the
+ * ledger (and threaded comments where they stand in for notes), read the ledger's cells, write.
+ * - 撤销本次评分: every cell the add-in still owns back exactly as it was (the ledger says what it
+ *   was, the borders, font and alignment a style copy changed included: writeEdits), the ledger
+ *   emptied and the 评分汇总 sheet removed.
+ * - 清除标记 (issue 21): the add-in's notes and fills back to the person's (form/clean.ts), the
+ *   corrections kept and the ledger kept for them, so that 撤销 still takes the scoring back.
+ * A cell a person changed since is theirs and left alone.
  */
 import type { Grid } from "../../form/grid";
-import { planRestore, type CellEdit, type LedgerEntry } from "../../form/plan";
+import { planClean } from "../../form/clean";
+import { planRestore, type CellEdit, type LedgerEntry, type WritePlan } from "../../form/plan";
 import { STATE_SHEET, stateFromGrid } from "../../form/state";
 import { localAddress, parseRange as rectOf } from "../../address";
 import { readCellGrids, type ExistingNote, type SheetDetails } from "./cellDetails";
@@ -15,19 +20,62 @@ import type { Capabilities } from "./contract";
 import { describeExcelError, isProgrammingError } from "./errors";
 import { writeState } from "./ledgerSheet";
 import { adaptRestoreEdit } from "./notesMode";
-import { failedReport, undoReport, type RunReport, type SheetRun } from "./report";
+import { failedReport, undoReport, type RunAction, type RunReport, type SheetRun } from "./report";
 import { Io, Writer, type GatewaySession, type SheetInfo, type WriteTally } from "./session";
 import { discover, emptyRead, gridOf, toRead } from "./sheetRead";
 import { writeEdits } from "./writeEdits";
 
+/** What differs between 撤销 and 清除标记. */
+interface LedgerAction {
+  readonly action: Extract<RunAction, "undo" | "clear-marks">;
+  readonly plan: (grid: Grid, entries: readonly LedgerEntry[]) => WritePlan;
+  /** Sheet status in the report. */
+  readonly status: Extract<SheetRun["status"], "restored" | "cleared">;
+  /** The product's sheets (评分汇总, 自评报告) removed and forgotten. */
+  readonly removeOwnSheets: boolean;
+  /** The failure when nothing is recorded, and the verb of a protected sheet's line. */
+  readonly nothing: string;
+  readonly verb: string;
+}
+
+const UNDO: LedgerAction = {
+  action: "undo",
+  plan: planRestore,
+  status: "restored",
+  removeOwnSheets: true,
+  nothing: "没有可撤销的评分",
+  verb: "撤销评分",
+};
+
+const CLEAR: LedgerAction = {
+  action: "clear-marks",
+  plan: planClean,
+  status: "cleared",
+  removeOwnSheets: false,
+  nothing: "没有可清除的评分标记",
+  verb: "清除标记",
+};
+
 export function undoNow(session: GatewaySession, caps: Capabilities): Promise<RunReport> {
+  return ledgerActionNow(session, caps, UNDO);
+}
+
+export function clearMarksNow(session: GatewaySession, caps: Capabilities): Promise<RunReport> {
+  return ledgerActionNow(session, caps, CLEAR);
+}
+
+function ledgerActionNow(
+  session: GatewaySession,
+  caps: Capabilities,
+  act: LedgerAction
+): Promise<RunReport> {
   return Excel.run(async (context) => {
     const io = new Io(context);
     const warnings = warningsFor(caps).filter((w) => !w.includes("合并单元格"));
     const listing = await discover(io, false);
     const stateInfo = listing.sheets.find((s) => s.name === STATE_SHEET);
     if (!stateInfo)
-      return failedReport("undo", "没有可撤销的评分（工作簿中没有评分记录）", {
+      return failedReport(act.action, `${act.nothing}（工作簿中没有评分记录）`, {
         syncs: io.syncs,
         notes: caps.notes,
       });
@@ -55,8 +103,10 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
     const bySheet = new Map<string, LedgerEntry[]>();
     for (const e of state.ledger) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
     const report = state.reportSheet ? byName.get(state.reportSheet) : undefined;
-    if (bySheet.size === 0 && !(state.summarySheet && byName.has(state.summarySheet)) && !report)
-      return failedReport("undo", "没有可撤销的评分", { syncs: io.syncs, notes: caps.notes });
+    const ownSheets =
+      act.removeOwnSheets && (!!(state.summarySheet && byName.has(state.summarySheet)) || !!report);
+    if (bySheet.size === 0 && !ownSheets)
+      return failedReport(act.action, act.nothing, { syncs: io.syncs, notes: caps.notes });
 
     const keep: LedgerEntry[] = [];
     const notWritten: string[] = [];
@@ -68,7 +118,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
         continue;
       }
       if (info.protected) {
-        notWritten.push(`工作表“${sheet}”受保护，无法撤销评分；请撤销保护后再试`);
+        notWritten.push(`工作表“${sheet}”受保护，无法${act.verb}；请撤销保护后再试`);
         keep.push(...entries);
         continue;
       }
@@ -77,7 +127,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
     const grids = await readCellGrids(io, caps, requests, comments);
     const plans = requests.map((r) => {
       const read = grids.get(r.info.name) as { grid: Grid; notes: Map<string, ExistingNote> };
-      const plan = planRestore(read.grid, bySheet.get(r.info.name) as LedgerEntry[]);
+      const plan = act.plan(read.grid, bySheet.get(r.info.name) as LedgerEntry[]);
       const edits = plan.edits
         .map((e) => adaptRestoreEdit(e, caps.notes, notWritten))
         .filter((e): e is CellEdit => e !== null);
@@ -95,7 +145,11 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
     const sheets: SheetRun[] = [];
     let error: string | null = null;
     try {
-      await writeState(io, writer, { ledger: keep, summarySheet: null }, stateInfo, stateRead.rect);
+      // 清除标记 keeps what is still written in the ledger, and the product's sheets recorded
+      const next = act.removeOwnSheets
+        ? { ledger: keep, summarySheet: null }
+        : { ...state, ledger: [...keep, ...plans.flatMap((p) => p.plan.ledger)] };
+      await writeState(io, writer, next, stateInfo, stateRead.rect);
       for (const p of plans) {
         const det: SheetDetails = {
           known: new Set(),
@@ -111,7 +165,7 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
         tally.fills += n.fills;
         sheets.push({
           sheet: p.info.name,
-          status: "restored",
+          status: act.status,
           message: null,
           forms: [],
           edits: p.plan.edits.length,
@@ -119,15 +173,16 @@ export function undoNow(session: GatewaySession, caps: Capabilities): Promise<Ru
         });
       }
       const summary = state.summarySheet ? byName.get(state.summarySheet) : undefined;
-      if (summary) await writer.add(60, () => io.sheet(summary).delete());
-      if (report) await writer.add(60, () => io.sheet(report).delete());
+      if (summary && act.removeOwnSheets) await writer.add(60, () => io.sheet(summary).delete());
+      if (report && act.removeOwnSheets) await writer.add(60, () => io.sheet(report).delete());
       await writer.flush();
     } catch (e) {
       if (isProgrammingError(e)) throw e;
-      error = `撤销未完成：${describeExcelError(e)}`;
+      error = `${act.verb}未完成：${describeExcelError(e)}`;
     }
-    session.ownSheets = new Set([STATE_SHEET]);
+    if (act.removeOwnSheets) session.ownSheets = new Set([STATE_SHEET]);
     return undoReport({
+      action: act.action,
       sheets,
       notWritten,
       written: tally,

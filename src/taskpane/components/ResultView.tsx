@@ -75,12 +75,12 @@ export function ResultView(props: { readonly report: RunReport; readonly onSelec
         </Accordion>
       )}
       {report.sheets
-        .filter((s) => s.status === "restored")
+        .filter((s) => s.status === "restored" || s.status === "cleared")
         .map((s) => (
           <Body1
             as="p"
             key={s.sheet}
-          >{`${s.sheet}：${STATUS_NAMES.restored}（${s.edits} 个单元格）`}</Body1>
+          >{`${s.sheet}：${STATUS_NAMES[s.status]}（${s.edits} 个单元格）`}</Body1>
         ))}
       {groups.length > 0 && (
         <div className={styles.block}>

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from "react";
 import type { Progress, RunReport } from "../../host/contract";
 import { ACTION_NAMES, errorText } from "../labels";
 
-export type RunKind = "score-active" | "score-all" | "undo" | "auto";
+export type RunKind = "score-active" | "score-all" | "undo" | "clear-marks" | "auto";
 
 interface Task {
   readonly kind: RunKind;

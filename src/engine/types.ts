@@ -101,7 +101,8 @@ export type PromptKind =
   | "layout-shift"
   | "unparseable"
   | "missing-value"
-  | "unscored";
+  | "unscored"
+  | "reason-inconsistent";
 
 export type Severity = "error" | "warning" | "info";
 

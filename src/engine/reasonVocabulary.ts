@@ -1,0 +1,88 @@
+/**
+ * The words `reason-inconsistent` turns on (domain §4, issue 24), as data: which words before a
+ * percentage or an amount make it a statement of this row's completion, of the budget's execution
+ * or of the row's actual amount, and which words around it make it something else (a target, a
+ * plan, a part, another year, 满意度95%). Matched on whitespace-free, half-width text.
+ */
+
+export const REASON_WORDS = {
+  /** Right before a percentage: the row's own completion (完成率76.67%, 完成目标的80%). Longest first. */
+  rowCompletion: [
+    "完成预期目标的",
+    "完成目标值的",
+    "完成目标的",
+    "达到目标的",
+    "达成目标的",
+    "完成比例",
+    "完成进度",
+    "完成程度",
+    "完成率",
+    "达成率",
+    "实现率",
+    "完成了",
+    "完成",
+  ],
+  /** Right before a percentage: the budget's execution (预算执行率68.33%). Longest first. */
+  budgetExecution: [
+    "预算执行率",
+    "资金执行率",
+    "资金支付率",
+    "预算支付率",
+    "资金支出率",
+    "支付进度",
+    "执行进度",
+    "支出进度",
+    "执行率",
+  ],
+  /** Right before an amount: the row's actual amount (实际支出89.97万元). Longest first. */
+  actualAmount: ["实际支出", "实际执行", "实际使用", "实际支付", "实际完成", "实际发生"],
+  /** What may stand between the word and the number: 完成率为76.67%, 执行率仅达68%. */
+  links: ["仅为", "只有", "达到", "为", "达", "是", "了", "仅", "约", "共", ":"],
+  /**
+   * Earlier in the same clause, these make the figure not this row's result: a target or plan
+   * (要求完成率达到90%), a part (其中), another period or place (上年, 全市), a cumulative figure.
+   */
+  otherSubject: [
+    "要求",
+    "目标为",
+    "目标值",
+    "计划",
+    "预计",
+    "预期",
+    "力争",
+    "确保",
+    "考核",
+    "标准",
+    "应",
+    "须",
+    "需",
+    "不低于",
+    "不少于",
+    "上年",
+    "去年",
+    "同期",
+    "往年",
+    "上半年",
+    "季度",
+    "其中",
+    "累计",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全国",
+    "平均",
+  ],
+  /** Right after the figure, these make it a bound, not a result: 90%以上. */
+  boundAfter: ["及以上", "以上", "以下", "以内", "左右"],
+  /** Money units an amount is written in. */
+  moneyUnits: ["亿元", "万元", "元", "万"],
+  /** Where a clause ends: what stands before it in the same clause is its subject. */
+  clauseEnd: ["，", ",", "。", "；", ";", "！", "!", "？", "?", "\n"],
+} as const;
+
+/** One percentage point: a stated rate within it of the row's own agrees (domain §4). */
+export const RATE_TOLERANCE = "0.01";
+
+/** The shortest project name looked for in another form's reasons (shorter ones are too common). */
+export const PROJECT_NAME_MIN_LENGTH = 5;

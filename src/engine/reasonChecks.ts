@@ -27,7 +27,7 @@ const AMOUNT = new RegExp(
   "g"
 );
 const NEGATED = /(?:未|没|没有|尚未|不)$/;
-const MONEY_SCALE: Readonly<Record<string, Decimal>> = {
+export const MONEY_SCALE: Readonly<Record<string, Decimal>> = {
   亿元: new Dec(1e8),
   万元: new Dec(1e4),
   万: new Dec(1e4),
@@ -52,14 +52,18 @@ export function compactReason(raw: string): string {
  * (未完成20%), not after a word that makes it a target, a plan, a part or another period in the
  * same clause, not followed by a bound (90%以上).
  */
-export function statedFigures(compact: string, pattern: RegExp): Stated[] {
+export function statedFigures(
+  compact: string,
+  pattern: RegExp,
+  notAfter: readonly string[] = []
+): Stated[] {
   const out: Stated[] = [];
   for (const m of compact.matchAll(pattern)) {
     const start = m.index ?? 0;
     const before = compact.slice(0, start);
     const clauseStart = Math.max(...W.clauseEnd.map((c) => before.lastIndexOf(c)));
     const clause = before.slice(clauseStart + 1);
-    if (NEGATED.test(clause)) continue;
+    if (NEGATED.test(clause) || notAfter.some((w) => clause.endsWith(w))) continue;
     if (W.otherSubject.some((w) => clause.includes(w))) continue;
     const after = compact.slice(start + m[0].length);
     if (W.boundAfter.some((w) => after.startsWith(w))) continue;
@@ -69,13 +73,13 @@ export function statedFigures(compact: string, pattern: RegExp): Stated[] {
 }
 
 /** A stated percentage agrees when it lies within one percentage point of one of the values. */
-function rateAgrees(digits: string, values: readonly (Decimal | null)[]): boolean {
+export function statedRateAgrees(digits: string, values: readonly (Decimal | null)[]): boolean {
   const stated = digitsDecimal(digits).dividedBy(100);
   return values.some((v) => v !== null && stated.minus(v).abs().lessThanOrEqualTo(TOLERANCE));
 }
 
 /** A fraction as a percentage with 2 decimals, as the message prints it: 1 → "100.00%". */
-function pct2(fraction: Decimal): string {
+export function pct2(fraction: Decimal): string {
   return `${fraction.times(100).toFixed(2)}%`;
 }
 
@@ -140,7 +144,7 @@ function rowMessage(
     const own = targetPercent.length > 0 ? [...targetPercent, ...percent(s.row.actual)] : [];
     const values = [ev.completion, ev.share?.ratio ?? null, result.rateStated, ...own];
     for (const f of statedFigures(compact, ROW_RATE))
-      if (!rateAgrees(f.digits, values))
+      if (!statedRateAgrees(f.digits, values))
         return `${what}写明完成率 ${f.digits}%，而本行目标与实际值计算为 ${pct2(ev.completion)}，请核对`;
   }
   const budget = budgetMessage(compact, x.budget, what);
@@ -154,10 +158,14 @@ function rowMessage(
 }
 
 /** A stated execution rate against the budget block's. */
-function budgetMessage(compact: string, budget: BudgetResult | null, what: string): string | null {
+export function budgetMessage(
+  compact: string,
+  budget: BudgetResult | null,
+  what: string
+): string | null {
   if (!budget?.rate) return null;
   for (const f of statedFigures(compact, BUDGET_RATE))
-    if (!rateAgrees(f.digits, [budget.rate, budget.rateStated]))
+    if (!statedRateAgrees(f.digits, [budget.rate, budget.rateStated]))
       return `${what}写明${f.word} ${f.digits}%，而预算执行率为 ${pct2(budget.rate)}（${n(budget.executed as Decimal)} ÷ ${n(budget.annual as Decimal)}），请核对`;
   return null;
 }

@@ -86,3 +86,28 @@ export const RATE_TOLERANCE = "0.01";
 
 /** The shortest project name looked for in another form's reasons (shorter ones are too common). */
 export const PROJECT_NAME_MIN_LENGTH = 5;
+
+/**
+ * The 年度总体目标完成情况 text: the labels recognition finds it by (a row label with the text
+ * beside it, or a column head with the text under it), and the words before the budget figures
+ * it states. Longest first.
+ */
+export const GOAL_REPORT = {
+  rowLabels: ["年度总体目标完成情况", "总体目标完成情况", "年度目标完成情况"],
+  columnHeads: ["实际完成情况", "目标实际完成情况", "年度总体目标实际完成情况"],
+  annual: ["全年预算数", "年度预算数", "全年预算", "年度预算", "预算总额", "预算资金", "预算数"],
+  /** Before a budget word these make the amount the money spent: 完成预算资金89.97万元. */
+  spentBefore: ["完成", "执行", "支出", "使用", "支付", "拨付"],
+  executed: [
+    "完成预算资金",
+    "完成预算",
+    "全年执行数",
+    "全年支出数",
+    "实际支出",
+    "实际执行",
+    "执行数",
+    "支出数",
+    "已支出",
+    "已执行",
+  ],
+} as const;

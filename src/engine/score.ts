@@ -13,6 +13,7 @@ import { scoreRow } from "./row";
 import { budgetReason, checkWeights, executionInconsistent, reasonPrompts } from "./formChecks";
 import { totalAndGrade } from "./total";
 import { reasonInconsistent } from "./reasonChecks";
+import { goalReportCheck } from "./goalReportCheck";
 
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
@@ -116,6 +117,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
       read,
       otherProjects: (options.workbookProjects ?? []).filter((p) => p !== text(form.project)),
     }),
+    ...goalReportCheck(form, budgetReading, budget),
     ...executionInconsistent(form, profile, budget, states, reason),
     ...total.prompts,
   ];

@@ -15,7 +15,7 @@ import {
   type IndicatorInput,
 } from "./evaluation";
 import { quantitative, quantitativeMethod } from "./evaluateNumbers";
-import { deadline, judgeActualWords, statedCompletion } from "./evaluateWords";
+import { deadline, judgeActualWords, percentDone, statedCompletion } from "./evaluateWords";
 
 /**
  * Evaluate one indicator (domain §2–§3): read target and actual, choose the method in the
@@ -143,7 +143,8 @@ export function evaluateIndicator(
   }
 
   // Deadlines and dates.
-  if ((target.date || target.recurringDay !== null) && !t0) return deadline(target, actual, input);
+  if ((target.date || target.recurringDay !== null) && !t0)
+    return deadline(target, actual, input, profile);
   if (t0 && !bothNumbers) {
     if (actual.date && isDuration(t0))
       return manual("目标为时长、实际为日期，需人工判断", [
@@ -159,7 +160,11 @@ export function evaluateIndicator(
   if (bothNumbers)
     return quantitative(target, actualQuantities, input, profile, budget, proportionalRule);
   // 7. The target is words.
-  if (!t0) return judgeActualWords(input.actual, "目标值为文字描述");
+  if (!t0)
+    return (
+      percentDone(actual, "目标值为文字描述", profile, input.name) ??
+      judgeActualWords(input.actual, "目标值为文字描述")
+    );
   return manual("无法识别目标与实际", [
     { kind: "unparseable", message: `无法识别${quote(input.target)}与${quote(input.actual)}` },
   ]);

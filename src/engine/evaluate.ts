@@ -41,6 +41,9 @@ export function evaluateIndicator(
     ]);
   if (actual.status === "empty")
     return manual("实际完成值未填写", [{ kind: "missing-value", message: "实际完成值未填写" }]);
+  // a framework row (项目决策, 项目过程…) with no target and a sentence actual: the accountant scores it
+  if (target.status === "empty" && input.framework && stripSpace(actual.words) !== "")
+    return manual("框架指标的实际为文字说明、目标未填，按人工评分");
   if (target.status === "empty")
     return manual("目标值未填写", [
       { kind: "missing-value", message: "目标值未填写", onTarget: true },

@@ -28,6 +28,13 @@ export const STATED_COMPLETION =
   /(?:达成|达到|完成)(?:了)?(?:预期)?(?:目标|指标)(?:值)?(?:的)?(\d+(?:\.\d+)?)%|完成率(?:为|达)?(\d+(?:\.\d+)?)%|完成(\d+(?:\.\d+)?)%$/;
 
 /**
+ * A level-1 cell of the common framework (项目决策, 项目过程/项目管理, 项目产出, 项目效益; also 决策,
+ * 过程): its rows with an empty target and a sentence actual are the accountant's to score (§9).
+ */
+export const FRAMEWORK_LEVEL1 =
+  /^项目(?:决策|过程|管理|产出|效益)(?:指标)?$|^(?:决策|过程)(?:指标)?$/;
+
+/**
  * A name that measures a rate or a satisfaction: a percentage below 100% in its actual is that
  * value, not a completion judged against a words target (满意度 95% against 满意).
  */

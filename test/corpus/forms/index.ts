@@ -2,6 +2,7 @@ import type { CorpusForm } from "../types";
 import { form as chizhou } from "./ah-chizhou-2022";
 import { form as tianchang } from "./ah-tianchang-2022";
 import { form as huanggang } from "./hb-huanggang-2020";
+import { form as jinbu } from "./hb-jinbu-2020";
 import { form as langfang } from "./hb-langfang-2019";
 import { form as hengshan } from "./hn-hengshan-2020";
 import { form as bayannur } from "./nm-bayannur-2024";
@@ -20,4 +21,5 @@ export const CORPUS: readonly CorpusForm[] = [
   zhongjiang,
   qingshen,
   huanggang,
+  jinbu,
 ];

@@ -1,5 +1,6 @@
 import type { CorpusForm } from "../types";
 import { form as ezhou } from "./hb-ezhou-2021";
+import { form as archives } from "./hb-huanggang-archives-2020";
 
 /**
  * Real forms transcribed with their correct expectations that the product does not yet read as
@@ -24,6 +25,15 @@ export const AWAITING: readonly AwaitingForm[] = [
     ],
     waitsFor: [
       "domain.md §1 (a row whose every cell is empty is a placeholder row, not an indicator) and §9 (never silent): the two empty template rows 20 and 21 under the merged 时效指标 end the indicator table, so 成本指标 (row 22) and 效益指标 (row 25) vanish without a word; the table goes on to its 总分/end (recognition, branch recog).",
+    ],
+  },
+  {
+    form: archives,
+    discrepancies: [
+      "forms recognised on 档案专项经费: 0 (不是自评表：没有找到“一级指标、二级指标、三级指标”及目标值、实际完成值表头), want 1",
+    ],
+    waitsFor: [
+      "domain.md §9 (a budget block with no indicator table is a form: its budget is read and scored, no total or grade, one form-unread 提示 未找到绩效指标表; a budget block is never dropped silently): the sheet is skipped as 不是自评表 (recognition, branch recog).",
     ],
   },
 ];

@@ -6,6 +6,7 @@ import { form as jinbu } from "./hb-jinbu-2020";
 import { form as langfang } from "./hb-langfang-2019";
 import { form as hengshan } from "./hn-hengshan-2020";
 import { form as bayannur } from "./nm-bayannur-2024";
+import { form as daying } from "./sc-daying-2023";
 import { form as qingshen } from "./sc-qingshen-2023";
 import { form as zhongjiang } from "./sc-zhongjiang-2022";
 import { form as lijiang } from "./yn-lijiang-2020";
@@ -22,4 +23,5 @@ export const CORPUS: readonly CorpusForm[] = [
   qingshen,
   huanggang,
   jinbu,
+  daying,
 ];

@@ -64,8 +64,14 @@ export interface ExpectedIndicator {
   readonly stated: string | null;
 }
 
+/**
+ * A prompt kind domain.md §4 defines: the engine's kinds, and the issue-24 kinds (form-unread,
+ * reason-inconsistent) that forms awaiting those features already expect.
+ */
+export type ExpectedKind = PromptKind | "form-unread" | "reason-inconsistent";
+
 export interface ExpectedPrompt {
-  readonly kind: PromptKind;
+  readonly kind: ExpectedKind;
   /** The cell the prompt belongs on; "*" where the form gives no natural cell (truncated copy). */
   readonly cell: string;
   /** What is wrong, recomputed by domain.md's rules. */

@@ -49,9 +49,11 @@ export async function discrepancies(form: CorpusForm): Promise<string[]> {
 
   if (result.profile !== want.profile) out.push(`profile ${result.profile}, want ${want.profile}`);
   const budget = result.budget;
-  if (num(budget?.annual) !== want.budget.annual || num(budget?.executed) !== want.budget.executed)
+  const wantAnnual = want.budget?.annual ?? null;
+  const wantExecuted = want.budget?.executed ?? null;
+  if (num(budget?.annual) !== wantAnnual || num(budget?.executed) !== wantExecuted)
     out.push(
-      `budget ${num(budget?.annual)} → ${num(budget?.executed)}, want ${want.budget.annual} → ${want.budget.executed}`
+      `budget ${num(budget?.annual)} → ${num(budget?.executed)}, want ${wantAnnual} → ${wantExecuted}`
     );
 
   const gotNames = result.indicators.map((i) => `${i.row}:${squeeze(i.name)}`);

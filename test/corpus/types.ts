@@ -35,7 +35,8 @@ export type PrintedCell = string | number | null | { readonly n: number; readonl
 
 export interface Expected {
   readonly profile: string;
-  readonly budget: { readonly annual: string; readonly executed: string };
+  /** The budget figures; null where the form prints no budget block at all. */
+  readonly budget: { readonly annual: string; readonly executed: string } | null;
   /** Every indicator row, in order (placeholder rows are not indicators and are absent). */
   readonly indicators: readonly ExpectedIndicator[];
   /** The printed 总分 (its score cell), null where the form prints none. */

@@ -7,6 +7,7 @@ import { form as langfang } from "./hb-langfang-2019";
 import { form as hengshan } from "./hn-hengshan-2020";
 import { form as bayannur } from "./nm-bayannur-2024";
 import { form as daying } from "./sc-daying-2023";
+import { form as dayingCost } from "./sc-daying-cost-2023";
 import { form as qingshen } from "./sc-qingshen-2023";
 import { form as zhongjiang } from "./sc-zhongjiang-2022";
 import { form as lijiang } from "./yn-lijiang-2020";
@@ -24,4 +25,5 @@ export const CORPUS: readonly CorpusForm[] = [
   huanggang,
   jinbu,
   daying,
+  dayingCost,
 ];

@@ -5,7 +5,8 @@
  */
 import type Decimal from "decimal.js";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
-import { scoreWorkbookGrids } from "../../src/form/pipeline";
+import { scoreWorkbookGrids, type SheetOutcome } from "../../src/form/pipeline";
+import type { Prompt } from "../../src/engine/types";
 import { buildCorpusWorkbook } from "./build";
 import type { CorpusForm, ExpectedPrompt } from "./types";
 
@@ -28,12 +29,37 @@ function sameQuantity(got: string, want: string): boolean {
 }
 const num = (d: Decimal | null | undefined): string | null => (d ? d.toString() : null);
 
-export async function discrepancies(form: CorpusForm): Promise<string[]> {
-  const out: string[] = [];
+/** The form's workbook built, read through the real reader and scored: the outcome of its sheet. */
+export async function scoreCorpusForm(form: CorpusForm): Promise<SheetOutcome | undefined> {
   const buffer = await buildCorpusWorkbook(form);
   const { grids } = await readWorkbookGrids(buffer, { name: `${form.id}.xlsx` });
-  const outcome = scoreWorkbookGrids(grids);
-  const sheet = outcome.sheets.find((s) => s.sheet === form.sheet);
+  return scoreWorkbookGrids(grids).sheets.find((s) => s.sheet === form.sheet);
+}
+
+/**
+ * Expected prompts against raised ones: each expected one matched once (kind and cell; "*" any cell,
+ * matched last); what is left over on either side is missing or unexpected.
+ */
+export function diffPrompts(
+  want: readonly ExpectedPrompt[],
+  got: readonly Prompt[]
+): { missing: ExpectedPrompt[]; unexpected: Prompt[] } {
+  const unexpected = [...got];
+  const missing: ExpectedPrompt[] = [];
+  const anyCellLast = [...want].sort((a, b) => Number(a.cell === "*") - Number(b.cell === "*"));
+  for (const w of anyCellLast) {
+    const k = unexpected.findIndex(
+      (p) => p.kind === w.kind && (w.cell === "*" || p.cell === w.cell)
+    );
+    if (k >= 0) unexpected.splice(k, 1);
+    else missing.push(w);
+  }
+  return { missing, unexpected };
+}
+
+export async function discrepancies(form: CorpusForm): Promise<string[]> {
+  const out: string[] = [];
+  const sheet = await scoreCorpusForm(form);
   if (!sheet || sheet.forms.length !== 1) {
     const found = (sheet?.forms ?? []).map(
       ({ form: f, result: r }) =>
@@ -93,19 +119,9 @@ export async function discrepancies(form: CorpusForm): Promise<string[]> {
   if (want.grade !== undefined && result.grade !== want.grade)
     out.push(`grade ${result.grade}, want ${want.grade}`);
 
-  // prompts: each expected one matched once (kind and cell; "*" any cell, matched last), nothing left over
-  const left = [...result.prompts];
-  const missing: ExpectedPrompt[] = [];
-  const anyCellLast = [...want.prompts].sort(
-    (a, b) => Number(a.cell === "*") - Number(b.cell === "*")
-  );
-  for (const w of anyCellLast) {
-    const k = left.findIndex((p) => p.kind === w.kind && (w.cell === "*" || p.cell === w.cell));
-    if (k >= 0) left.splice(k, 1);
-    else missing.push(w);
-  }
+  const { missing, unexpected } = diffPrompts(want.prompts, result.prompts);
   for (const m of missing) out.push(`missing prompt ${m.kind}@${m.cell} (${m.why})`);
-  for (const p of left) out.push(`unexpected prompt ${p.kind}@${p.cell}: ${p.message}`);
+  for (const p of unexpected) out.push(`unexpected prompt ${p.kind}@${p.cell}: ${p.message}`);
   // messages are Chinese and name sheet and cell (domain.md §4)
   for (const p of result.prompts)
     if (!p.message.includes(`${form.sheet}!${p.cell}`))

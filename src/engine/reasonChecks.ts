@@ -63,7 +63,8 @@ export function statedFigures(
     const before = compact.slice(0, start);
     const clauseStart = Math.max(...W.clauseEnd.map((c) => before.lastIndexOf(c)));
     const clause = before.slice(clauseStart + 1);
-    if (NEGATED.test(clause) || notAfter.some((w) => clause.endsWith(w))) continue;
+    if (NEGATED.test(clause) || [...notAfter, ...W.changeBefore].some((w) => clause.endsWith(w)))
+      continue;
     if (W.otherSubject.some((w) => clause.includes(w))) continue;
     const after = compact.slice(start + m[0].length);
     if (W.boundAfter.some((w) => after.startsWith(w))) continue;

@@ -62,6 +62,8 @@ export const REASON_WORDS = {
     "去年",
     "同期",
     "往年",
+    "同比",
+    "环比",
     "上半年",
     "季度",
     "其中",
@@ -73,6 +75,8 @@ export const REASON_WORDS = {
     "全国",
     "平均",
   ],
+  /** Right before the word, these make the figure a change, not a result: 超额完成20%. */
+  changeBefore: ["超额", "超", "多", "提前", "提高", "增长", "增加", "下降", "降低", "减少"],
   /** Right after the figure, these make it a bound, not a result: 90%以上. */
   boundAfter: ["及以上", "以上", "以下", "以内", "左右"],
   /** Money units an amount is written in. */

@@ -50,6 +50,8 @@ describe("a stated completion percentage against the row's numbers", () => {
       "上年完成率80%",
       "计划完成50%，实际已全部完成",
       "合格率98%",
+      "超额完成20%",
+      "同比完成率提高5%",
     ])
       expect({ reason, got: at([{ ...met, reason }]) }).toEqual({ reason, got: [] });
   });

@@ -10,7 +10,7 @@ import { n, pct, roundScore } from "./format";
 import { shareFromRate } from "./methods";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
-import { cellText, stripSpace } from "./text";
+import { bracketWeight, cellText, stripSpace } from "./text";
 import type { BudgetReading } from "./budget";
 import { budgetRate, type BudgetRate } from "./budgetRate";
 import type { BudgetResult, BudgetRow, Form, Prompt } from "./types";
@@ -71,6 +71,20 @@ export function scoreBudget(
     return { result: budgetResult(row, rates, explain), prompts, acceptedWeight: null };
   }
 
+  // a block without points whose indicators already add up to 100 carries none (§9)
+  if (indicatorWeights?.equals(100) && blockWithoutPoints(form, row)) {
+    const explain = `${rated.words}；预算执行情况未设分值，指标分值合计 100 分，预算执行不计分${rated.lowNote ? `；${rated.lowNote}` : ""}`;
+    return {
+      result: budgetResult(row, rates, explain, {
+        weight: ZERO,
+        score: ZERO,
+        stated: null,
+        value: ZERO,
+      }),
+      prompts: [...reading.prompts, ...rated.prompts],
+      acceptedWeight: ZERO,
+    };
+  }
   const weighed = budgetWeight(form.sheet, row, profile, indicatorWeights);
   const weight = weighed.weight;
   const { share, words: shareWords } = budgetShare(method, rated.rate);
@@ -135,6 +149,15 @@ function budgetWeight(
     `预算执行分值填写为 ${cellText(row.weight.value).trim()}，不能成立，按 ${n(weight)} 分计算`
   );
   return { weight, prompts: [prompt] };
+}
+
+/** No 分值 or 得分 printed in the budget block, no （N分） on its header (§9). */
+function blockWithoutPoints(form: Form, row: BudgetRow): boolean {
+  const filled = (c: BudgetRow["weight"]): boolean =>
+    !!c && !/^[-—/／]*$/.test(stripSpace(cellText(c.value)));
+  if (filled(row.weight) || filled(row.score)) return false;
+  const header = form.budget?.header;
+  return !header || bracketWeight(cellText(header.value)) === null;
 }
 
 /** The share of the weight a rate earns: capped at 100%, or the deviation method below it. */

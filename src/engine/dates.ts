@@ -8,7 +8,7 @@ export interface Day {
 }
 
 const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function lastDay(y: number | null, m: number): number {
+export function lastDay(y: number | null, m: number): number {
   if (m === 2 && y !== null) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return LAST_DAY[m - 1] ?? 31;
 }

@@ -15,7 +15,7 @@ import {
   type IndicatorInput,
 } from "./evaluation";
 import { quantitative, quantitativeMethod } from "./evaluateNumbers";
-import { deadline, judgeActualWords, statedCompletion } from "./evaluateWords";
+import { deadline, judgeActualWords, percentDone, statedCompletion } from "./evaluateWords";
 
 /**
  * Evaluate one indicator (domain §2–§3): read target and actual, choose the method in the
@@ -41,6 +41,9 @@ export function evaluateIndicator(
     ]);
   if (actual.status === "empty")
     return manual("实际完成值未填写", [{ kind: "missing-value", message: "实际完成值未填写" }]);
+  // a framework row (项目决策, 项目过程…) with no target and a sentence actual: the accountant scores it
+  if (target.status === "empty" && input.framework && stripSpace(actual.words) !== "")
+    return manual("框架指标的实际为文字说明、目标未填，按人工评分");
   if (target.status === "empty")
     return manual("目标值未填写", [
       { kind: "missing-value", message: "目标值未填写", onTarget: true },
@@ -143,7 +146,8 @@ export function evaluateIndicator(
   }
 
   // Deadlines and dates.
-  if ((target.date || target.recurringDay !== null) && !t0) return deadline(target, actual, input);
+  if ((target.date || target.recurringDay !== null) && !t0)
+    return deadline(target, actual, input, profile);
   if (t0 && !bothNumbers) {
     if (actual.date && isDuration(t0))
       return manual("目标为时长、实际为日期，需人工判断", [
@@ -159,7 +163,11 @@ export function evaluateIndicator(
   if (bothNumbers)
     return quantitative(target, actualQuantities, input, profile, budget, proportionalRule);
   // 7. The target is words.
-  if (!t0) return judgeActualWords(input.actual, "目标值为文字描述");
+  if (!t0)
+    return (
+      percentDone(actual, "目标值为文字描述", profile, input.name) ??
+      judgeActualWords(input.actual, "目标值为文字描述")
+    );
   return manual("无法识别目标与实际", [
     { kind: "unparseable", message: `无法识别${quote(input.target)}与${quote(input.actual)}` },
   ]);

@@ -8,6 +8,7 @@ import type { Profile } from "./profiles";
 import { quote } from "./prompts";
 import { isDuration, type Direction, type Quantity, type Reading } from "./quantity";
 import { stripSpace } from "./text";
+import { BAD_RATE_NAME, COVERAGE_RATE_NAME, LOWER_IS_BETTER_NAME } from "./vocabulary";
 import { align, isAligned, pairQuantities, type Aligned } from "./units";
 import {
   manual,
@@ -17,7 +18,6 @@ import {
   type PendingPrompt,
 } from "./evaluation";
 
-const LOWER_IS_BETTER_NAME = /成本|费用|经费|支出|投诉|事故|差错|错误率|故障|发生率|下降率/;
 const TIME_NAME = /速度|时长|时限|响应|办理|时间/;
 
 /** Rule 4: the target equals the form's 全年预算数 or 年初预算数, or the actual its 全年执行数. */
@@ -40,6 +40,8 @@ function isLowerBetter(t: Quantity, input: IndicatorInput): string | null {
   const name = stripSpace(input.name);
   if (/时效/.test(input.level2) && isDuration(t) && TIME_NAME.test(name))
     return `时效指标“${name}”以时长为目标，越短越好`;
+  // a coverage or timeliness rate against a percentage is higher-is-better, unless a bad rate
+  if (t.unit === "%" && COVERAGE_RATE_NAME.test(name) && !BAD_RATE_NAME.test(name)) return null;
   const word = LOWER_IS_BETTER_NAME.exec(name);
   if (word) return `名称含“${word[0]}”，越低越好`;
   return null;

@@ -2,12 +2,14 @@
 import type Decimal from "decimal.js";
 import { Dec } from "./decimal";
 import { quote } from "./prompts";
-import { compareDays } from "./dates";
+import { compareDays, lastDay, type Day } from "./dates";
+import type { Profile } from "./profiles";
 import type { Reading } from "./quantity";
 import { normalizeValueText } from "./valueText";
-import { judgeWords, LEVEL_NAMES } from "./qualitative";
+import { judgeWords, LEVEL_NAMES, levelOfRatio } from "./qualitative";
+import { pct } from "./format";
 import { stripSpace } from "./text";
-import { STATED_COMPLETION } from "./vocabulary";
+import { MEASURED_RATE_NAME, STATED_COMPLETION } from "./vocabulary";
 import { manual, qualitative, type Evaluation, type IndicatorInput } from "./evaluation";
 
 const DEADLINE_WORDS = /按时|按期|如期|已完成|按进度完成|完成|及时/;
@@ -41,9 +43,45 @@ export function judgeActualWords(actualText: string, why: string): Evaluation {
   );
 }
 
+/**
+ * A bare completion percentage (100%) against a words or deadline target (§2): 100% is achieved,
+ * a lower one is judged by its ratio as 按评判等级赋分 judges numbers. Null when the actual is not a
+ * lone percentage.
+ */
+export function percentDone(
+  actual: Reading,
+  why: string,
+  profile: Profile,
+  name: string
+): Evaluation | null {
+  if (actual.quantities.length !== 1 || stripSpace(actual.words) !== "") return null;
+  const q = actual.quantities[0];
+  if (q.unit !== "%" || q.direction !== "none") return null;
+  const level = levelOfRatio(q.value, profile);
+  // below 100%, a rate or satisfaction named row measures a value, not its completion (满意度 95%)
+  if (level !== "achieved" && MEASURED_RATE_NAME.test(stripSpace(name))) return null;
+  return qualitative(level, `${why}，实际完成 ${pct(q.value)}，判为${LEVEL_NAMES[level]}`);
+}
+
+/** A bare month actual (10月) is that month of the form's year: its last day (§2). */
+function bareMonth(actual: Reading): Day | null {
+  if (actual.quantities.length !== 1 || stripSpace(actual.words) !== "") return null;
+  const q = actual.quantities[0];
+  const m = Number(q.digits);
+  if (q.unit !== "月" || !Number.isInteger(m) || m < 1 || m > 12 || q.scale.toNumber() !== 1)
+    return null;
+  return { y: null, m, d: lastDay(null, m) };
+}
+
 /** A target that is a deadline (a date, a day of each month) against the actual. */
-export function deadline(target: Reading, actual: Reading, input: IndicatorInput): Evaluation {
+export function deadline(
+  target: Reading,
+  actual: Reading,
+  input: IndicatorInput,
+  profile: Profile
+): Evaluation {
   const due = target.date;
+  const actualDate = actual.date ?? bareMonth(actual);
   const why = "目标为期限";
   const missed = {
     kind: "deadline-missed" as const,
@@ -61,8 +99,8 @@ export function deadline(target: Reading, actual: Reading, input: IndicatorInput
       { prompts: [missed] }
     );
   }
-  if (actual.date && due) {
-    if (compareDays(actual.date, due) <= 0)
+  if (actualDate && due) {
+    if (compareDays(actualDate, due) <= 0)
       return qualitative("achieved", `${why}，实际日期在期限之内`);
     // done, late: 部分达成 (domain §2)
     return qualitative("partial", `${why}，实际日期晚于期限，逾期完成`, { prompts: [missed] });
@@ -73,5 +111,5 @@ export function deadline(target: Reading, actual: Reading, input: IndicatorInput
       return qualitative(judged.level, `${why}，“${judged.word}”判为${LEVEL_NAMES[judged.level]}`);
     return qualitative("achieved", `${why}，实际${quote(input.actual)}按时完成`);
   }
-  return judgeActualWords(input.actual, why);
+  return percentDone(actual, why, profile, input.name) ?? judgeActualWords(input.actual, why);
 }

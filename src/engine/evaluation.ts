@@ -20,6 +20,8 @@ export interface IndicatorInput {
   readonly name: string;
   readonly level1: string;
   readonly level2: string;
+  /** The row stands under a group of the common framework (项目决策, 项目过程…, §9). */
+  readonly framework?: boolean;
 }
 
 export interface PendingPrompt {

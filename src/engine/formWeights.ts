@@ -46,6 +46,7 @@ export function weighForm(
     level2Weight: s.level2Weight,
     printedScore: s.printed?.value ?? null,
     met: s.ev.met,
+    share: s.ev.share?.share ?? null,
     block: blockWeight(s.row.block),
   }));
   const grouped = distributeGroupWeights(inputs, inputs.map(ownWeight));

@@ -3,6 +3,7 @@ import { chooseProfiles } from "./auto";
 import { isProfileId, PROFILES, withOverrides, type Profile, type ProfileId } from "./profiles";
 import { memoReader } from "./quantity";
 import { scoreForm } from "./score";
+import { cellText } from "./text";
 import type { Form, FormResult } from "./types";
 
 export type ProfileSpec = "auto" | ProfileId;
@@ -27,10 +28,18 @@ export function scoreWorkbook(forms: readonly Form[], options: EngineOptions = {
       ? chooseProfiles([...forms, ...(options.evidence ?? [])])
       : forms.map(() => ({ profile: spec, reason: `用户指定规则 ${PROFILES[spec].name}` }));
   const read = memoReader();
+  // every project name of the workbook, for a reason copied from another project's form
+  const workbookProjects = [
+    ...new Set(
+      [...forms, ...(options.evidence ?? [])]
+        .map((f) => cellText(f.project?.value).trim())
+        .filter((p) => p !== "")
+    ),
+  ];
   return forms.map((form, i) => {
     const base = PROFILES[choices[i].profile];
     const profile = options.overrides ? withOverrides(base, options.overrides) : base;
-    return scoreForm(form, profile, { profileReason: choices[i].reason, read });
+    return scoreForm(form, profile, { profileReason: choices[i].reason, read, workbookProjects });
   });
 }
 

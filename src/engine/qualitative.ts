@@ -44,6 +44,9 @@ const ACHIEVED = [
   "很强",
   "较强",
   "增强",
+  // §9: achievement words of forms never seen (已实现 and 已完成 are 实现 and 完成)
+  "有利于",
+  "全天候",
 ];
 
 export const LEVEL_NAMES: Readonly<Record<QualitativeLevel, string>> = {

@@ -7,7 +7,8 @@ import type { BudgetMirror } from "./evaluation";
 import { canonicalLevel1, canonicalLevel2, level1OfLevel2, type Level1 } from "./groups";
 import type { Profile } from "./profiles";
 import type { ValueReader } from "./quantity";
-import { bracketWeight, stripSpace } from "./text";
+import { bracketWeight, stripSpace, withoutWeightMarks } from "./text";
+import { FRAMEWORK_LEVEL1 } from "./vocabulary";
 import type { Form, IndicatorRow } from "./types";
 import { isBlank, text, type RowState } from "./rowState";
 import { once } from "./memo";
@@ -108,6 +109,7 @@ function readRow(
       name: text(row.name),
       level1: l1 ?? "",
       level2,
+      framework: FRAMEWORK_LEVEL1.test(withoutWeightMarks(l1Text)),
     },
     profile,
     mirror,

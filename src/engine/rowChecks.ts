@@ -62,6 +62,9 @@ export function scoreFromPrintedRate(
   const computed = shareFromRate(method, ev.completion, profile);
   if (!computed?.equals(share.share)) return null;
   const fromPrinted = shareFromRate(method, rate.stated, profile);
+  // a printed 100% that rounds a shortfall up agrees as a rate, but a full score taken from it
+  // does not: the row is short of its target (§4, 003#11 I15: 7.02万 against ≤7万)
+  if (ev.met === false && fromPrinted?.greaterThanOrEqualTo(1)) return null;
   return fromPrinted ? { share: fromPrinted, exact: weight.times(fromPrinted) } : null;
 }
 

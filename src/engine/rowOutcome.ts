@@ -1,5 +1,5 @@
 /** What one indicator row scores under its weight (domain §3–§4), and the prompts it raises. */
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { scoreAgrees } from "./agree";
 import type { Evaluation } from "./evaluation";
 import { n, pct, roundScore } from "./format";
@@ -196,8 +196,14 @@ function quantitativeOutcome(x: Weighed, rate: RowRate): RowOutcome {
   let value = score;
   if (stated !== null && row.score) {
     const printed = s.printed as NonNullable<RowState["printed"]>;
-    if (scoreAgrees(printed, exact)) value = stated;
-    else {
+    if (scoreAgrees(printed, exact)) {
+      value = stated;
+      // measured against the unrounded value (§9): 2.16 printed for 2.1548 agrees
+      if (!stated.equals(score))
+        notes.push(
+          `填报得分 ${n(stated)} 与未舍入的计算值 ${n(exact.toDecimalPlaces(4, Decimal.ROUND_HALF_UP))} 相差不到 0.01，一致，保留`
+        );
+    } else {
       // a score from the printed 完成率 is looked for only where the score does not agree
       const fromRate = scoreFromPrintedRate(ev, share, weight, rate, profile);
       if (fromRate && scoreAgrees(printed, fromRate.exact)) {

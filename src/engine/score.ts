@@ -12,12 +12,16 @@ import { weighForm } from "./formWeights";
 import { scoreRow } from "./row";
 import { budgetReason, checkWeights, executionInconsistent, reasonPrompts } from "./formChecks";
 import { totalAndGrade } from "./total";
+import { reasonInconsistent } from "./reasonChecks";
+import { goalReportCheck } from "./goalReportCheck";
 
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
   readonly profileReason?: string;
   /** How cell texts are read (a memo shared by the forms of one workbook). */
   readonly read?: ValueReader;
+  /** The project names of the workbook's forms (a reason naming another one is checked). */
+  readonly workbookProjects?: readonly string[];
 }
 
 /**
@@ -105,6 +109,15 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     ...rows.flatMap((r) => r.prompts),
     ...weightCheck.prompts,
     ...reasonPrompts(form, states, indicators),
+    ...reasonInconsistent({
+      form,
+      states,
+      indicators,
+      budget,
+      read,
+      otherProjects: (options.workbookProjects ?? []).filter((p) => p !== text(form.project)),
+    }),
+    ...goalReportCheck(form, budgetReading, budget),
     ...executionInconsistent(form, profile, budget, states, reason),
     ...total.prompts,
   ];

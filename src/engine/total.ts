@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { readPrinted, scoreAgrees } from "./agree";
 import { ZERO } from "./decimal";
-import { n } from "./format";
+import { n, roundScore } from "./format";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
 import { stripSpace } from "./text";
@@ -113,13 +113,17 @@ function computeTotal(x: TotalInput): { total: Decimal | null; explain: string }
       .filter((r) => r.method !== "unscored" || r.value !== null)
       .map((r) => (r.weight === null && r.value === null ? ZERO : r.value)),
   ];
-  const total = parts.reduce<Decimal>((sum, p) => sum.plus(p ?? ZERO), ZERO);
+  const exact = parts.reduce<Decimal>((sum, p) => sum.plus(p ?? ZERO), ZERO);
+  // a part kept as printed with more decimals (13.666) is added as printed; the total is rounded
+  // once, as the profile says (002#7: 92.916 → 92.92)
+  const total = roundScore(exact, x.profile.decimals);
+  const rounded = total.equals(exact) ? "" : `，保留 ${x.profile.decimals} 位小数为 ${n(total)}`;
   const sum = parts
     .filter((p): p is Decimal => p !== null)
     .map(n)
     .join(" + ");
   const left = x.satisfactionBlank ? "（满意度指标未填报，不计入，不折算）" : "";
-  return { total, explain: `总分 = ${sum} = ${n(total)}${left}` };
+  return { total, explain: `总分 = ${sum} = ${n(exact)}${rounded}${left}` };
 }
 
 /** The grade a total earns under the profile's bands (优/良/中/差). */

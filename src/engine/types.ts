@@ -77,6 +77,8 @@ export interface Form {
   readonly formReason?: Cell;
   /** True where the indicator table has a reason column. */
   readonly hasReasonColumn: boolean;
+  /** The 年度总体目标完成情况 text (its budget figures are checked against the block's). */
+  readonly goalReport?: Cell;
 }
 
 export type Method = "positive" | "negative" | "deviation" | "qualitative" | "manual" | "unscored";
@@ -101,7 +103,8 @@ export type PromptKind =
   | "layout-shift"
   | "unparseable"
   | "missing-value"
-  | "unscored";
+  | "unscored"
+  | "reason-inconsistent";
 
 export type Severity = "error" | "warning" | "info";
 

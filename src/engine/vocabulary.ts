@@ -28,6 +28,27 @@ export const STATED_COMPLETION =
   /(?:达成|达到|完成)(?:了)?(?:预期)?(?:目标|指标)(?:值)?(?:的)?(\d+(?:\.\d+)?)%|完成率(?:为|达)?(\d+(?:\.\d+)?)%|完成(\d+(?:\.\d+)?)%$/;
 
 /**
+ * A level-1 cell of the common framework (项目决策, 项目过程/项目管理, 项目产出, 项目效益; also 决策,
+ * 过程): its rows with an empty target and a sentence actual are the accountant's to score (§9).
+ */
+export const FRAMEWORK_LEVEL1 =
+  /^项目(?:决策|过程|管理|产出|效益)(?:指标)?$|^(?:决策|过程)(?:指标)?$/;
+
+/**
+ * A name that measures a rate or a satisfaction: a percentage below 100% in its actual is that
+ * value, not a completion judged against a words target (满意度 95% against 满意).
+ */
+export const MEASURED_RATE_NAME = /率|满意|占比|比例|比重/;
+
+/**
+ * Lower is better by name (§3 step 5), except a coverage or timeliness rate with a percentage
+ * target (经费足额拨付率 ≥ 95% is higher-is-better); the bad rates stay lower-is-better.
+ */
+export const LOWER_IS_BETTER_NAME = /成本|费用|经费|支出|投诉|事故|差错|错误率|故障|发生率|下降率/;
+export const COVERAGE_RATE_NAME = /(?:拨付|到位|保障|核算|执行|覆盖|支付|兑现|发放|落实)率/;
+export const BAD_RATE_NAME = /(?:错误|差错|故障|发生|投诉|事故)率/;
+
+/**
  * Units written in Latin letters, read as measure words (40TB, 12km, 3000m²). Longest first;
  * matched case-sensitively where case carries meaning (MB is not mb), and only when no further
  * letter follows (5G, App2 stay names).

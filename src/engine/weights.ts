@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { readPrinted } from "./agree";
 import { Dec, ZERO } from "./decimal";
-import { n } from "./format";
+import { n, pct } from "./format";
 import type { Level1 } from "./groups";
 import { bracketWeight, cellText, isNotApplicable, stripSpace } from "./text";
 import type { Cell, IndicatorResult } from "./types";
@@ -22,6 +22,8 @@ export interface RowWeightInput {
   /** Fully met with a printed score: the score is its implied weight (Hubei). */
   readonly printedScore: Decimal | null;
   readonly met: boolean | null;
+  /** The share of its weight a measured row scores (null for judged rows): score ÷ share is its weight. */
+  readonly share?: Decimal | null;
   /** A block cell beside the row printing a weight (年度绩效目标（40分）): its address, name, weight. */
   readonly block?: { readonly key: string; readonly name: string; readonly weight: Decimal } | null;
 }
@@ -65,9 +67,9 @@ export function ownWeight(input: RowWeightInput): RowWeight {
 
 /**
  * Weights inside weighted groups (Hubei: 产出指标（40分）, 质量指标（18分）). A row with its own weight
- * keeps it. Where every weightless row of a group but at most one is fully met with a printed
- * score, each printed score is its implied weight (权重按填报得分推定) and the one left takes the
- * rest; otherwise the rest is split equally.
+ * keeps it. Where every weightless row of a group but at most one has an implied weight (a round
+ * printed score on a fully met row, or a round printed score ÷ share on one not fully met), each
+ * takes it (权重按填报得分推定) and the one left takes the rest; otherwise the rest is split equally.
  */
 export function distributeGroupWeights(
   rows: readonly RowWeightInput[],
@@ -154,15 +156,24 @@ function fill(
       issues.push({ group, stated, sum: ownSum, implied: false });
     return done();
   }
-  const withScore = weightless.filter((i) => rows[i].met === true && rows[i].printedScore !== null);
-  const others = weightless.filter((i) => !withScore.includes(i));
-  if (withScore.length > 0 && others.length <= 1) {
-    const impliedSum = withScore.reduce((s, i) => s.plus(rows[i].printedScore as Decimal), ZERO);
-    for (const i of withScore) {
+  // implied weights (§3): a round printed score on a fully met row, or a printed score ÷ the
+  // share of a row not fully met that is within a cent of a round number
+  const implied = new Map<number, { weight: Decimal; fromShare: boolean }>();
+  for (const i of weightless) {
+    const weight = impliedWeight(rows[i]);
+    if (weight) implied.set(i, weight);
+  }
+  const others = weightless.filter((i) => !implied.has(i));
+  if (implied.size > 0 && others.length <= 1) {
+    let impliedSum = ZERO;
+    for (const [i, { weight, fromShare }] of implied) {
+      impliedSum = impliedSum.plus(weight);
       weights[i] = {
-        weight: rows[i].printedScore,
+        weight,
         source: "implied",
-        note: `权重按填报得分推定（${group}（${n(stated)}分）内）`,
+        note: fromShare
+          ? `权重按填报得分推定：${n(rows[i].printedScore as Decimal)} ÷ ${pct(rows[i].share as Decimal)} = ${n(weight)}（${group}（${n(stated)}分）内）`
+          : `权重按填报得分推定（${group}（${n(stated)}分）内）`,
         unreadable: false,
       };
     }
@@ -192,6 +203,33 @@ function fill(
   });
   if (rest.lessThan(0)) issues.push({ group, stated, sum: ownSum, implied: false });
   return done();
+}
+
+/** Half points: an implied weight is a whole or .5 number. */
+const HALF = new Dec("0.5");
+const IMPLIED_TOLERANCE = new Dec("0.01");
+
+/** Whether a number is whole or .5 (an implied weight; 7.424 is not). */
+export function isRoundWeight(x: Decimal): boolean {
+  return x.greaterThan(0) && x.modulo(HALF).isZero();
+}
+
+/**
+ * A weightless row's implied weight (§3 Weights): its round printed score where it is fully met;
+ * where it is not, its printed score ÷ its share when that lies within 0.01 of a whole or .5
+ * number (3.25 ÷ 81.25% = 4), the printed score having been rounded.
+ */
+export function impliedWeight(r: RowWeightInput): { weight: Decimal; fromShare: boolean } | null {
+  const printed = r.printedScore;
+  if (printed === null) return null;
+  if (r.met === true) return isRoundWeight(printed) ? { weight: printed, fromShare: false } : null;
+  if (r.met !== false || !r.share || !r.share.greaterThan(0) || !printed.greaterThan(0))
+    return null;
+  const quotient = printed.dividedBy(r.share);
+  const round = quotient.dividedBy(HALF).round().times(HALF);
+  if (!round.greaterThan(0) || quotient.minus(round).abs().greaterThan(IMPLIED_TOLERANCE))
+    return null;
+  return { weight: round, fromShare: true };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Form } from "../engine/types";
 import { type Grid } from "./grid";
 import { parseAddress, toAddress } from "../address";
 import { findBudgetHeader, readBudgetRows } from "./budgetBlock";
+import { readGoalReport } from "./goalReport";
 import { sumOfParts } from "./budgetSum";
 import { readFormReason, readGrade, readTotal, ruleTextIn } from "./formParts";
 import { findIndicatorHeaders, type IndicatorHeader } from "./indicatorHeader";
@@ -144,6 +145,7 @@ function buildForm(
     grade: readGrade(v, top, after),
     formReason: readFormReason(v, h.row, after),
     hasReasonColumn: h.cols.reason !== undefined,
+    goalReport: readGoalReport(v, top, h.row - 1),
   };
 }
 

@@ -146,15 +146,17 @@ describe("decisions, issue 11", () => {
     expect(r.totalExplain).toContain("需人工评分");
   });
 
-  test("25: a kept printed score equal to the weight owes no deviation reason", () => {
-    // 7.02 against ≤7 under xinjiang's deviation: 100.29%, printed 100% (agrees at 0 decimals) and 6 of 6
+  test("25, revised by issue 24: a printed 100% that rounds a shortfall agrees as a rate but carries no full score", () => {
+    // 7.02 against ≤7 under xinjiang's deviation: 100.29%, printed 100% (agrees at 0 decimals) and 6 of 6:
+    // the row is short of its target, its score is the computed 5.98 and the deviation needs its reason (§4)
     const r = scoreForm(
       buildForm({ budget, columns: { rate: true, rule: true }, rows: [{ level2: "成本指标", target: "<=7万元", actual: "=7.02万元", rate: "100%", weight: "6", score: "6", rule: "按照完成比例赋分" }, { target: "≥1个", actual: "1个", weight: "84", score: "84" }] }),
       PROFILES.xinjiang
     );
     expect(s(r.indicators[0].score)).toBe("5.98");
-    expect(s(r.indicators[0].value)).toBe("6");
-    expect(kinds(r)).toEqual([]);
+    expect(s(r.indicators[0].value)).toBe("5.98");
+    expect(r.indicators[0].rateValue?.toString()).toBe("1");
+    expect(kinds(r)).toEqual(["score-mismatch", "deviation-reason-missing"]);
   });
 
   test("26: no agreement through the printed rate where the share is not a function of the rate (national linear negative)", () => {

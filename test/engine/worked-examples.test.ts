@@ -50,13 +50,14 @@ describe("domain §6 worked examples", () => {
     expect(r.prompts.some((p) => p.cell === ind.cell)).toBe(false);
   });
 
-  test("002#0 budget 20 → 19.75 （20分）: rate 0.9875, 19.75, total 99.75 = printed, no prompt", () => {
+  test("002#0 budget 20 → 19.75 （20分）: rate 0.9875, 19.75, total 99.75 = printed, no prompt on a figure", () => {
     const r = scoreSeed("002#0");
     expect(r.profile).toBe("hubei");
     expect(s(r.budget?.rate)).toBe("0.9875");
     expect(s(r.budget?.score)).toBe("19.75");
     expect(s(r.total)).toBe("99.75");
-    expect(r.prompts).toEqual([]);
+    // issue 24: its form-level reason tells another project's story (新媒体平台线上线下推广, 80 → 90万元)
+    expect(r.prompts.map((p) => `${p.kind}@${p.cell}`)).toEqual(["reason-inconsistent@C18"]);
   });
 
   test("002#9 budget 680万 against 6727625.90元, printed 98.94% / 19: rate agrees, 19.79, score-mismatch", () => {

@@ -46,6 +46,7 @@ export interface SeedTable {
   indicators: SeedIndicator[];
   total_stated: string | null;
   deviation_text: string | null;
+  goals?: { expected?: string | null; actual?: string | null } | null;
   improvement_text: string | null;
   meta: { source_line?: number; budget_columns?: string[]; columns?: string[]; total_weight_stated?: string };
 }
@@ -97,6 +98,8 @@ export function seedToForm(id: string, t: SeedTable, ruleText?: string): Form {
     for (const key of budgetCells) b[key] = cell(`${BUDGET_COLUMN[key]}${r}`, row[key]);
     budgetRows.push({ label: cell(`B${r}`, row.label), ...b });
   }
+  // the 年度总体目标完成情况 text, on the row between the budget and the indicator table
+  const goalReport = t.goals?.actual ? cell(`C${r + 1}`, t.goals.actual) : undefined;
   r += 2;
   const headerRow = r;
   const hasWeight = has(cols, /^(分值|权重|分值权重)$/);
@@ -144,6 +147,7 @@ export function seedToForm(id: string, t: SeedTable, ruleText?: string): Form {
     grade: undefined,
     formReason,
     hasReasonColumn: hasReason,
+    goalReport,
   };
 }
 

@@ -5,7 +5,8 @@ import type { CorpusForm } from "../types";
  * 预算执行情况（万元）（20分） with 得分（20分*执行率）, and the 80 indicator points printed only on two
  * block cells 年度绩效目标1（40分） / 年度绩效目标2（40分） merged down the left; the level-1 cells carry no
  * weight, the rows no weight column. Template rows left in with no 三级指标. A met satisfaction row
- * (98% → 98%) is printed 19.6, so the implied weights of block 1 add up to 39.6.
+ * (98% → 98%) is printed 19.6: not a round number, so not an implied weight (domain.md §3, issue 24); the
+ * row takes the rest of block 1, 20, and its 19.6 is a score-mismatch.
  *
  * Columns: A block (年度绩效目标N（40分）, merged), B 一级, C 二级, D 三级, E 年初目标值（A）,
  * F 实际完成值（B）, G 得分.
@@ -126,7 +127,7 @@ export const form: CorpusForm = {
         name: "整编资料审核",
         target: "98%",
         actual: "98%",
-        weight: "19.6",
+        weight: "20",
         stated: "19.6",
       },
       {
@@ -147,13 +148,18 @@ export const form: CorpusForm = {
       },
     ],
     statedTotal: "99.6",
-    total: "99.6",
+    total: "100",
     grade: "优",
     prompts: [
       {
-        kind: "weight-sum",
-        cell: "A9",
-        why: "block 年度绩效目标1（40分）: every row met with a printed score, so the scores are the implied weights 10 + 10 + 19.6 = 39.6 ≠ 40 (domain.md §3: one weight-sum for the group, not a score-mismatch per row); 19.6 looks like 20 × 98%",
+        kind: "score-mismatch",
+        cell: "G13",
+        why: "block 年度绩效目标1（40分）: 10 and 10 are round printed scores of met rows, their implied weights; 19.6 is not a round number, so not a weight (domain.md §3: a printed score such as 7.424 on a fully met row is a score-mismatch): the row takes the rest, 20, and is met (98% → 98%): 20, not 19.6",
+      },
+      {
+        kind: "total-mismatch",
+        cell: "G19",
+        why: "20 + 40 + 40 = 100 against the printed 99.6 (the printed parts add up to 99.6: the part, not the addition, is wrong)",
       },
     ],
   },
@@ -163,8 +169,8 @@ export const form: CorpusForm = {
     "The stored copy is a paged document viewer: its '进度指标取得2018-2022' / '2、监测资料' break is a page break, not a cell: the name is 取得2018-2022监测资料.",
     "Profile hubei: 预算执行情况（万元）（20分）, 得分（20分*执行率） and the 备注 are Hubei's marks (domain.md §5).",
     "Row 12 (效益指标 alone), rows 17 and 18 (level-1 and level-2 with no 三级指标) are template rows left in: not indicators.",
-    "Block 1 has no per-row weights; all three rows are fully met (100% → 100%, 98% → 98%) with printed scores 10, 10, 19.6, which are their implied weights (domain.md §3) and add up to 39.6 against the block's 40: one weight-sum, on the block cell A9 (the cell that states the 40). The total 20 + 39.6 + 40 = 99.6 equals the printed 总分: no total-mismatch. Block 2: 20 + 20 = 40.",
+    "Block 1 has no per-row weights; all three rows are fully met (100% → 100%, 98% → 98%) with printed scores 10, 10, 19.6. Issue 24 (domain.md §3): an implied weight is a round number (whole or .5), so 10 and 10 are implied weights and 19.6 is not; the row is the one left and takes 40 − 20 = 20, scores 20 (score-mismatch on G13), and the total is 100 against the printed 99.6 (total-mismatch). Until issue 24 the reading was one weight-sum on A9 with 19.6 as the weight. Block 2: 20 + 20 = 40.",
     "The form-level reason cell (偏差大或目标未完成原因分析) is empty, but no indicator falls short: no deviation-reason-missing.",
-    "Total 99.6 as printed, 优 (hubei grades as national).",
+    "Total 100 (99.6 printed), 优 (hubei grades as national).",
   ],
 };

@@ -203,7 +203,14 @@ describe("two weighted blocks of one form, each under its own header row (Huangg
 
   test("implied weights that miss a block's weight: weight-sum on that block's cell", () => {
     expect(weightSums(blocks(20))).toEqual([]);
-    expect(weightSums(blocks(19.6))).toEqual(["A2"]);
+    expect(weightSums(blocks(19))).toEqual(["A2"]);
+    // issue 24: 19.6 is not a round number, so no implied weight: the row takes the rest (20) and
+    // its 19.6 is a score-mismatch, not a weight-sum
+    expect(weightSums(blocks(19.6))).toEqual([]);
+    const kinds = scoreGrids([blocks(19.6)], [], {
+      profile: "hubei",
+    })[0].forms[0].result.prompts.map((p) => `${p.kind}@${p.cell}`);
+    expect(kinds).toContain("score-mismatch@G4");
   });
 
   test("a title between the blocks starts a second form", () => {

@@ -20,6 +20,7 @@ export const SEVERITY: Readonly<Record<PromptKind, Severity>> = {
   unparseable: "error",
   "missing-value": "warning",
   unscored: "warning",
+  "form-unread": "info",
 };
 
 /** Chinese name of each kind, for the task pane and the summary sheet. */
@@ -42,6 +43,7 @@ export const KIND_NAMES: Readonly<Record<PromptKind, string>> = {
   unparseable: "无法识别",
   "missing-value": "缺少数值",
   unscored: "未赋分值",
+  "form-unread": "表头未识别",
 };
 
 /**

@@ -77,6 +77,20 @@ export interface Form {
   readonly formReason?: Cell;
   /** True where the indicator table has a reason column. */
   readonly hasReasonColumn: boolean;
+  /** What recognition could not place (domain §9, `form-unread`); absent when nothing is missing. */
+  readonly unread?: FormUnread;
+}
+
+/** A part of a form the rules need that recognition did not find (domain §9). */
+export type UnreadPart = "target" | "actual" | "weight" | "score" | "reason" | "budget" | "table";
+
+/** Recognition's report of what it could not place: one `form-unread` prompt, no per-row walls. */
+export interface FormUnread {
+  /** The header cell the prompt stands on (the indicator table's, or the budget block's). */
+  readonly cell: string;
+  readonly missing: readonly UnreadPart[];
+  /** The header texts that were not understood, as printed. */
+  readonly headers: readonly string[];
 }
 
 export type Method = "positive" | "negative" | "deviation" | "qualitative" | "manual" | "unscored";
@@ -101,7 +115,8 @@ export type PromptKind =
   | "layout-shift"
   | "unparseable"
   | "missing-value"
-  | "unscored";
+  | "unscored"
+  | "form-unread";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -9,6 +9,7 @@ import { isProjectLabel, isTitle, readIndicators, type TableRead } from "./indic
 import { SheetView } from "./sheetView";
 import { bracketWeight } from "../engine/text";
 import { BLOCK_LABEL, YEAR_LINE, matcher } from "./vocabulary";
+import { formUnread, tableMissing } from "./unread";
 
 const isBlockLabel = matcher(BLOCK_LABEL);
 
@@ -33,6 +34,8 @@ export function recognizeSheet(grid: Grid): Recognition {
   const v = new SheetView(grid);
   const headers = findIndicatorHeaders(v);
   if (headers.length === 0) {
+    const alone = budgetAlone(v);
+    if (alone) return { sheet, forms: [alone], skipped: null };
     return {
       sheet,
       forms: [],
@@ -124,7 +127,7 @@ function buildForm(
     ...(h.labelCell ? [v.text(h.labelCell.row, h.labelCell.col)] : []),
   ];
   const anchorRow = title?.row ?? budgetHeader?.row ?? h.row;
-  return {
+  const form: Form = {
     sheet: v.grid.sheet,
     anchor: toAddress(anchorRow, title?.col ?? v.left),
     title: title ? v.text(title.row, title.col) : undefined,
@@ -144,6 +147,38 @@ function buildForm(
     grade: readGrade(v, top, after),
     formReason: readFormReason(v, h.row, after),
     hasReasonColumn: h.cols.reason !== undefined,
+  };
+  const unread = formUnread(v, h, form, budgetHeader);
+  return unread ? { ...form, unread } : form;
+}
+
+/**
+ * A budget block with no indicator table under a form's title (domain §9): a form whose budget is
+ * read, with no total or grade, and one form-unread prompt 未找到绩效指标表.
+ */
+function budgetAlone(v: SheetView): Form | null {
+  const title = v.findLabelled(v.top, v.bottom, isTitle);
+  if (!title) return null;
+  const budgetHeader = findBudgetHeader(v, title.row + 1, v.bottom);
+  if (!budgetHeader) return null;
+  const projectLabel = v.findLabelled(v.top, budgetHeader.row, isProjectLabel);
+  const projectAt = projectLabel ? v.valueRightOf(projectLabel.row, projectLabel.col) : null;
+  const budgetRows = readBudgetRows(v, budgetHeader, v.bottom);
+  if (budgetRows.length === 0) return null;
+  return {
+    sheet: v.grid.sheet,
+    anchor: toAddress(title.row, title.col),
+    title: v.text(title.row, title.col),
+    project: projectAt ? v.cell(projectAt.row, projectAt.col) : undefined,
+    headers: budgetHeader.headerTexts,
+    budget: sumOfParts({
+      header: v.cell(budgetHeader.row, budgetHeader.labelCol),
+      columnHeaders: budgetHeader.headerTexts,
+      rows: budgetRows,
+    }),
+    indicators: [],
+    hasReasonColumn: false,
+    unread: tableMissing(budgetHeader),
   };
 }
 

@@ -2,7 +2,8 @@
  * One prompt per gap, never one per row (domain §9): where recognition reports a part of the form it
  * could not place (Form.unread), the form gets one `form-unread` 提示 on the header naming what is
  * missing and the header texts not understood, and the per-row prompts that only say that part is
- * missing (`missing-value`, `unscored`, `weight-sum`, `deviation-reason-missing`) are not raised.
+ * missing (`missing-value`, `unscored`, `weight-sum`, `deviation-reason-missing`) are not raised; with
+ * the reason column unread, neither are the budget prompts a written reason would waive.
  */
 import { promptAt } from "./prompts";
 import type { Form, Prompt, PromptKind, UnreadPart } from "./types";
@@ -28,7 +29,8 @@ const DEPENDENTS: Readonly<Record<UnreadPart, readonly [PromptKind, string?][]>>
   actual: [["missing-value", "实际完成值未填写"]],
   weight: [["unscored"], ["weight-sum"]],
   score: [],
-  reason: [["deviation-reason-missing"]],
+  // a written reason also waives these (domain §3): an unread reason column may hold it
+  reason: [["deviation-reason-missing"], ["budget-low-execution"], ["execution-inconsistent"]],
   budget: [
     ["missing-value", "全年预算数未填写"],
     ["missing-value", "全年执行数未填写"],

@@ -47,3 +47,57 @@ describe.each(seedFiles().map((f) => [f.slice(0, 3), f]))("seed %s", (_id, file)
     expect(score(rewritten.map((r) => r.grid))).toEqual(printed);
   });
 });
+
+/**
+ * One column renamed to a word no template uses: each form that had the column gets ONE form-unread
+ * at its header, and the per-row prompts of that column go; every other prompt, score and method is
+ * as printed (form-unread replaces, never adds to, the prompts of its column).
+ */
+describe.each(seedFiles().map((f) => [f.slice(0, 3), f]))(
+  "seed %s, one column unread",
+  (_id, file) => {
+    const grids = seedWorkbookSheets(file).map((s) => s.grid);
+    const printed = score(grids);
+    // the prompts an unread reason column replaces: the reasons asked, and those a reason waives
+    const dependent = (line: string): boolean =>
+      ["deviation-reason-missing", "budget-low-execution", "execution-inconsistent"].some((k) =>
+        line.startsWith(`prompt ${k}@`)
+      );
+
+    test("the reason column headed 情况说明", () => {
+      const renamed = grids.map((g) =>
+        rewriteHeaders(g, { indicator: { reason: () => "情况说明" } })
+      );
+      const after = score(renamed.map((r) => r.grid));
+      expect(after).toHaveLength(printed.length);
+      after.forEach((lines, i) => {
+        const unread = lines.filter((l) => l.startsWith("prompt form-unread@"));
+        const kept = lines.filter((l) => !l.startsWith("prompt form-unread@"));
+        expect(unread.length).toBeLessThanOrEqual(1);
+        expect(kept).toEqual(unread.length ? printed[i].filter((l) => !dependent(l)) : printed[i]);
+      });
+      // every sheet whose table had a reason column says so once per form
+      const sheets = scoreWorkbookGrids(renamed.map((r) => r.grid)).sheets;
+      sheets.forEach((s, k) => {
+        if (renamed[k].changed.length === 0) return;
+        for (const f of s.forms)
+          expect(f.result.prompts.filter((p) => p.kind === "form-unread")).toHaveLength(1);
+      });
+    });
+
+    test("the target column headed 考核标准值: no 目标值未填写 on any row", () => {
+      const renamed = grids.map((g) =>
+        rewriteHeaders(g, { indicator: { target: () => "考核标准值" } })
+      );
+      const results = scoreWorkbookGrids(renamed.map((r) => r.grid)).sheets.flatMap((s) =>
+        s.forms.map((f) => f.result)
+      );
+      for (const r of results) {
+        expect(r.prompts.filter((p) => p.kind === "form-unread")).toHaveLength(1);
+        expect(r.prompts.filter((p) => p.message.includes("目标值未填写"))).toEqual([]);
+        // no row is scored from a target it could not read
+        for (const i of r.indicators) expect(["manual", "unscored"]).toContain(i.method);
+      }
+    });
+  }
+);

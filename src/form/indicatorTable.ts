@@ -7,6 +7,7 @@ import type { IndicatorHeader, SplitColumns } from "./indicatorHeader";
 import type { SheetView } from "./sheetView";
 import {
   END_OF_TABLE,
+  GRADE_LABEL,
   LEVEL_WORD,
   PROJECT_LABEL,
   TITLE,
@@ -21,6 +22,14 @@ export const isTitle = matcher(TITLE);
 export const isProjectLabel = matcher(PROJECT_LABEL);
 const isEnd = matcher(END_OF_TABLE);
 const isLevelWord = matcher(LEVEL_WORD);
+const isGrade = matcher(GRADE_LABEL);
+
+/** A grade row (等级 | 优) inside the table: never an indicator (domain §9). */
+function isGradeRow(v: SheetView, row: number): boolean {
+  for (let col = v.left; col <= Math.min(v.right, v.left + 4); col++)
+    if (isGrade(v.norm(row, col))) return true;
+  return false;
+}
 
 export interface TableRead {
   readonly rows: IndicatorRow[];
@@ -156,6 +165,7 @@ export function readIndicators(
       continue;
     }
     blank = 0;
+    if (isGradeRow(v, row)) continue;
     const shift = rowShift(v, row, h.cols);
     const own1 = cellAt(v, h, row, shift, "level1");
     const own2 = cellAt(v, h, row, shift, "level2");

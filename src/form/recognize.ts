@@ -10,6 +10,7 @@ import { SheetView } from "./sheetView";
 import { bracketWeight } from "../engine/text";
 import { BLOCK_LABEL, YEAR_LINE, matcher } from "./vocabulary";
 import { formUnread, tableMissing } from "./unread";
+import { structureRows } from "./rowStructure";
 
 const isBlockLabel = matcher(BLOCK_LABEL);
 
@@ -118,7 +119,9 @@ function buildForm(
   const title = v.findLabelled(top, h.row, isTitle);
   const projectLabel = v.findLabelled(top, h.row, isProjectLabel);
   const projectAt = projectLabel ? v.valueRightOf(projectLabel.row, projectLabel.col) : null;
-  const total = table.totalRow !== null ? readTotal(v, h, table.totalRow) : undefined;
+  const printedTotal = table.totalRow !== null ? readTotal(v, h, table.totalRow) : undefined;
+  const structured = structureRows(table.rows, printedTotal?.weight);
+  const total = printedTotal && { ...printedTotal, weight: structured.totalWeight };
   const tableEnd = Math.max(table.end, table.totalRow ?? 0);
   const after = Math.min(bottom, tableEnd + 40);
   const headerTexts = [
@@ -142,7 +145,7 @@ function buildForm(
         })
       : undefined,
     indicatorHeader: h.labelCell ? v.cell(h.labelCell.row, h.labelCell.col) : undefined,
-    indicators: table.rows,
+    indicators: structured.rows,
     total,
     grade: readGrade(v, top, after),
     formReason: readFormReason(v, h.row, after),

@@ -193,7 +193,20 @@ export const PROJECT_LABEL: Words = {
   words: ["项目名称", "专项（项目）名称", "专项名称", "项目名", "专项资金名称", "资金名称"],
 };
 export const GRADE_LABEL: Words = { words: ["等级", "评价等级", "自评等级"] };
-export const TOTAL_LABEL: Words = { words: ["总分", "合计", "总计", "总分值"] };
+/** A total row's label, with or without (100分) (domain §9): never an indicator. */
+export const TOTAL_LABEL: Words = {
+  words: [
+    "总分",
+    "合计",
+    "总计",
+    "总分值",
+    "得分合计",
+    "自评得分",
+    "自评总分",
+    "项目总得分",
+    "总得分",
+  ],
+};
 export const FORM_REASON: Words = { words: ["偏差大或目标未完成原因分析", "偏差原因分析"] };
 export const END_OF_TABLE: Words = {
   words: [],
@@ -265,6 +278,20 @@ export const LEVEL_WORD: Words = {
 
 /** A weight on a block cell left of the level-1 cells: 年度绩效目标（80分）. */
 export const BLOCK_LABEL: Words = { words: [], prefixes: ["年度绩效目标", "绩效目标", "绩效指标"] };
+
+/**
+ * Numbering of rows in templates that nest them (domain §9's parent rows): a heading rank 一、 over
+ * item ranks 1、 / 1. / （1）; a ★ heading over its unmarked rows. Each rank is one pattern on the
+ * row's name (or level) text, whitespace removed.
+ */
+export const ROW_RANKS: readonly RegExp[] = [
+  /^★/,
+  /^[一二三四五六七八九十]+[、.．]/,
+  /^\d+[、.．](?!\d)/,
+  /^[(（]\d+[)）]/,
+];
+/** A detail row's name under its weighted row (其中：…). */
+export const DETAIL_NAME = /^其中[:：]?/;
 
 /* Placeholder rows (指标1：, ……) are one definition for recognition and scoring: src/engine/placeholder.ts. */
 

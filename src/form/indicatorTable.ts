@@ -5,6 +5,7 @@ import type { Cell, IndicatorRow } from "../engine/types";
 import { toAddress } from "../address";
 import type { IndicatorHeader, SplitColumns } from "./indicatorHeader";
 import type { SheetView } from "./sheetView";
+import { mergedScores } from "./mergedScore";
 import {
   END_OF_TABLE,
   GRADE_LABEL,
@@ -212,5 +213,5 @@ export function readIndicators(
       ...(block ? { block } : {}),
     });
   }
-  return { rows, end: row - 1, totalRow };
+  return { rows: mergedScores(v, h, rows), end: row - 1, totalRow };
 }

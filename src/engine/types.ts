@@ -72,6 +72,11 @@ export interface Form {
   readonly indicatorHeader?: Cell;
   readonly indicators: readonly IndicatorRow[];
   readonly total?: { readonly label: Cell; readonly weight?: Cell; readonly score?: Cell };
+  /**
+   * The form's total printed outside a 总分 row (自评得分 | 98, a title 项目总得分99分, a sentence
+   * 得分合计100。): the cell it is printed in and the number it prints. Checked like a 总分, never written.
+   */
+  readonly printedTotal?: Cell;
   readonly grade?: Cell;
   /** A form-level deviation reason cell (Hubei: 偏差大或目标未完成原因分析). */
   readonly formReason?: Cell;

@@ -11,6 +11,7 @@ import { bracketWeight } from "../engine/text";
 import { BLOCK_LABEL, YEAR_LINE, matcher } from "./vocabulary";
 import { formUnread, tableMissing } from "./unread";
 import { structureRows } from "./rowStructure";
+import { printedTotalIn } from "./printedTotal";
 
 const isBlockLabel = matcher(BLOCK_LABEL);
 
@@ -151,8 +152,16 @@ function buildForm(
     formReason: readFormReason(v, h.row, after),
     hasReasonColumn: h.cols.reason !== undefined,
   };
+  // no 总分 row printing a score: the total where it is labelled as the form's, above or below
+  const elsewhere = total?.score
+    ? undefined
+    : (printedTotalIn(v, top, h.row - 1) ?? printedTotalIn(v, lastRowOf(h, table) + 1, after));
   const unread = formUnread(v, h, form, budgetHeader);
-  return unread ? { ...form, unread } : form;
+  return {
+    ...form,
+    ...(unread ? { unread } : {}),
+    ...(elsewhere ? { printedTotal: elsewhere } : {}),
+  };
 }
 
 /**
@@ -185,6 +194,11 @@ function budgetAlone(v: SheetView): Form | null {
   };
 }
 
+/** The table's last row that holds an indicator, or its header. */
+function lastRowOf(h: IndicatorHeader, table: TableRead): number {
+  return Math.max(h.dataRow - 1, table.totalRow ?? 0, ...table.rows.map((r) => r.row));
+}
+
 /** Recognise every sheet of a workbook. */
 export function recognizeWorkbook(grids: readonly Grid[]): Recognition[] {
   return grids.map(recognizeSheet);
@@ -207,6 +221,7 @@ export function formCells(form: Form): string[] {
     form.indicatorHeader,
     form.indicators,
     form.total,
+    form.printedTotal,
     form.grade,
     form.formReason,
   ]);

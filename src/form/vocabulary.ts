@@ -192,6 +192,17 @@ export const YEAR_LINE = /^\(?\d{4}年度\)?$/;
 export const PROJECT_LABEL: Words = {
   words: ["项目名称", "专项（项目）名称", "专项名称", "项目名", "专项资金名称", "资金名称"],
 };
+/**
+ * Labels of the form's printed total outside a 总分 row (domain §9): a header cell 自评得分 | 98, the
+ * title line …项目总得分99分, a sentence 得分合计100。 The number follows the label (：, 为 between).
+ */
+export const TOTAL_IN_TEXT: readonly string[] = [
+  "项目总得分",
+  "自评总分",
+  "自评得分",
+  "得分合计",
+  "总得分",
+];
 export const GRADE_LABEL: Words = { words: ["等级", "评价等级", "自评等级"] };
 /** A total row's label, with or without (100分) (domain §9): never an indicator. */
 export const TOTAL_LABEL: Words = {

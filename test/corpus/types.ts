@@ -35,7 +35,8 @@ export type PrintedCell = string | number | null | { readonly n: number; readonl
 
 export interface Expected {
   readonly profile: string;
-  readonly budget: { readonly annual: string; readonly executed: string };
+  /** The budget figures; null where the form prints no budget block at all. */
+  readonly budget: { readonly annual: string; readonly executed: string } | null;
   /** Every indicator row, in order (placeholder rows are not indicators and are absent). */
   readonly indicators: readonly ExpectedIndicator[];
   /** The printed 总分 (its score cell), null where the form prints none. */
@@ -64,8 +65,14 @@ export interface ExpectedIndicator {
   readonly stated: string | null;
 }
 
+/**
+ * A prompt kind domain.md §4 defines: the engine's kinds, and the issue-24 kinds (form-unread,
+ * reason-inconsistent) that forms awaiting those features already expect.
+ */
+export type ExpectedKind = PromptKind | "form-unread" | "reason-inconsistent";
+
 export interface ExpectedPrompt {
-  readonly kind: PromptKind;
+  readonly kind: ExpectedKind;
   /** The cell the prompt belongs on; "*" where the form gives no natural cell (truncated copy). */
   readonly cell: string;
   /** What is wrong, recomputed by domain.md's rules. */

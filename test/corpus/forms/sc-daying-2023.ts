@@ -1,0 +1,160 @@
+import type { CorpusForm } from "../types";
+
+/**
+ * 大英县司法局 2023年全县安可替代补助资金项目, 2023 (Sichuan, Suining). Sichuan's 2023 provincial
+ * template (as sc-qingshen-2023) filled in: 年初预算 0.00 with 调整后预算数 3.36 (the money came during the
+ * year), 预算执行率 100.00%, 权重 10 and 得分 10 typed, the 原因 cell holding the template's instruction text,
+ * the goal answered 完成. The stored page (a county news site's paged copy of the unit's 决算 tables) ends
+ * inside the first indicator row.
+ *
+ * Indicator columns: A 绩效指标(90分) (merged), B 一级, C 二级, D 三级, E 指标性质, F 指标值,
+ * G 度量单位, H 完成值, I 权重, J 得分, K 未完成原因分析.
+ */
+export const form: CorpusForm = {
+  id: "sc-daying-2023",
+  source: {
+    url: "https://dyxrmt.cn/article-157795-21.html",
+    title:
+      "部门预算项目支出绩效自评表(2023年度) 51092324T000010263357-2023年全县安可替代补助资金项目（大英县司法局）",
+  },
+  province: "四川",
+  unit: "大英县司法局",
+  year: 2023,
+  features: [
+    "§9 调整后预算数 as 全年预算数, 年初预算 0.00",
+    "权重/得分 typed in the budget block",
+    "原因 cell holding the template's instructions",
+    "split target (指标性质|指标值|度量单位)",
+  ],
+  truncated:
+    "The stored page ends after the first indicator row's 指标值 ('产出指标 | 质量指标 | 完成安可产品购买并按要求支付资金 | = | 100 |'): its 度量单位, 完成值, 权重, 得分 and every later row, the 合计 row and the conclusions are not transcribed.",
+  sheet: "安可替代补助资金",
+  rows: [
+    /* 1 */ ["部门预算项目支出绩效自评表(2023年度)"],
+    /* 2 */ ["项目名称", "51092324T000010263357-2023年全县安可替代补助资金项目"],
+    /* 3 */ ["主管部门", "大英县司法局部门", null, null, null, "实施单位", "大英县司法局"],
+    /* 4 */ [
+      "项目基本情况",
+      "1.项目年度目标完成情况",
+      "项目年度目标",
+      null,
+      null,
+      null,
+      "年度目标完成情况",
+    ],
+    /* 5 */ [null, null, "根据要求购买安可设备,并完成项目资金支付。", null, null, null, "完成"],
+    /* 6 */ [null, "2.项目实施内容及过程概述", "2023年购买13台安可电脑,并于12月前完成资金支付。"],
+    /* 7 */ [
+      "预算执行情况(10分)",
+      "年度预算数(万元)",
+      "年初预算",
+      "调整后预算数",
+      "预算执行数",
+      "预算执行率",
+      "权重",
+      "得分",
+      "原因",
+    ],
+    /* 8 */ [
+      null,
+      "总额",
+      { n: 0, fmt: "0.00" },
+      { n: 3.36, fmt: "0.00" },
+      { n: 3.36, fmt: "0.00" },
+      { n: 1, fmt: "0.00%" },
+      10,
+      10,
+      "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.",
+    ],
+    /* 9 */ [
+      null,
+      "其中:财政资金",
+      { n: 0, fmt: "0.00" },
+      { n: 3.36, fmt: "0.00" },
+      { n: 3.36, fmt: "0.00" },
+      { n: 1, fmt: "0.00%" },
+      "/",
+      "/",
+    ],
+    /* 10 */ [
+      null,
+      "财政专户管理资金",
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00%" },
+      "/",
+      "/",
+    ],
+    /* 11 */ [
+      null,
+      "单位资金",
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00" },
+      { n: 0, fmt: "0.00%" },
+      "/",
+      "/",
+    ],
+    /* 12 */ [null, "其他资金", null, null, null, null, "/", "/"],
+    /* 13 */ [
+      "绩效指标(90分)",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标性质",
+      "指标值",
+      "度量单位",
+      "完成值",
+      "权重",
+      "得分",
+      "未完成原因分析",
+    ],
+    /* 14 */ [null, "产出指标", "质量指标", "完成安可产品购买并按要求支付资金", "=", 100],
+  ],
+  merges: [
+    "A1:K1",
+    "B2:K2",
+    "B3:E3",
+    "G3:K3",
+    "A4:A6",
+    "C4:F4",
+    "G4:K4",
+    "C5:F5",
+    "G5:K5",
+    "C6:K6",
+    "A7:A12",
+    "I8:K12",
+    "A13:A14",
+  ],
+  expected: {
+    profile: "national",
+    budget: { annual: "3.36", executed: "3.36" },
+    indicators: [
+      {
+        row: 14,
+        name: "完成安可产品购买并按要求支付资金",
+        target: "=100",
+        actual: "",
+        weight: "90",
+        stated: null,
+      },
+    ],
+    statedTotal: null,
+    prompts: [
+      {
+        kind: "missing-value",
+        cell: "*",
+        why: "truncation: row 14's 完成值 is beyond the stored copy",
+      },
+    ],
+  },
+  decisions: [
+    "The page (dyxrmt.cn article 157795, page 21) begins with the end of the previous form of the same unit (its indicator header, one row '成本控制数 ≤ 30 万元 完成 90 90', 合计 100 and its conclusions): that form's top is on a page not stored, so it is not transcribed; this form starts at its title.",
+    "Budget: 调整后预算数 3.36 is the 全年预算数 (domain.md §3, §9), 年初预算 0.00 does not matter; 3.36 ÷ 3.36 = 100.00% as printed; 10 × 100% = 10 as printed: no prompt on the block.",
+    "The 原因 cell holds the template's instruction text (merged I8:K12 as in sc-qingshen-2023): not a reason for anything, and nothing needs one.",
+    "The 年度目标完成情况 '完成' and the 实施内容 text state no percentage or amount: nothing for reason-inconsistent to compare.",
+    "Weights: the block cell 绩效指标(90分) weights the rows beside it, and the one transcribed row is the only weightless row of the block, so it takes the block's 90 (domain.md §3: the one left takes the rest of the group): 10 + 90 = 100, no weight-sum on the transcription. On the printed form the row's own 权重 cell (cut) decides.",
+    "Row 14 is transcribed as far as the copy goes (target = 100, unit cut): every prompt its missing cells cause is the cut's, expected on any cell ('*'); they say nothing about the printed form.",
+  ],
+};

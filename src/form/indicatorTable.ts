@@ -143,6 +143,19 @@ function addressOf(
   return toAddress(row, (h.cols[f] ?? h.cols.name ?? v.left) + shift);
 }
 
+/**
+ * A row covered by a merge the table itself draws down its left: the 绩效指标 label cell (A12:A27) or
+ * a level-1 / level-2 cell merged from an indicator row (B13:B24): the table goes on below it.
+ */
+function insideTableMerge(v: SheetView, h: IndicatorHeader, row: number): boolean {
+  const cols = [h.labelCell?.col, h.cols.level1, h.cols.level2];
+  return cols.some((col) => {
+    if (col === undefined) return false;
+    const m = v.merge(row, col);
+    return !!m && m.top < row && m.top >= h.row && m.bottom >= row;
+  });
+}
+
 export function readIndicators(
   v: SheetView,
   h: IndicatorHeader,
@@ -162,7 +175,8 @@ export function readIndicators(
       break;
     }
     if (v.rowIsEmpty(row)) {
-      if (++blank >= 2) break;
+      // empty template rows inside the table's merged label or level cells do not end it (§1)
+      if (!insideTableMerge(v, h, row) && ++blank >= 2) break;
       continue;
     }
     blank = 0;

@@ -1,6 +1,6 @@
 /** One scored form planned on its sheet: scores, rates, the total and grade, prompts as notes. */
 import type Decimal from "decimal.js";
-import { parseAddress, toAddress } from "../address";
+import { parseAddress, parseRange, toAddress } from "../address";
 import { plain } from "../engine/decimal";
 import { isProfileId, PROFILES } from "../engine/profiles";
 import type { Form, FormResult, Prompt } from "../engine/types";
@@ -44,6 +44,21 @@ export function planForm(
   return p;
 }
 
+/** The first of two rows from `row` on that no merge over columns left..right reaches into. */
+function freeRows(grid: Grid, row: number, left: number, right: number): number {
+  const areas = grid.merges.map(parseRange).filter((m) => m.left <= right && m.right >= left);
+  let at = row;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const m of areas)
+      if (m.top <= at + 1 && m.bottom >= at) {
+        at = m.bottom + 1;
+        moved = true;
+      }
+  }
+  return at;
+}
+
 function placeTotalAndGrade(p: Planner, form: Form, result: FormResult): void {
   if (result.total === null) return;
   const scoreCol = form.indicators.find((r) => r.score)?.score;
@@ -54,12 +69,13 @@ function placeTotalAndGrade(p: Planner, form: Form, result: FormResult): void {
     if (!last) return;
     const labelCol = parseAddress(last.name.address).col;
     const valueCol = scoreCol ? parseAddress(scoreCol.address).col : labelCol + 1;
-    const row = parseAddress(last.name.address).row + 1;
+    const { left, right } = formColumns(p.grid, form);
+    // below every merge the table draws down past its last row (§8: no hidden cell is written)
+    const row = freeRows(p.grid, parseAddress(last.name.address).row + 1, left, right);
     if (!p.text(toAddress(row, labelCol), "总分", "总分标签")) return;
     totalAddress = toAddress(row, valueCol);
     if (!p.text(toAddress(row + 1, labelCol), "等级", "等级标签")) return;
     // the two rows are part of the table: drawn like its last row, across its columns
-    const { left, right } = formColumns(p.grid, form);
     for (let c = left; c <= right; c++)
       for (const r of [row, row + 1]) p.styleLike(toAddress(r, c), toAddress(row - 1, c));
   }

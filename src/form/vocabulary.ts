@@ -52,7 +52,7 @@ export type PartField = "sign" | "value" | "unit";
 export const INDICATOR_HEADERS: Readonly<Record<IndicatorField, Words>> = {
   level1: { words: ["一级指标"] },
   level2: { words: ["二级指标"] },
-  name: { words: ["三级指标"] },
+  name: { words: ["三级指标", "指标名称"] },
   target: {
     words: [
       "年度指标值",

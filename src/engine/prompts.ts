@@ -21,6 +21,7 @@ export const SEVERITY: Readonly<Record<PromptKind, Severity>> = {
   "missing-value": "warning",
   unscored: "warning",
   "reason-inconsistent": "info",
+  "form-unread": "info",
 };
 
 /** Chinese name of each kind, for the task pane and the summary sheet. */
@@ -44,6 +45,7 @@ export const KIND_NAMES: Readonly<Record<PromptKind, string>> = {
   "missing-value": "缺少数值",
   unscored: "未赋分值",
   "reason-inconsistent": "原因与数值不符",
+  "form-unread": "表头未识别",
 };
 
 /**

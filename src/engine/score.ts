@@ -14,6 +14,7 @@ import { budgetReason, checkWeights, executionInconsistent, reasonPrompts } from
 import { totalAndGrade } from "./total";
 import { reasonInconsistent } from "./reasonChecks";
 import { goalReportCheck } from "./goalReportCheck";
+import { unreadPrompt, withoutUnreadDependents } from "./formUnread";
 
 export interface ScoreOptions {
   /** Reason for the profile choice, reported with the result. */
@@ -102,7 +103,10 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     satisfactionBlank,
   });
 
+  // one form-unread prompt replaces the per-row prompts of a part recognition could not place (§9)
+  const unread = unreadPrompt(form);
   const prompts: Prompt[] = [
+    ...(unread ? [unread] : []),
     ...(budgetOutcome?.prompts ?? []),
     ...noRows,
     ...weighing.prompts,
@@ -121,6 +125,8 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     ...executionInconsistent(form, profile, budget, states, reason),
     ...total.prompts,
   ];
+  // a budget without its indicator table is read, but it is no total and no grade (§9)
+  const noTable = form.unread?.missing.includes("table") ?? false;
   return {
     sheet,
     anchor: form.anchor,
@@ -129,14 +135,14 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
     profileReason: options.profileReason ?? "",
     budget,
     indicators,
-    total: total.total,
+    total: noTable ? null : total.total,
     totalCell: form.total?.score?.address,
     statedTotal: total.statedTotal,
     totalExplain: total.totalExplain,
-    grade: total.grade,
+    grade: noTable ? null : total.grade,
     gradeCell: form.grade?.address,
     statedGrade: total.statedGrade,
-    prompts: dedupe(prompts),
+    prompts: dedupe(withoutUnreadDependents(form, prompts)),
   };
 }
 

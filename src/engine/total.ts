@@ -39,8 +39,9 @@ export function totalAndGrade(x: TotalInput): Total {
   const { form, profile } = x;
   const { total, explain } = computeTotal(x);
   const prompts: Prompt[] = [];
-  const statedTotal = form.total?.score ? readPrinted(form.total.score.value) : null;
-  const totalCell = form.total?.score;
+  // a total printed outside a 总分 row (a header cell, the title, a sentence) is checked the same way
+  const totalCell = form.total?.score ?? form.printedTotal;
+  const statedTotal = totalCell ? readPrinted(totalCell.value) : null;
   if (statedTotal && totalCell) {
     const computedDisagrees = total !== null && !scoreAgrees(statedTotal, total);
     // where no total can be computed (weights over 100), the printed total is still checked against its parts

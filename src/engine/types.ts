@@ -72,6 +72,11 @@ export interface Form {
   readonly indicatorHeader?: Cell;
   readonly indicators: readonly IndicatorRow[];
   readonly total?: { readonly label: Cell; readonly weight?: Cell; readonly score?: Cell };
+  /**
+   * The form's total printed outside a 总分 row (自评得分 | 98, a title 项目总得分99分, a sentence
+   * 得分合计100。): the cell it is printed in and the number it prints. Checked like a 总分, never written.
+   */
+  readonly printedTotal?: Cell;
   readonly grade?: Cell;
   /** A form-level deviation reason cell (Hubei: 偏差大或目标未完成原因分析). */
   readonly formReason?: Cell;
@@ -79,6 +84,20 @@ export interface Form {
   readonly hasReasonColumn: boolean;
   /** The 年度总体目标完成情况 text (its budget figures are checked against the block's). */
   readonly goalReport?: Cell;
+  /** What recognition could not place (domain §9, `form-unread`); absent when nothing is missing. */
+  readonly unread?: FormUnread;
+}
+
+/** A part of a form the rules need that recognition did not find (domain §9). */
+export type UnreadPart = "target" | "actual" | "weight" | "score" | "reason" | "budget" | "table";
+
+/** Recognition's report of what it could not place: one `form-unread` prompt, no per-row walls. */
+export interface FormUnread {
+  /** The header cell the prompt stands on (the indicator table's, or the budget block's). */
+  readonly cell: string;
+  readonly missing: readonly UnreadPart[];
+  /** The header texts that were not understood, as printed. */
+  readonly headers: readonly string[];
 }
 
 export type Method = "positive" | "negative" | "deviation" | "qualitative" | "manual" | "unscored";
@@ -104,7 +123,8 @@ export type PromptKind =
   | "unparseable"
   | "missing-value"
   | "unscored"
-  | "reason-inconsistent";
+  | "reason-inconsistent"
+  | "form-unread";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -1,7 +1,9 @@
 import { stripSpace, toHalfWidth } from "../engine/text";
 import type { BudgetRow, Cell } from "../engine/types";
+import { opensLabelledBudget, readLabelledBudget } from "./budgetLabels";
 import type { SheetView } from "./sheetView";
 import {
+  BUDGET_BLOCK_LABEL,
   BUDGET_HEADERS,
   GOALS,
   IN_ROW_BUDGET,
@@ -17,10 +19,13 @@ export interface BudgetHeader {
   readonly cols: Partial<Record<BudgetField, number>>;
   readonly labelCol: number;
   readonly headerTexts: string[];
+  /** Amounts as row labels with the amount beside them (转移支付预算数(A) | 208). */
+  readonly labelled?: boolean;
 }
 
 const budgetFields = fieldLookup(BUDGET_HEADERS);
 const isGoals = matcher(GOALS);
+const isBlockLabel = matcher(BUDGET_BLOCK_LABEL);
 const isTableStart = matcher(TABLE_START);
 const compact = (s: string): string => stripSpace(toHalfWidth(s));
 const IN_ROW_ANNUAL = new Set(IN_ROW_BUDGET.annual.map(compact));
@@ -41,8 +46,14 @@ export function findBudgetHeader(v: SheetView, from: number, to: number): Budget
       for (const field of budgetFields(t)) if (cols[field] === undefined) cols[field] = col;
     }
     if (inRow) return { row, cols: {}, labelCol: v.left, headerTexts: texts };
+    if (opensLabelledBudget(v, row))
+      return { row, cols: {}, labelCol: v.left, headerTexts: texts, labelled: true };
     const found = [cols.annual, cols.executed, cols.rate].filter((c) => c !== undefined).length;
-    if (found >= 2) {
+    // a block labelled as one (项目资金（万元）) with one amount column read: its other header was
+    // not understood, and the block is reported, never dropped (domain §9)
+    const lead = v.firstNonEmpty(row);
+    const labelled = found === 1 && lead !== null && isBlockLabel(v.norm(row, lead));
+    if (found >= 2 || labelled) {
       const firstValue = Math.min(...(Object.values(cols) as number[]));
       let labelCol = v.left;
       for (let col = v.left; col < firstValue; col++)
@@ -59,6 +70,7 @@ export function findBudgetHeader(v: SheetView, from: number, to: number): Budget
 export function readBudgetRows(v: SheetView, h: BudgetHeader, stop: number): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const valueCols = Object.values(h.cols) as number[];
+  if (h.labelled) return readLabelledBudget(v, h.row, stop);
   if (valueCols.length === 0) return readInRowBudget(v, h, stop);
   const firstValue = Math.min(...valueCols);
   const headerMerge = v.merge(h.row, h.labelCol);

@@ -1,8 +1,11 @@
 import type { SheetView } from "./sheetView";
 import {
+  BLOCK_LABEL,
+  IGNORED_HEADERS,
   INDICATOR_HEADERS,
   PART_HEADERS,
   fieldLookup,
+  matcher,
   type IndicatorField,
   type PartField,
 } from "./vocabulary";
@@ -21,10 +24,14 @@ export interface IndicatorHeader {
   /** Target and actual split over columns (Yunnan: 指标性质 | 指标值 | 度量单位). */
   readonly split: Partial<Record<"target" | "actual", SplitColumns>>;
   readonly labelCell: { row: number; col: number } | null;
+  /** Header texts right of the level columns that name no field (domain §9's 未识别的表头). */
+  readonly unknown: readonly string[];
 }
 
 const indicatorFields = fieldLookup(INDICATOR_HEADERS);
 const partFields = fieldLookup(PART_HEADERS);
+const isIgnored = matcher(IGNORED_HEADERS);
+const isBlockLabel = matcher(BLOCK_LABEL);
 
 /** Every indicator-table header row of a sheet: two of the level words and a target or actual. */
 export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
@@ -50,9 +57,24 @@ export function findIndicatorHeaders(v: SheetView): IndicatorHeader[] {
       }
     }
     const { split, sub } = splitColumns(v, row, cols);
-    headers.push({ row, dataRow: row + (sub ? 2 : 1), cols, split, labelCell: label });
+    const unknown = unknownTexts(v, sub ? [row, row + 1] : [row], first);
+    headers.push({ row, dataRow: row + (sub ? 2 : 1), cols, split, labelCell: label, unknown });
   }
   return headers;
+}
+
+/** The header texts from the first field's column on that name no field, part or known aside. */
+function unknownTexts(v: SheetView, rows: readonly number[], first: number): string[] {
+  const out: string[] = [];
+  for (const row of rows)
+    for (let col = first; col <= v.right; col++) {
+      if (typeof v.raw(row, col) !== "string") continue;
+      const t = v.norm(row, col);
+      if (t === "" || indicatorFields(t).length || partFields(t).length) continue;
+      if (isIgnored(t) || isBlockLabel(t)) continue;
+      out.push(v.text(row, col).trim());
+    }
+  return out;
 }
 
 /**

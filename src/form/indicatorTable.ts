@@ -5,8 +5,10 @@ import type { Cell, IndicatorRow } from "../engine/types";
 import { toAddress } from "../address";
 import type { IndicatorHeader, SplitColumns } from "./indicatorHeader";
 import type { SheetView } from "./sheetView";
+import { mergedScores } from "./mergedScore";
 import {
   END_OF_TABLE,
+  GRADE_LABEL,
   LEVEL_WORD,
   PROJECT_LABEL,
   TITLE,
@@ -21,6 +23,14 @@ export const isTitle = matcher(TITLE);
 export const isProjectLabel = matcher(PROJECT_LABEL);
 const isEnd = matcher(END_OF_TABLE);
 const isLevelWord = matcher(LEVEL_WORD);
+const isGrade = matcher(GRADE_LABEL);
+
+/** A grade row (等级 | 优) inside the table: never an indicator (domain §9). */
+function isGradeRow(v: SheetView, row: number): boolean {
+  for (let col = v.left; col <= Math.min(v.right, v.left + 4); col++)
+    if (isGrade(v.norm(row, col))) return true;
+  return false;
+}
 
 export interface TableRead {
   readonly rows: IndicatorRow[];
@@ -133,6 +143,19 @@ function addressOf(
   return toAddress(row, (h.cols[f] ?? h.cols.name ?? v.left) + shift);
 }
 
+/**
+ * A row covered by a merge the table itself draws down its left: the 绩效指标 label cell (A12:A27) or
+ * a level-1 / level-2 cell merged from an indicator row (B13:B24): the table goes on below it.
+ */
+function insideTableMerge(v: SheetView, h: IndicatorHeader, row: number): boolean {
+  const cols = [h.labelCell?.col, h.cols.level1, h.cols.level2];
+  return cols.some((col) => {
+    if (col === undefined) return false;
+    const m = v.merge(row, col);
+    return !!m && m.top < row && m.top >= h.row && m.bottom >= row;
+  });
+}
+
 export function readIndicators(
   v: SheetView,
   h: IndicatorHeader,
@@ -152,10 +175,12 @@ export function readIndicators(
       break;
     }
     if (v.rowIsEmpty(row)) {
-      if (++blank >= 2) break;
+      // empty template rows inside the table's merged label or level cells do not end it (§1)
+      if (!insideTableMerge(v, h, row) && ++blank >= 2) break;
       continue;
     }
     blank = 0;
+    if (isGradeRow(v, row)) continue;
     const shift = rowShift(v, row, h.cols);
     const own1 = cellAt(v, h, row, shift, "level1");
     const own2 = cellAt(v, h, row, shift, "level2");
@@ -202,5 +227,5 @@ export function readIndicators(
       ...(block ? { block } : {}),
     });
   }
-  return { rows, end: row - 1, totalRow };
+  return { rows: mergedScores(v, h, rows), end: row - 1, totalRow };
 }

@@ -10,6 +10,9 @@ import { isProjectLabel, isTitle, readIndicators, type TableRead } from "./indic
 import { SheetView } from "./sheetView";
 import { bracketWeight } from "../engine/text";
 import { BLOCK_LABEL, YEAR_LINE, matcher } from "./vocabulary";
+import { formUnread, tableMissing } from "./unread";
+import { structureRows } from "./rowStructure";
+import { printedTotalIn } from "./printedTotal";
 
 const isBlockLabel = matcher(BLOCK_LABEL);
 
@@ -34,6 +37,8 @@ export function recognizeSheet(grid: Grid): Recognition {
   const v = new SheetView(grid);
   const headers = findIndicatorHeaders(v);
   if (headers.length === 0) {
+    const alone = budgetAlone(v);
+    if (alone) return { sheet, forms: [alone], skipped: null };
     return {
       sheet,
       forms: [],
@@ -116,7 +121,9 @@ function buildForm(
   const title = v.findLabelled(top, h.row, isTitle);
   const projectLabel = v.findLabelled(top, h.row, isProjectLabel);
   const projectAt = projectLabel ? v.valueRightOf(projectLabel.row, projectLabel.col) : null;
-  const total = table.totalRow !== null ? readTotal(v, h, table.totalRow) : undefined;
+  const printedTotal = table.totalRow !== null ? readTotal(v, h, table.totalRow) : undefined;
+  const structured = structureRows(table.rows, printedTotal?.weight);
+  const total = printedTotal && { ...printedTotal, weight: structured.totalWeight };
   const tableEnd = Math.max(table.end, table.totalRow ?? 0);
   const after = Math.min(bottom, tableEnd + 40);
   const headerTexts = [
@@ -125,7 +132,7 @@ function buildForm(
     ...(h.labelCell ? [v.text(h.labelCell.row, h.labelCell.col)] : []),
   ];
   const anchorRow = title?.row ?? budgetHeader?.row ?? h.row;
-  return {
+  const form: Form = {
     sheet: v.grid.sheet,
     anchor: toAddress(anchorRow, title?.col ?? v.left),
     title: title ? v.text(title.row, title.col) : undefined,
@@ -140,13 +147,58 @@ function buildForm(
         })
       : undefined,
     indicatorHeader: h.labelCell ? v.cell(h.labelCell.row, h.labelCell.col) : undefined,
-    indicators: table.rows,
+    indicators: structured.rows,
     total,
     grade: readGrade(v, top, after),
     formReason: readFormReason(v, h.row, after),
     hasReasonColumn: h.cols.reason !== undefined,
     goalReport: readGoalReport(v, top, h.row - 1),
   };
+  // no 总分 row printing a score: the total where it is labelled as the form's, above or below
+  const elsewhere = total?.score
+    ? undefined
+    : (printedTotalIn(v, top, h.row - 1) ?? printedTotalIn(v, lastRowOf(h, table) + 1, after));
+  const unread = formUnread(v, h, form, budgetHeader);
+  return {
+    ...form,
+    ...(unread ? { unread } : {}),
+    ...(elsewhere ? { printedTotal: elsewhere } : {}),
+  };
+}
+
+/**
+ * A budget block with no indicator table under a form's title (domain §9): a form whose budget is
+ * read, with no total or grade, and one form-unread prompt 未找到绩效指标表.
+ */
+function budgetAlone(v: SheetView): Form | null {
+  const title = v.findLabelled(v.top, v.bottom, isTitle);
+  if (!title) return null;
+  const budgetHeader = findBudgetHeader(v, title.row + 1, v.bottom);
+  if (!budgetHeader) return null;
+  const projectLabel = v.findLabelled(v.top, budgetHeader.row, isProjectLabel);
+  const projectAt = projectLabel ? v.valueRightOf(projectLabel.row, projectLabel.col) : null;
+  const budgetRows = readBudgetRows(v, budgetHeader, v.bottom);
+  if (budgetRows.length === 0) return null;
+  return {
+    sheet: v.grid.sheet,
+    anchor: toAddress(title.row, title.col),
+    title: v.text(title.row, title.col),
+    project: projectAt ? v.cell(projectAt.row, projectAt.col) : undefined,
+    headers: budgetHeader.headerTexts,
+    budget: sumOfParts({
+      header: v.cell(budgetHeader.row, budgetHeader.labelCol),
+      columnHeaders: budgetHeader.headerTexts,
+      rows: budgetRows,
+    }),
+    indicators: [],
+    hasReasonColumn: false,
+    unread: tableMissing(budgetHeader),
+  };
+}
+
+/** The table's last row that holds an indicator, or its header. */
+function lastRowOf(h: IndicatorHeader, table: TableRead): number {
+  return Math.max(h.dataRow - 1, table.totalRow ?? 0, ...table.rows.map((r) => r.row));
 }
 
 /** Recognise every sheet of a workbook. */
@@ -171,6 +223,7 @@ export function formCells(form: Form): string[] {
     form.indicatorHeader,
     form.indicators,
     form.total,
+    form.printedTotal,
     form.grade,
     form.formReason,
   ]);

@@ -1,5 +1,7 @@
 import type { CorpusForm } from "../types";
 import { form as chizhou } from "./ah-chizhou-2022";
+import { form as ezhou } from "./hb-ezhou-2021";
+import { form as archives } from "./hb-huanggang-archives-2020";
 import { form as tianchang } from "./ah-tianchang-2022";
 import { form as huanggang } from "./hb-huanggang-2020";
 import { form as jinbu } from "./hb-jinbu-2020";
@@ -26,4 +28,6 @@ export const CORPUS: readonly CorpusForm[] = [
   jinbu,
   daying,
   dayingCost,
+  ezhou,
+  archives,
 ];

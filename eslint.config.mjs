@@ -111,7 +111,12 @@ const layerRules = [
   },
   {
     // The pane's contract and run reports: shared by every interactive host, importing none.
-    files: ["src/host/contract.ts", "src/host/runReport.ts", "src/host/cells.ts"],
+    files: [
+      "src/host/contract.ts",
+      "src/host/runReport.ts",
+      "src/host/cells.ts",
+      "src/host/actionRules.ts",
+    ],
     patterns: [
       {
         regex: "(^|/)(excel|wps|xlsx|taskpane|cli|commands)(/|$)",

@@ -5,8 +5,6 @@
  */
 import type { Grid } from "../../form/grid";
 import { toAddress } from "../../address";
-import type { WorkbookOutcome } from "../../form/pipeline";
-import type { LedgerEntry } from "../../form/plan";
 import { blocks, planFill } from "./cells";
 import {
   containsRect,
@@ -49,25 +47,7 @@ export function newDetails(): SheetDetails {
   };
 }
 
-/** Every cell a plan touches or the ledger holds, per sheet. */
-export function touchedCells(
-  outcome: WorkbookOutcome,
-  ledger: readonly LedgerEntry[]
-): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const add = (sheet: string, a: string): void => {
-    let s = out.get(sheet);
-    if (!s) out.set(sheet, (s = new Set()));
-    s.add(a);
-  };
-  const scored = new Set(outcome.sheets.map((s) => s.sheet));
-  for (const s of outcome.sheets) {
-    for (const e of s.plan.edits) add(s.sheet, e.address);
-    for (const e of s.plan.ledger) add(s.sheet, e.address);
-  }
-  for (const e of ledger) if (scored.has(e.sheet)) add(e.sheet, e.address);
-  return out;
-}
+export { touchedCells } from "../actionRules";
 
 /**
  * Fills and notes of the cells a plan may touch (and their formats outside the used range, and

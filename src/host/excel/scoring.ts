@@ -8,7 +8,7 @@
 import type { Form } from "../../engine/types";
 import { scoreWorkbookGrids, type WorkbookOutcome } from "../../form/pipeline";
 import { STATE_SHEET, stateFromGrid, type WorkbookState } from "../../form/state";
-import { SUMMARY_SHEET } from "../../form/summary";
+import { stateToWrite, SUMMARY_NAME } from "../actionRules";
 import { remember } from "./autoMemory";
 import { readDetails, touchedCells, type SheetDetails } from "./cellDetails";
 import { styledCells } from "./cellLook";
@@ -22,11 +22,6 @@ import { discover, emptyRead, gridOf } from "./sheetRead";
 import { writeOutcome } from "./writeOutcome";
 
 export type WriteMode = { kind: "all" } | { kind: "active" } | { kind: "sheet"; name: string };
-
-/** 评分汇总, 评分汇总(2)…: the names the add-in gives its summary sheet (form/state.ts summarySheetName). */
-const SUMMARY_NAME = new RegExp(
-  `^${SUMMARY_SHEET.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\(\\d+\\))?$`
-);
 
 /** The four round trips of the header comment, for one sheet, the active one or every one. */
 export function scoreNow(
@@ -186,16 +181,7 @@ export async function scoreAndWrite(
   run.progress("write", "正在写入评分结果…");
   const writeAll = target === null;
   const existing = new Set(run.sheets.map((s) => s.name));
-  const state: WorkbookState = writeAll
-    ? outcome.state
-    : {
-        ledger: outcome.state.ledger,
-        summarySheet:
-          previous.summarySheet && existing.has(previous.summarySheet)
-            ? previous.summarySheet
-            : null,
-        reportSheet: outcome.state.reportSheet, // the 自评报告 sheet stays recorded
-      };
+  const state: WorkbookState = stateToWrite(outcome, previous, existing, writeAll);
   const result = await writeOutcome(
     session,
     io,

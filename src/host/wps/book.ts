@@ -5,12 +5,9 @@
  */
 import type { Grid } from "../../form/grid";
 import { STATE_SHEET, stateFromGrid, type WorkbookState } from "../../form/state";
-import { SUMMARY_SHEET } from "../../form/summary";
+import { SUMMARY_NAME } from "../actionRules";
 import type { WpsWorkbook } from "./api";
 import { listSheets, readSheet, type WpsRead, type WpsSheetInfo } from "./read";
-
-/** 评分汇总, 评分汇总(2)…: the names the add-in gives its summary sheet (form/state.ts summarySheetName). */
-const SUMMARY_NAME = new RegExp(`^${SUMMARY_SHEET}(\\(\\d+\\))?$`);
 
 export interface Book {
   readonly sheets: readonly WpsSheetInfo[];

@@ -5,9 +5,9 @@
  * add-in's), each sheet's edits (write.ts), and for 批量评分 the 评分汇总 sheet (ownSheets.ts).
  */
 import type { Grid } from "../../form/grid";
-import { scoreWorkbookGrids, type WorkbookOutcome } from "../../form/pipeline";
-import type { LedgerEntry } from "../../form/plan";
+import { scoreWorkbookGrids } from "../../form/pipeline";
 import { STATE_SHEET, type WorkbookState } from "../../form/state";
+import { stateToWrite, targetRefusal, touchedCells } from "../actionRules";
 import type { Progress, ScoringOptions } from "../contract";
 import {
   failedReport,
@@ -66,10 +66,12 @@ export function scoreNow(
     outcome: null,
   });
   if (target !== null) {
-    if (!read.sheets.some((s) => s.name === target)) return fail(`找不到工作表“${target}”`);
-    if (target === STATE_SHEET) return fail("这是加载项保存评分记录的工作表，不是自评表");
-    if (read.previous.summarySheet === target)
-      return fail(`“${target}”是评分汇总表，不是自评表；请切换到要评分的工作表`);
+    const refusal = targetRefusal(
+      target,
+      read.sheets.some((s) => s.name === target),
+      read.previous
+    );
+    if (refusal) return fail(refusal);
   }
   progress("score", `正在评分（${read.reads.length} 个工作表）…`);
   const planOptions = { ...options, ...(target ? { only: target } : {}) };
@@ -85,16 +87,7 @@ export function scoreNow(
   progress("write", "正在写入评分结果…");
   const writeAll = target === null;
   const existing = new Set(read.sheets.map((s) => s.name));
-  const state: WorkbookState = writeAll
-    ? outcome.state
-    : {
-        ledger: outcome.state.ledger,
-        summarySheet:
-          read.previous.summarySheet && existing.has(read.previous.summarySheet)
-            ? read.previous.summarySheet
-            : null,
-        reportSheet: outcome.state.reportSheet,
-      };
+  const state: WorkbookState = stateToWrite(outcome, read.previous, existing, writeAll);
   const tally: Tally = { cells: 0, notes: 0, fills: 0 };
   const writes = new Map<string, SheetWrite>();
   let summary: SummaryRun | null = null;
@@ -156,21 +149,4 @@ export function scoreNow(
     syncs: 0,
   });
   return { report, book: read, outcome };
-}
-
-/** The cells each sheet's plan may touch: its edits and ledger, and the earlier ledger's. */
-function touchedCells(
-  outcome: WorkbookOutcome,
-  ledger: readonly LedgerEntry[]
-): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const add = (sheet: string, a: string): void => {
-    const set = out.get(sheet) ?? new Set<string>();
-    out.set(sheet, set.add(a));
-  };
-  const scored = new Set(outcome.sheets.map((s) => s.sheet));
-  for (const s of outcome.sheets)
-    for (const e of [...s.plan.edits, ...s.plan.ledger]) add(s.sheet, e.address);
-  for (const e of ledger) if (scored.has(e.sheet)) add(e.sheet, e.address);
-  return out;
 }

@@ -155,8 +155,8 @@ const layerRules = [
       [
         NODE_BUILTINS_SHARED,
         {
-          regex: "(^|/)host/excel/(?!report$)",
-          message: "the web page takes from host/excel only report.ts (the pane's RunReport, pure)",
+          regex: "(^|/)host/(excel|wps)(/|$)",
+          message: "the web page takes the pane's RunReport from host/runReport.ts, no gateway",
         },
         {
           regex: "(^|/)taskpane/(?!components/)",

@@ -1,5 +1,5 @@
 import type { WorkbookOutcome } from "../form/pipeline";
-import { scoringReport, type RunReport } from "../host/excel/report";
+import { scoringReport, type RunReport } from "../host/runReport";
 import type { BookSummary } from "./protocol";
 
 /**

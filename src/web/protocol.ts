@@ -1,4 +1,4 @@
-import type { RunReport } from "../host/excel/report";
+import type { RunReport } from "../host/runReport";
 
 /**
  * The messages between the 网页版's page and its Web Worker (worker.ts). Bytes travel as

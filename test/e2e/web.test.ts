@@ -90,9 +90,7 @@ beforeAll(async () => {
   });
   if (report.error || !report.output) throw new Error(report.error ?? report.message);
   cliReport = report.output;
-  const t0 = Date.now();
   ensureWebBuild();
-  console.log(`dist-web ready in ${Date.now() - t0} ms`);
   browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   page.on("pageerror", (e) => errors.push(e.message));
@@ -185,5 +183,24 @@ describe("the 网页版 from file:// in Chromium", () => {
     expect(severe).toEqual([]);
     expect(network).toEqual([]);
     expect(errors).toEqual([]);
+  });
+  test("files dropped on the page are scored too; one that is no workbook says so in Chinese", async () => {
+    const corpus = fs.readFileSync(inputs[1]).toString("base64");
+    const drop = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], "拖放.xlsx"));
+      dt.items.add(new File([new TextEncoder().encode("不是工作簿")], "坏.xlsx"));
+      return dt;
+    }, corpus);
+    const zone = page.getByText("将一个或多个 .xlsx 工作簿拖放到这里，或").locator("..");
+    await zone.dispatchEvent("drop", { dataTransfer: drop });
+    const got = await download(page.getByRole("link", { name: "下载 拖放.scored.xlsx" }));
+    const cli = fs.readFileSync(outputPath(inputs[1], path.join(tmp, "cli")));
+    expect(differing(got.bytes, cli)).toEqual([]);
+    const bad = page.getByRole("region", { name: "坏.xlsx" });
+    await bad.getByText(/^无法读取 坏\.xlsx：/).waitFor();
+    expect(await bad.getByRole("link").count()).toBe(0);
+    expect(network).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import * as path from "path";
 const ROOT = path.join(__dirname, "..", "..");
 export const WEB_DIR = path.join(ROOT, "dist-web");
 export const WEB_INDEX = path.join(WEB_DIR, "index.html");
+/** Written when a build ends (.web-build/ is the worker's build folder, not deployed). */
+const STAMP = path.join(ROOT, ".web-build", "built-at");
 
 function newest(dir: string): number {
   let t = 0;
@@ -20,13 +22,18 @@ function newest(dir: string): number {
 }
 
 export function ensureWebBuild(): void {
-  // web.js, the page's script: webpack leaves an unchanged index.html with its old time
-  const script = path.join(WEB_DIR, "web.js");
+  // a stamp written after each build: webpack leaves an output it would write unchanged with its
+  // old time, so the outputs' own times cannot say whether a build is newer than the sources
   const sources = Math.max(
     newest(path.join(ROOT, "src")),
     fs.statSync(path.join(ROOT, "webpack.web.config.js")).mtimeMs
   );
-  if (fs.existsSync(WEB_INDEX) && fs.existsSync(script) && fs.statSync(script).mtimeMs >= sources)
+  if (
+    fs.existsSync(WEB_INDEX) &&
+    fs.existsSync(path.join(WEB_DIR, "web.js")) &&
+    fs.existsSync(STAMP) &&
+    fs.statSync(STAMP).mtimeMs >= sources
+  )
     return;
   execFileSync(
     process.execPath,
@@ -39,4 +46,5 @@ export function ensureWebBuild(): void {
     ],
     { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] }
   );
+  fs.writeFileSync(STAMP, new Date().toISOString());
 }

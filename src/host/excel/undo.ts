@@ -19,9 +19,10 @@ import { failedReport, undoReport, type RunReport, type SheetRun } from "./repor
 import { Io, Writer, type GatewaySession, type SheetInfo, type WriteTally } from "./session";
 import { discover, emptyRead, gridOf, toRead } from "./sheetRead";
 import { writeEdits } from "./writeEdits";
+import { runExcel } from "./run";
 
 export function undoNow(session: GatewaySession, caps: Capabilities): Promise<RunReport> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const io = new Io(context);
     const warnings = warningsFor(caps).filter((w) => !w.includes("合并单元格"));
     const listing = await discover(io, false);

@@ -5,6 +5,7 @@
  * (a co-author's: source Remote; the add-in's own: triggerSource ThisLocalAddin, ExcelApi 1.14) not
  * re-scored; and every action at ExcelApi 1.14 and 1.17 (Excel 2021 and Excel 2024).
  */
+import * as fs from "fs";
 import * as path from "path";
 import { recognizeSheet } from "../../src/form/recognize";
 import { createExcelGateway, type ScoringGateway } from "../../src/host/excel/gateway";
@@ -17,7 +18,8 @@ import {
 } from "../../fake-excel";
 import type { DocumentModel } from "../../fake-excel/model";
 
-const FENGTAI = path.join(__dirname, "../../samples/004-fengtai-2020.xlsx");
+const SAMPLES = path.join(__dirname, "../../samples");
+const FENGTAI = path.join(SAMPLES, "004-fengtai-2020.xlsx");
 let doc: DocumentModel;
 
 beforeAll(async () => {
@@ -139,6 +141,44 @@ describe("the fake, strict about cell edit mode and who made a change", () => {
       ]);
     }
   );
+});
+
+describe("merged areas (domain §8: only the top-left cell is written)", () => {
+  test('the fake refuses a value in a hidden cell of a merged area, takes the top-left cell and ""', async () => {
+    const fake = fakeOf();
+    const sheet = fake.sheetNames()[0];
+    const area = fake.sheet(sheet).merges.find((m) => m.right > m.left);
+    expect(area).toBeDefined();
+    const { top, left } = area as { top: number; left: number };
+    const letter = (c: number): string => String.fromCharCode(64 + c);
+    const hidden = `${letter(left + 1)}${top}`;
+    const before = fake.cell(sheet, hidden);
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(hidden).values = [["藏"]];
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(fake.cell(sheet, hidden)).toEqual(before);
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.getRange(`${letter(left)}${top}:${letter(left + 1)}${top}`).values = [["左上", ""]];
+      await context.sync();
+    });
+    expect(fake.cell(sheet, `${letter(left)}${top}`).value).toBe("左上");
+  });
+
+  test("批量评分 of every sample writes no hidden cell of a merged area (the fake would refuse it)", async () => {
+    const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"));
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of files) {
+      const fake = new FakeExcel((await loadFakeExcel(path.join(SAMPLES, f))).doc);
+      const report = await use(fake).scoreAllSheets();
+      expect([f, report.ok, report.error]).toEqual([f, true, null]);
+      expect(fake.failedSyncs).toEqual([]);
+      expect(fake.sheetNames().some((n) => fake.sheet(n).merges.length > 0)).toBe(true);
+    }
+  }, 120_000);
 });
 
 describe("the gateway, where the person is typing or someone else edits", () => {

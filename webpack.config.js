@@ -1,11 +1,63 @@
 // Builds the task pane and the command surface into dist/, the way Office-Addin-TaskPane-React lays them out.
-// office.js is not bundled: each page loads it from Microsoft's CDN, the only thing the add-in loads from outside.
+// office.js is not bundled: each page loads it from Microsoft's CDN, the only thing the add-in loads from outside,
+// or, with OFFICE_JS=local (an intranet without internet), from a copy of @microsoft/office-js in dist/office/.
+// Everything, node_modules included, is compiled to ES2017 by swc: the old Edge engine (EdgeHTML 18) of
+// Excel 2016/2019 parses it (issue 19); Internet Explorer 11 gets an ES5 message from taskpane.html instead.
 
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const devUrl = "https://localhost:3000/";
+
+/** Where each page loads office.js from: Microsoft's CDN (the default) or the add-in's own folder. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office/office.js";
+
+/**
+ * The files of @microsoft/office-js that Excel's add-in runtime loads from beside office.js: the
+ * loader, each Excel platform's script (Windows, Mac, web, iPad), the telemetry sink it asks for,
+ * the app-to-file table of older hosts, and the strings in Chinese and English (office.js falls
+ * back to en-us for a language it finds no file for). Debug builds and other hosts are left out.
+ */
+const OFFICE_JS_FILES = [
+  "office.js",
+  "excel-*.js",
+  "excelwebapp-*.js",
+  "excelios-*.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "telemetry/oteljs_agave.js",
+  "en-us/office_strings.js",
+  "zh-cn/office_strings.js",
+  "zh-tw/office_strings.js",
+];
+
+const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/** What every script, ours and node_modules', is compiled to: what the old Edge engine parses. */
+const TARGET = "es2017";
+
+/** swc for TypeScript (with JSX) and for the JavaScript of node_modules; helpers from @swc/helpers. */
+function swcRule(test, syntax, exclude) {
+  return {
+    test,
+    exclude,
+    use: {
+      loader: "swc-loader",
+      options: {
+        jsc: {
+          parser: syntax === "typescript" ? { syntax, tsx: true } : { syntax },
+          transform: { react: { runtime: "automatic" } },
+          target: TARGET,
+          externalHelpers: true,
+        },
+        // ES modules left as they are, for webpack to tree-shake Fluent UI
+        sourceMaps: true,
+      },
+    },
+  };
+}
 
 /**
  * The page's first script in three files rather than one (issue 12, firstRenderMs): React, Fluent UI
@@ -51,9 +103,13 @@ module.exports = async (env, argv) => {
   const port = Number(process.env.npm_package_config_dev_server_port || 3000);
   // Where the built add-in will be hosted; manifest URLs are rewritten to it when set.
   const deployUrl = process.env.ADDIN_BASE_URL;
+  const officeJs = (env.OFFICE_JS || process.env.OFFICE_JS || "cdn") === "local" ? "local" : "cdn";
+  const officeJsSrc = officeJs === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
 
   const config = {
     devtool: "source-map",
+    // webpack's own runtime code written for the same engines as the modules
+    target: ["web", TARGET],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
@@ -72,34 +128,39 @@ module.exports = async (env, argv) => {
     optimization: { splitChunks: splitInitialChunks },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // tsconfig says commonjs for jest and tsx; the bundle needs ES modules to tree-shake Fluent UI.
-              compilerOptions: { module: "esnext" },
-            },
-          },
-        },
+        swcRule(/\.tsx?$/, "typescript", /node_modules/),
+        // the helpers themselves are not compiled again (they would import themselves)
+        swcRule(/\.m?js$/, "ecmascript", /node_modules[\\/]@swc[\\/]helpers[\\/]/),
       ],
     },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { officeJsSrc },
         chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
+        templateParameters: { officeJsSrc },
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          ...(officeJs === "local"
+            ? OFFICE_JS_FILES.map((from) => ({
+                from,
+                context: OFFICE_JS_DIST,
+                // kept in their folders (zh-cn/, telemetry/): office.js asks for them there
+                to: ({ absoluteFilename }) =>
+                  `office/${path.relative(OFFICE_JS_DIST, absoluteFilename).split(path.sep).join("/")}`,
+                globOptions: { ignore: ["**/*.debug.js"] },
+                // Microsoft's files as shipped (already minified): not minified again, which took minutes
+                info: { minimized: true },
+              }))
+            : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -116,7 +177,7 @@ module.exports = async (env, argv) => {
       // React 19 + Fluent UI v9 is several hundred KB before gzip; warn only past what a task pane should carry.
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 1024 * 1024,
-      assetFilter: (file) => file.endsWith(".js"),
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office/"),
     },
   };
 
@@ -134,3 +195,5 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.splitInitialChunks = splitInitialChunks;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.TARGET = TARGET;

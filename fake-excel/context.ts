@@ -12,6 +12,8 @@ export class FakeContext {
   readonly workbook: FakeWorkbook;
   pending: Action[] = [];
   ended = false;
+  /** Excel.run({ delayForCellEdit: true }): its batches wait for a cell edit to end (cellEdit.ts). */
+  delayForCellEdit = false;
   readonly trackedObjects = { add(): void {}, remove(): void {} };
 
   constructor(readonly host: FakeHost) {

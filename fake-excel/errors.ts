@@ -33,6 +33,7 @@ export const EXCEL_ERROR_CODES = {
   generalException: "GeneralException",
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",
+  invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   invalidReference: "InvalidReference",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",

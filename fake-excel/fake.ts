@@ -19,6 +19,7 @@
  * - officeGlobals.ts: the Excel, Office and OfficeExtension globals (enums, requirement sets,
  *   document settings), compareVersions, installFakeExcel
  * - userActions.ts: what a person does (typing, notes and fills by hand, a sheet removed)
+ * - cellEdit.ts: a person still typing in a cell (InvalidOperationInCellEditMode, delayForCellEdit)
  * - dumps.ts: a cell, a sheet's cells, a sheet as a Grid, for assertions
  * - cellValues.ts (through model.ts): isDateFormat, isoFromSerial
  *
@@ -38,6 +39,7 @@ import { FakeOfficeError } from "./errors";
 import "./format";
 // Range.setCellProperties (borders, font, alignment)
 import "./cellLook";
+import { CellEditMode, delayForCellEdit } from "./cellEdit";
 import { cellDump, sheetDump, sheetGrid, type CellDump } from "./dumps";
 import { DocumentModel, type ChartModel, type Scalar, type SheetModel } from "./model";
 import {
@@ -82,6 +84,8 @@ export class FakeExcel implements FakeHost {
   beforeSync: ((n: number) => void) | null = null;
   /** Runs when a sync has ended, well or not (the workbench redraws its sheet view). */
   afterSync: ((record: SyncRecord) => void) | null = null;
+  /** A person typing in a cell (cellEdit.ts): startCellEdit / endCellEdit. */
+  readonly cellEdit = new CellEditMode();
   private handlerIds = 1;
   /** The add-in's document settings as set (Office.context.document.settings) and as saved. */
   private settings: SettingsStore;
@@ -108,6 +112,13 @@ export class FakeExcel implements FakeHost {
   async sync(ctx: FakeContext): Promise<void> {
     ctx.check();
     const actions = ctx.pending.splice(0);
+    try {
+      await this.cellEdit.gate(ctx.delayForCellEdit && this.supports("1.11"));
+    } catch (e) {
+      this.syncs++; // a round trip that Excel refused: nothing of the batch ran
+      this.failedSyncs.push((e as FakeOfficeError).code);
+      throw e;
+    }
     this.syncs++;
     this.beforeSync?.(this.syncs);
     const request = 300 + actions.reduce((n, a) => n + a.request, 0);
@@ -133,10 +144,13 @@ export class FakeExcel implements FakeHost {
   // The globals
   // ------------------------------------------------------------------------------------------
 
-  /** Excel.run(batch), or Excel.run(previousContextOrObject, batch) to go on with an earlier context (an event handler's). */
+  /**
+   * Excel.run(batch), Excel.run(previousContextOrObject, batch) to go on with an earlier context
+   * (an event handler's), or Excel.run(options, batch) with Excel.RunOptions (delayForCellEdit).
+   */
   run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T>;
   run<T>(
-    previous: FakeContext | { context: FakeContext },
+    previous: FakeContext | { context: FakeContext } | { delayForCellEdit?: boolean },
     batch: (context: FakeContext) => Promise<T>
   ): Promise<T>;
   async run<T>(first: unknown, second?: unknown): Promise<T> {
@@ -158,6 +172,7 @@ export class FakeExcel implements FakeHost {
           : null;
     const ctx = previous ?? new FakeContext(this);
     ctx.ended = false;
+    if (!previous) ctx.delayForCellEdit = delayForCellEdit(first);
     this.openContexts.add(ctx);
     try {
       const result = await batch(ctx);
@@ -205,6 +220,25 @@ export class FakeExcel implements FakeHost {
   /** A person types values (strings are read as Excel reads typing) into a range; change events fire. */
   userEdit(name: string, address: string, values: Scalar[][]): void {
     this.dispatch([user.userEdit(this.sheet(name), address, values)]);
+  }
+
+  /** A co-author's edit (Excel on the web, a shared workbook): change events with source Remote. */
+  remoteEdit(name: string, address: string, values: Scalar[][]): void {
+    this.dispatch([user.userEdit(this.sheet(name), address, values)], "Remote");
+  }
+
+  /** A person starts typing in a cell: batches fail, or wait with delayForCellEdit (cellEdit.ts). */
+  startCellEdit(name: string, address: string): void {
+    this.sheet(name);
+    this.cellEdit.start(name, address);
+  }
+
+  /** The person presses Enter: what they typed is in the cell, its change event fires, waiting batches run. */
+  endCellEdit(value: Scalar): void {
+    const editing = this.cellEdit.editing;
+    if (!editing) throw new Error("fake Excel: no cell is being edited");
+    this.userEdit(editing.sheet, editing.address, [[value]]);
+    this.cellEdit.end();
   }
 
   setNote(name: string, address: string, content: string | null): void {

@@ -18,6 +18,7 @@ import { FakeClientResult, FakeObject, type Loadable, type Scalars } from "./pro
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeRangeFormat } from "./rangeFormat";
 import {
+  assertNotHiddenByMerge,
   assertWritable,
   checkLimits,
   READ_CELL_CAP,
@@ -135,6 +136,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
           const row = t.rect.top + i;
           const col = t.rect.left + j;
           checkLimits(v, `Range.${kind}`);
+          assertNotHiddenByMerge(t, row, col, v, `Range.${kind}`);
           const cell = t.sheet.ensure(row, col);
           const c = coerceInput(v, evaluateFormula);
           cell.value = c.value;

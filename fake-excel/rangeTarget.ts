@@ -61,3 +61,28 @@ export const READ_CELL_CAP = 2_000_000;
 export function assertWritable(t: RangeTarget, label: string): void {
   if (t.sheet.protected_) throw accessDenied(t.sheet.name, label);
 }
+
+/**
+ * Domain §8: in a merged area only the top-left cell holds a value. A value other than "" written
+ * into one of its hidden cells is refused (InvalidArgument), stricter than desktop Excel, which is
+ * reported to drop such a write silently: either way the value would be lost, so a gateway that
+ * tries it must fail its tests.
+ */
+export function assertNotHiddenByMerge(
+  t: RangeTarget,
+  row: number,
+  col: number,
+  value: unknown,
+  label: string
+): void {
+  if (value === "") return;
+  const area = t.sheet.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+  );
+  if (area && (row !== area.top || col !== area.left))
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The cell is hidden by a merged area; only its top-left cell can hold a value. (${t.sheet.name})`,
+      label
+    );
+}

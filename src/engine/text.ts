@@ -68,12 +68,21 @@ export function withoutWeightMarks(text: string): string {
 }
 
 /**
+ * A dot kept only between two digits (a decimal point), else dropped with the digit before it
+ * kept: what `/\.(?!\d)|(?<!\d)\./` removes, without a lookbehind (ES2018: the old Edge engine
+ * of Excel 2016/2019 cannot parse a script holding one, issue 19).
+ */
+function keepDecimalPoint(match: string, before: string, after: string): string {
+  return before && after ? match : before;
+}
+
+/**
  * Text compared for "same text, achieved": whitespace and punctuation normalised (full-width
  * ＞＜＝ are half-width after toHalfWidth), a leading 完成/已/已完成 dropped.
  */
 export function comparableText(text: string): string {
   return stripSpace(toHalfWidth(text))
-    .replace(/\.(?!\d)|(?<!\d)\./g, "")
+    .replace(/(\d?)\.(?=(\d?))/g, keepDecimalPoint)
     .replace(/[，,。;；、:：!！?？“”"'‘’()（）【】[\]]/g, "")
     .replace(/^(已完成|已|完成)/, "");
 }

@@ -9,12 +9,16 @@ import * as zlib from "zlib";
 
 const ROOT = path.join(__dirname, "../..");
 
-export async function buildProduction(outDir: string): Promise<void> {
+/** `env` as webpack's --env gives it, e.g. { OFFICE_JS: "local" } for the intranet build (issue 19). */
+export async function buildProduction(
+  outDir: string,
+  env: Record<string, string> = {}
+): Promise<void> {
   const factory = require(path.join(ROOT, "webpack.config.js")) as (
     env: object,
     argv: object
   ) => Promise<webpack.Configuration>;
-  const config = await factory({}, { mode: "production" });
+  const config = await factory(env, { mode: "production" });
   config.mode = "production";
   config.context = ROOT;
   config.output = { ...config.output, path: outDir };
@@ -42,14 +46,14 @@ export function readBuilt(outDir: string, file: string): Buffer {
 }
 
 /**
- * The task pane's own scripts in the order taskpane.html loads them (Office.js from Microsoft's
- * CDN left out): React, Fluent UI and the pane (issue 12), all that runs before the first render.
+ * The task pane's own scripts in the order taskpane.html loads them (Office.js, from Microsoft's
+ * CDN or the local build's office/ folder, left out): React, Fluent UI and the pane (issue 12), all that runs before the first render.
  */
 export function initialScripts(outDir: string): string[] {
   const html = readBuilt(outDir, "taskpane.html").toString("utf8");
   return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)]
     .map((m) => m[1])
-    .filter((src) => !/^https?:/.test(src));
+    .filter((src) => !/^https?:/.test(src) && !src.startsWith("office/"));
 }
 
 /** Gzip KiB of the initial scripts together (each file gzipped as a server would send it). */

@@ -17,6 +17,7 @@ import type { RunReport } from "./report";
 import { scoreAndWrite, readWorkbook } from "./scoring";
 import { emptyMemory, Io, type GatewaySession, type SheetInfo } from "./session";
 import { gridOf, queueSheetRead } from "./sheetRead";
+import { runExcel } from "./run";
 
 /**
  * 自动评分's re-score in one read and one write: the sheet, the state sheet and the cells the
@@ -37,7 +38,7 @@ export async function rescoreFromMemory(
   if (!memory || !info || caps.notes === "comments" || sheet === STATE_SHEET) return { sheet };
   const stateInfo = memory.sheets.get(STATE_SHEET) ?? null;
   const predicted = [...(memory.touched.get(sheet) ?? [])];
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const io = new Io(context);
     const warnings = warningsFor(caps);
     const ws = io.sheet(info);
@@ -130,7 +131,7 @@ export async function listenForEdits(
   const nameOf = async (id: string): Promise<string | null> => {
     for (const info of session.memory?.sheets.values() ?? []) if (info.id === id) return info.name;
     try {
-      return await Excel.run(async (context) => {
+      return await runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(id);
         ws.load("name");
         await context.sync();
@@ -142,7 +143,8 @@ export async function listenForEdits(
     }
   };
   const handle = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || event.triggerSource === "ThisLocalAddin") return;
+    // not the person's: the add-in's own write (ExcelApi 1.14), a co-author's (their Excel scores it)
+    if (stopped || event.triggerSource === "ThisLocalAddin" || event.source === "Remote") return;
     const name = await nameOf(event.worksheetId);
     if (name === null || session.ownSheets.has(name) || session.isOwnWrite(name, event.address))
       return;
@@ -153,7 +155,7 @@ export async function listenForEdits(
   };
   const owner = Symbol("autoScore");
   const registration = await session.exclusive(() =>
-    Excel.run(async (context) => {
+    runExcel(async (context) => {
       const io = new Io(context);
       const result = context.workbook.worksheets.onChanged.add(handle);
       // what re-scores will need: the sheets, their forms, the cells each plan touches

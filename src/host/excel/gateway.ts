@@ -55,6 +55,7 @@ export type {
   ScoringOptions,
   Settings,
 } from "./contract";
+import { runExcel } from "./run";
 export { DEFAULT_SETTINGS } from "./contract";
 export type { RunReport } from "./report";
 
@@ -123,7 +124,7 @@ class ExcelGateway implements ScoringGateway {
 
   selectCell(sheet: string, address: string): Promise<void> {
     return this.session.exclusive(() =>
-      Excel.run(async (context) => {
+      runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(address).select();

@@ -19,6 +19,7 @@ import type { Capabilities, ReportSheetRun } from "./contract";
 import { readWorkbook } from "./scoring";
 import { Io, type GatewaySession } from "./session";
 import { gridOf } from "./sheetRead";
+import { runExcel } from "./run";
 
 export type { ReportSheetRun } from "./contract";
 
@@ -60,7 +61,7 @@ export function writeReportSheet(
   caps: Capabilities,
   options: ReportSheetOptions = {}
 ): Promise<ReportSheetRun> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const io = new Io(context);
     // the same read as 评分: the add-in's sheets skipped, read in parts where Excel refuses the size
     const book = await readWorkbook(session, io, caps, warningsFor(caps), false);

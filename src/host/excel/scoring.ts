@@ -20,6 +20,7 @@ import { failedReport, scoringReport, type RunAction, type RunReport } from "./r
 import { Io, type GatewaySession, type SheetInfo, type SheetRead } from "./session";
 import { discover, emptyRead, gridOf } from "./sheetRead";
 import { writeOutcome } from "./writeOutcome";
+import { runExcel } from "./run";
 
 export type WriteMode = { kind: "all" } | { kind: "active" } | { kind: "sheet"; name: string };
 
@@ -34,7 +35,7 @@ export function scoreNow(
 ): Promise<RunReport> {
   const progress = (stage: Progress["stage"], message: string): void =>
     onProgress?.({ stage, message });
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const io = new Io(context);
     const warnings = warningsFor(caps);
     progress("read", "正在读取工作表…");

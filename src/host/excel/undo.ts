@@ -24,6 +24,7 @@ import { failedReport, undoReport, type RunAction, type RunReport, type SheetRun
 import { Io, Writer, type GatewaySession, type SheetInfo, type WriteTally } from "./session";
 import { discover, emptyRead, gridOf, toRead } from "./sheetRead";
 import { writeEdits } from "./writeEdits";
+import { runExcel } from "./run";
 
 /** What differs between 撤销 and 清除标记. */
 interface LedgerAction {
@@ -69,7 +70,7 @@ function ledgerActionNow(
   caps: Capabilities,
   act: LedgerAction
 ): Promise<RunReport> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const io = new Io(context);
     const warnings = warningsFor(caps).filter((w) => !w.includes("合并单元格"));
     const listing = await discover(io, false);

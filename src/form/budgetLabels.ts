@@ -15,6 +15,7 @@ import {
   fieldLookup,
   headerKey,
   matcher,
+  remembered,
   type BudgetField,
 } from "./vocabulary";
 
@@ -29,12 +30,12 @@ const endings = (Object.keys(BUDGET_LABEL_ENDINGS) as ("annual" | "executed")[])
 const AMOUNT = /^-?[\d,，]+(\.\d+)?(%|万元|元|万)?$/;
 
 /** The budget field a label names, null for none. */
-export function labelField(norm: string): BudgetField | null {
+export const labelField = remembered((norm: string): BudgetField | null => {
   const whole = budgetFields(norm);
   if (whole.length) return whole[0];
   const key = headerKey(norm);
   return endings.find(([e]) => e !== "" && key.endsWith(e))?.[1] ?? null;
-}
+});
 
 interface Pair {
   readonly field: BudgetField;

@@ -7,11 +7,16 @@
 import { cellText, normalizeHeader, stripSpace } from "../engine/text";
 import type { Cell } from "../engine/types";
 import type { SheetView } from "./sheetView";
-import { TOTAL_IN_TEXT } from "./vocabulary";
+import { TOTAL_IN_TEXT, remembered } from "./vocabulary";
 
 const LABELS = TOTAL_IN_TEXT.map(normalizeHeader);
 const IN_TEXT = new RegExp(`(?:${LABELS.join("|")})[:为是]?(\\d+(?:\\.\\d+)?)分?`);
 const NUMBER = /^\d+(\.\d+)?分?$/;
+/** The number a text names as the total, null for none (remembered: a sheet repeats its texts). */
+const totalInText = remembered((t: string): number | null => {
+  const m = IN_TEXT.exec(t);
+  return m ? Number(m[1]) : null;
+});
 
 /** The printed total in rows from..to (above or below the indicator table), undefined for none. */
 export function printedTotalIn(v: SheetView, from: number, to: number): Cell | undefined {
@@ -27,8 +32,8 @@ export function printedTotalIn(v: SheetView, from: number, to: number): Cell | u
         if (NUMBER.test(value)) return v.cell(at.row, at.col);
         continue;
       }
-      const m = IN_TEXT.exec(t);
-      if (m) return { address: v.cell(row, col).address, value: Number(m[1]) };
+      const n = totalInText(t);
+      if (n !== null) return { address: v.cell(row, col).address, value: n };
     }
   return undefined;
 }

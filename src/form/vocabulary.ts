@@ -346,17 +346,36 @@ const alternation = (words: readonly string[], anchor: string): RegExp | null =>
 const keysOf = (words: readonly string[]): string[] =>
   words.map((w) => headerKey(normalizeHeader(w))).filter((k) => k !== "");
 
+/**
+ * A lookup remembered per normalised text: a sheet repeats its texts, and every row's cells are
+ * looked up by several readers. Cleared when it grows past a sheet's worth of distinct texts.
+ */
+export function remembered<T>(look: (norm: string) => T): (norm: string) => T {
+  const seen = new Map<string, T>();
+  return (norm) => {
+    let hit = seen.get(norm);
+    if (hit === undefined) {
+      if (seen.size > 20000) seen.clear();
+      hit = look(norm);
+      seen.set(norm, hit);
+    }
+    return hit;
+  };
+}
+
 export function matcher(w: Words): Matcher {
   const words = new Set(w.words.map(normalizeHeader));
   const keys = new Set(keysOf(w.words));
   const prefixes = alternation(w.prefixes ?? [], "^");
   const contains = alternation(w.contains ?? [], "");
-  return (norm) =>
-    norm !== "" &&
-    (words.has(norm) ||
-      (prefixes?.test(norm) ?? false) ||
-      (contains?.test(norm) ?? false) ||
-      keys.has(headerKey(norm)));
+  return remembered(
+    (norm) =>
+      norm !== "" &&
+      (words.has(norm) ||
+        (prefixes?.test(norm) ?? false) ||
+        (contains?.test(norm) ?? false) ||
+        (keys.size > 0 && keys.has(headerKey(norm))))
+  );
 }
 
 const NONE: readonly never[] = [];
@@ -386,7 +405,7 @@ export function fieldLookup<F extends string>(
     prefixed.map((x) => x[0]),
     "^"
   );
-  return (norm) => {
+  return remembered((norm) => {
     const hit: readonly F[] = exact.get(norm) ?? NONE;
     const more =
       anyPrefix && anyPrefix.test(norm)
@@ -397,7 +416,7 @@ export function fieldLookup<F extends string>(
     const inside = contained.filter(([c]) => norm.includes(c)).map((x) => x[1]);
     if (inside.length) return inside;
     return byKey.get(headerKey(norm)) ?? NONE;
-  };
+  });
 }
 
 /** The sign a 指标性质 cell stands for, "" for none (定性, "/"), null when it is not a sign. */

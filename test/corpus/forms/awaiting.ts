@@ -28,6 +28,7 @@ export const AWAITING: readonly AwaitingForm[] = [
     ],
     waitsFor: [
       "domain.md §9 never a wall: a template with no reason column gets no reason prompts; five deviation-reason-missing land on the actual cells E2, E5, E8, E11, E14 (a reason column is assumed where none is printed) (recog/rules).",
+      "With branch recog the names are read (指标名称); the five reason prompts remain, with recog, with rules at 3fdd184 and with both: still waiting for 'no reason column, no reason prompts'.",
     ],
   },
 ];

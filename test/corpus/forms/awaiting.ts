@@ -26,6 +26,7 @@ export const AWAITING: readonly AwaitingForm[] = [
     ],
     waitsFor: [
       "domain.md §1 (a row whose every cell is empty is a placeholder row, not an indicator) and §9 (never silent): the two empty template rows 20 and 21 under the merged 时效指标 end the indicator table, so 成本指标 (row 22) and 效益指标 (row 25) vanish without a word; the table goes on to its 总分/end (recognition, branch recog).",
+      "Passes with branch recog at 05d47bb (checked in a scratch merge at 03:05 UTC): move to index.ts once recog is merged.",
     ],
   },
   {
@@ -35,6 +36,7 @@ export const AWAITING: readonly AwaitingForm[] = [
     ],
     waitsFor: [
       "domain.md §9 (a budget block with no indicator table is a form: its budget is read and scored, no total or grade, one form-unread 提示 未找到绩效指标表; a budget block is never dropped silently): the sheet is skipped as 不是自评表 (recognition, branch recog).",
+      "Passes with branch recog at 05d47bb (checked in a scratch merge at 03:05 UTC): move to index.ts once recog is merged.",
     ],
   },
   {
@@ -50,6 +52,7 @@ export const AWAITING: readonly AwaitingForm[] = [
     waitsFor: [
       "domain.md §9 headers by meaning: 指标名称 is the indicator name column (the row names are read empty) (recognition, branch recog).",
       "domain.md §9 never a wall: a template with no reason column gets no reason prompts; five deviation-reason-missing land on the actual cells E2, E5, E8, E11, E14 (a reason column is assumed where none is printed) (recog/rules).",
+      "With branch recog at 05d47bb the names are read (指标名称); the five reason prompts remain, with recog, with rules at 3fdd184 and with both: still waiting for 'no reason column, no reason prompts'.",
     ],
   },
 ];

@@ -152,7 +152,7 @@ function budgetWeight(
 }
 
 /** No 分值 or 得分 printed in the budget block, no （N分） on its header (§9). */
-function blockWithoutPoints(form: Form, row: BudgetRow): boolean {
+export function blockWithoutPoints(form: Form, row: BudgetRow): boolean {
   const filled = (c: BudgetRow["weight"]): boolean =>
     !!c && !/^[-—/／]*$/.test(stripSpace(cellText(c.value)));
   if (filled(row.weight) || filled(row.score)) return false;

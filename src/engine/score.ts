@@ -1,6 +1,7 @@
 /** One recognised form scored under one profile: the steps in order, each in its own file. */
 import { readBudget } from "./budget";
-import { scoreBudget } from "./budgetScore";
+import { blockWithoutPoints, scoreBudget } from "./budgetScore";
+import { budgetRateRows } from "./budgetRateRow";
 import type { Profile } from "./profiles";
 import { promptAt } from "./prompts";
 import { readValue, type ValueReader } from "./quantity";
@@ -63,8 +64,7 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
       : [];
 
   // 3. Score every indicator.
-  const rows = states.map((s, i) => scoreRow(form, profile, s, weights[i], scoring));
-  const indicators = rows.map((r) => r.result);
+  const rowsAsRead = states.map((s, i) => scoreRow(form, profile, s, weights[i], scoring));
 
   // 4. Budget with the indicator weights known (a printed 分值 of 100 − their sum is accepted);
   // the money reason is looked for only where the rate is low (it reads every reason cell).
@@ -80,6 +80,12 @@ export function scoreForm(input: Form, profile: Profile, options: ScoreOptions =
       )
     : null;
   const budget = budgetOutcome?.result ?? null;
+  // a 预算执行率 row is the budget's score where the block prints no points (§9)
+  const blockHasPoints = !budgetReading?.row || !blockWithoutPoints(form, budgetReading.row);
+  const rows = scoring
+    ? budgetRateRows(form, profile, states, rowsAsRead, budget, blockHasPoints)
+    : rowsAsRead;
+  const indicators = rows.map((r) => r.result);
 
   // 5. Form-level checks: weights, reasons, consistency.
   const weightCheck = checkWeights(

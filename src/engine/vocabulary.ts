@@ -34,6 +34,9 @@ export const STATED_COMPLETION =
 export const FRAMEWORK_LEVEL1 =
   /^项目(?:决策|过程|管理|产出|效益)(?:指标)?$|^(?:决策|过程)(?:指标)?$/;
 
+/** An indicator row that is the budget's execution rate (§9): 预算执行率, 资金执行率. */
+export const BUDGET_RATE_ROW = /^(?:项目)?(?:预算|资金)(?:支出)?执行率$/;
+
 /**
  * A name that measures a rate or a satisfaction: a percentage below 100% in its actual is that
  * value, not a completion judged against a words target (满意度 95% against 满意).

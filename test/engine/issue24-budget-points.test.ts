@@ -45,3 +45,47 @@ describe("a budget block without points", () => {
     expect(r.total).toBeNull();
   });
 });
+
+describe("a 预算执行率 row among the indicators", () => {
+  const withRateRow = (actual: string, score: string): FormSpec["rows"] => [
+    {
+      level2: "质量指标",
+      name: "预算执行率",
+      target: "100%",
+      actual,
+      weight: "10",
+      score,
+      reason: "说明",
+    },
+    { target: "≥10个", actual: "10个", weight: "90", score: "90" },
+  ];
+  test("is the budget's score where the block prints no points: 10 × 95% = 9.5, total 99.5", () => {
+    const r = run({ annual: "100", executed: "95" }, withRateRow("95%", "9.5"), "99.5");
+    expect(r.indicators[0].method).toBe("positive");
+    expect(s(r.indicators[0].value)).toBe("9.5");
+    expect(s(r.budget?.weight)).toBe("0");
+    expect(s(r.total)).toBe("99.5");
+    expect(cells(r)).toEqual([]);
+  });
+  test("its printed rate is checked against the block's: 98% written for 95%", () => {
+    const r = run({ annual: "100", executed: "95" }, withRateRow("98%", "9.8"));
+    expect(cells(r)).toEqual(["score-mismatch@I8", "rate-mismatch@F8"]);
+    expect(s(r.indicators[0].value)).toBe("9.5");
+  });
+  test("negative: where the block prints its own 分值 / 得分 the row is an ordinary indicator", () => {
+    const r = run({ annual: "100", executed: "95", weight: "10", score: "9.5" }, [
+      {
+        level2: "质量指标",
+        name: "预算执行率",
+        target: "≥90%",
+        actual: "95%",
+        weight: "10",
+        score: "10",
+      },
+      { target: "≥10个", actual: "10个", weight: "80", score: "80" },
+    ]);
+    expect(s(r.indicators[0].value)).toBe("10");
+    expect(r.indicators[0].explain).not.toContain("按预算表执行率计分");
+    expect(cells(r)).toEqual([]);
+  });
+});

@@ -114,7 +114,8 @@ export function reportDocument(model: ReportModel): Document {
     body(model.unit),
   ];
   for (const p of model.projects) {
-    children.push(pageBreak(), heading(p.title, true), ...p.blocks.map(block));
+    // one project after another, as the units' own reports run (issue 21: no page per project)
+    children.push(heading(p.title, true), ...p.blocks.map(block));
   }
   const checked = model.projects.filter((p) => p.checks.length > 0);
   if (checked.length) {

@@ -11,7 +11,6 @@ import { scoreWorkbookGrids } from "../../src/form/pipeline";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
 import { buildReport, scoredForms, type ReportModel, type ScoredForm } from "../../src/report";
 import { indicatorFacts, standing } from "../../src/report/indicators";
-import { prose } from "../../src/report/format";
 import { runsText } from "../../src/report/model";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
@@ -78,7 +77,8 @@ test("武汉: a weight inferred from the printed scores is named 推定", () => 
     s.result.indicators.filter((r) => r.weightSource === "implied")
   );
   expect(implied.length).toBeGreaterThan(0);
-  for (const r of implied) expect(body).toContain(prose(indicatorFacts(r)));
+  // the rows recited (not fully met) carry it in the body
+  expect(body).toMatch(/推定分值\d+(\.\d+)?分/);
   for (const r of implied) expect(indicatorFacts(r)).toMatch(/（推定分值[\d.]+分）/);
   expect(body).not.toMatch(/[^定]分值\d+\.\d{3,}分/);
 });

@@ -66,3 +66,6 @@ export const PROSE_FIXES: readonly (readonly [RegExp, string])[] = [
   [/([。；！？])[，,。；]+/g, "$1"],
   [/[，,]+([。；])/g, "$1"],
 ];
+
+/** The summary table's header (issue 21). */
+export const SUMMARY_HEADER = ["项目", "全年预算数", "执行数", "执行率", "总分", "等级"] as const;

@@ -1,7 +1,7 @@
 /**
  * The 自评报告's length as a bureau prints it (issue 21): the five samples' reports converted to PDF
  * by LibreOffice in one soffice run; the page counts are written to test-artifacts/report/pages.txt.
- * Issue 21 asks for Fengtai at most 20 pages; it was 57 before the issue and is 38 with fully met
+ * Issue 21 asks for Fengtai at most 20 pages; it was 57 before the issue and is 39 with the summary table, fully met
  * rows counted in one sentence, docked rows named with their score, deviations not recited twice
  * and projects not each on a new page. The bound below holds what is reached; 20 is not yet.
  */
@@ -20,7 +20,7 @@ const SAMPLES = fs
   .filter((f) => f.endsWith(".xlsx"))
   .sort();
 /** Reached so far (issue 21's target is 20). */
-const FENGTAI_MAX_PAGES = 38;
+const FENGTAI_MAX_PAGES = 39;
 
 test("the samples' reports as PDF: page counts kept, Fengtai within the bound reached", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-pages-"));

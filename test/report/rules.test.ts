@@ -3,13 +3,15 @@
  * command reads them: no 部分达成 on a row at full marks or with a ratio ≥ 1; no ASCII comparison
  * sign and no "。，" in the prose; codes stripped from unit and department names (仁和 2022 prints
  * 主管部门 109101); a weight inferred from the printed scores named 推定 (武汉 prints none on two
- * rows); a reason cell holding "0" is not quoted as a reason.
+ * rows); a reason cell holding "0" is not quoted as a reason; the summary table at the top.
  */
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { scoreWorkbookGrids } from "../../src/form/pipeline";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
 import { buildReport, scoredForms, type ReportModel, type ScoredForm } from "../../src/report";
+import { reportDocx } from "../../src/report/docx";
 import { indicatorFacts, standing } from "../../src/report/indicators";
 import { runsText } from "../../src/report/model";
 
@@ -99,4 +101,31 @@ test("a reason cell holding 0 is not quoted as a reason", async () => {
     .projects[0].blocks.map((b) => runsText(b.runs))
     .join("\n");
   expect(body).not.toContain("“0”");
+});
+
+test.each(FILES)("%s: the summary table lists every project with the body's figures", (f) => {
+  const { forms, report, body } = reports.get(f)!;
+  const rows = report.summary ?? [];
+  expect(rows.length).toBe(forms.filter((s) => !/单位整体/.test(s.form.title ?? "")).length);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) {
+    // the total and the grade as the conclusion gives them
+    if (r.grade !== "—") expect(body).toContain(`自评总分${r.total}分，自评等级为“${r.grade}”`);
+    // the rate as the budget sentence gives it
+    if (r.rate !== "—") expect(body).toContain(`预算执行率${r.rate}`);
+  }
+});
+
+test("丰台's .docx: the summary table with its header before the first project", async () => {
+  const { report } = reports.get("004-fengtai-2020.xlsx")!;
+  const zip = await JSZip.loadAsync(await reportDocx(report));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const table = xml.indexOf("<w:tbl>");
+  expect(table).toBeGreaterThan(0);
+  expect(table).toBeLessThan(xml.indexOf(report.projects[0].title));
+  const header = xml.slice(table, xml.indexOf("</w:tr>", table));
+  for (const h of ["项目", "全年预算数", "执行数", "执行率", "总分", "等级"])
+    expect(header).toContain(h);
+  expect(header).toContain("<w:tblHeader/>");
+  expect((xml.match(/<w:tr[ >]/g) ?? []).length).toBe((report.summary ?? []).length + 1);
 });

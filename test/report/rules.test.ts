@@ -129,3 +129,18 @@ test("丰台's .docx: the summary table with its header before the first project
   expect(header).toContain("<w:tblHeader/>");
   expect((xml.match(/<w:tr[ >]/g) ?? []).length).toBe((report.summary ?? []).length + 1);
 });
+
+test("丰台: one form evaluated by the department and thirteen by the unit, told as its own report tells them", () => {
+  const own = fs.readFileSync(
+    path.join(__dirname, "..", "fixtures", "seeds", "004_4b1a8b8cc6194ae9.txt"),
+    "utf8"
+  );
+  const { report } = reports.get("004-fengtai-2020.xlsx")!;
+  const unit = runsText(report.unit);
+  const self = /单位自评项目13个，涉及金额2,803\.88万元，[^。；]*/.exec(own)?.[0];
+  const department = /部门评价项目1个，涉及金额322\.06万元，[^。；]*/.exec(own)?.[0];
+  expect(self && department).toBeTruthy();
+  expect(unit).toContain(self as string);
+  expect(unit).toContain(department as string);
+  expect(unit).not.toContain("开展绩效自评，评价项目14个");
+});

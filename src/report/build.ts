@@ -3,6 +3,7 @@ import type { SheetOutcome } from "../form/pipeline";
 import { formIdentity, type FormIdentity } from "./identity";
 import type { ReportModel } from "./model";
 import { isUnitForm, projectReport, type ScoredForm } from "./project";
+import { summaryRows } from "./summaryTable";
 import { unitParagraph } from "./unit";
 
 /**
@@ -34,6 +35,7 @@ export function buildReport(forms: readonly ScoredForm[]): ReportModel {
   return {
     title: `${unit ?? ""}${year ? `${year}年度` : ""}项目支出绩效自评报告`,
     unit: unitParagraph(projects, unit, year),
+    summary: summaryRows(forms),
     projects: forms.map((s, i) => projectReport(s, ids[i])),
   };
 }

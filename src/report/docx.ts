@@ -7,7 +7,11 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type IRunOptions,
 } from "docx";
 import {
@@ -22,7 +26,7 @@ import {
   SIZE_PT,
 } from "./layout";
 import { checkText, type Block, type ReportModel, type Run } from "./model";
-import { CHECK_TITLE } from "./words";
+import { CHECK_TITLE, SUMMARY_HEADER } from "./words";
 
 /**
  * The 自评报告 model as a .docx (the `docx` library: the same code in Node and in a browser).
@@ -112,14 +116,49 @@ export interface DocxMeta {
   readonly description?: string;
 }
 
+/** The summary table (项目、全年预算数、执行数、执行率、总分、等级) in 仿宋 小四, one row a project. */
+function summaryTable(model: ReportModel): Table[] {
+  const rows = model.summary ?? [];
+  if (rows.length === 0) return [];
+  const cell = (t: string, bold = false): TableCell =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 360 },
+          children: [new TextRun({ text: t, bold, size: half(SIZE_PT.小四) })],
+        }),
+      ],
+    });
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: SUMMARY_HEADER.map((h) => cell(h, true)) }),
+        ...rows.map(
+          (r) =>
+            new TableRow({
+              cantSplit: true,
+              children: [r.project, r.annual, r.executed, r.rate, r.total, r.grade].map((t) =>
+                cell(t)
+              ),
+            })
+        ),
+      ],
+    }),
+  ];
+}
+
 export function reportDocument(model: ReportModel, meta: DocxMeta = {}): Document {
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     title(model.title),
     heading("项目支出绩效自评总体情况"),
     body(model.unit),
+    ...summaryTable(model),
   ];
   for (const p of model.projects) {
-    children.push(pageBreak(), heading(p.title, true), ...p.blocks.map(block));
+    // one project after another, as the units' own reports run (issue 21: no page per project)
+    children.push(heading(p.title, true), ...p.blocks.map(block));
   }
   const checked = model.projects.filter((p) => p.checks.length > 0);
   if (checked.length) {

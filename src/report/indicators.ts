@@ -75,23 +75,71 @@ const VERDICT: Record<Exclude<Standing, "met">, string> = {
   pending: "完成情况待人工评判",
 };
 
-/** One paragraph per 一级指标. */
+/** “name”（得分9.1分，分值10分） */
+function scoreOnly(r: IndicatorResult): string {
+  const name = r.name ? `“${r.name}”` : "（未填指标名称）";
+  const got = r.value ?? r.score;
+  const weight = r.weight !== null ? `，分值${score(r.weight)}分` : "";
+  return got !== null ? `${name}（得分${score(got)}分${weight}）` : name;
+}
+
+/** Met and at full marks (or without a weight to be short of): said in one sentence, not recited. */
+function fullyMet(r: IndicatorResult): boolean {
+  const got = r.value ?? r.score;
+  return standing(r) === "met" && (got === null || r.weight === null || got.gte(r.weight));
+}
+
+/**
+ * 绩效目标完成情况 (issue 21): the fully met indicators in one sentence, counted by 一级指标;
+ * then one paragraph per 一级指标 that has any other row, each such row with its facts in full.
+ */
 export function indicatorBlocks(result: FormResult): Block[] {
   const blocks: Block[] = [];
-  for (const [i, top] of groupIndicators(result.indicators).entries()) {
+  const grouped = groupIndicators(result.indicators);
+  const met = grouped
+    .map((top) => ({
+      level1: top.level1,
+      n: top.groups.reduce((k, g) => k + g.items.filter(fullyMet).length, 0),
+    }))
+    .filter((x) => x.n > 0);
+  const metCount = met.reduce((k, x) => k + x.n, 0);
+  if (metCount > 0) {
+    const all = metCount === result.indicators.length;
+    const by = met.map((x) => `${x.level1}${x.n}项`).join("、");
+    blocks.push({
+      kind: "paragraph",
+      runs: [
+        text(
+          all
+            ? `${result.indicators.length}项绩效指标（${by}）均已达成年度指标值，得满分。`
+            : `${result.indicators.length}项绩效指标中，${metCount}项（${by}）已达成年度指标值，得满分。`
+        ),
+      ],
+    });
+  }
+  // met but docked (a qualitative 有效提升 given 9.1 of 10): named with its score, in one sentence
+  const docked = result.indicators.filter((r) => !fullyMet(r) && standing(r) === "met");
+  if (docked.length > 0)
+    blocks.push({
+      kind: "paragraph",
+      runs: [
+        text(`已达成目标但未得满分的指标${docked.length}项：${docked.map(scoreOnly).join("、")}。`),
+      ],
+    });
+  let k = 0;
+  for (const top of grouped) {
     const sentences: string[] = [];
     for (const g of top.groups) {
-      const met = g.items.filter((r) => standing(r) === "met");
       const rest = g.items.filter((r) => standing(r) !== "met");
+      if (rest.length === 0) continue;
       const lead = g.level2 === top.level1 ? "" : `${g.level2}：`;
-      const own: string[] = [];
-      if (met.length === 1) own.push(`${indicatorFacts(met[0])}，已达成目标。`);
-      else if (met.length > 1) own.push(`${met.map(indicatorFacts).join("；")}，均已达成目标。`);
-      for (const r of rest)
-        own.push(`${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`);
+      const own = rest.map(
+        (r) => `${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`
+      );
       sentences.push(`${lead}${own.join("")}`);
     }
-    const runs: Run[] = [text(`（${ordinal(i)}）${top.level1}。${sentences.join("")}`)];
+    if (sentences.length === 0) continue;
+    const runs: Run[] = [text(`（${ordinal(k++)}）${top.level1}。${sentences.join("")}`)];
     blocks.push({ kind: "paragraph", runs });
   }
   return blocks;

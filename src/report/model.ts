@@ -37,11 +37,23 @@ export interface ProjectReport {
   readonly checks: readonly CheckItem[];
 }
 
+/** One project in the summary table at the top (issue 21), every cell as the body gives it. */
+export interface SummaryRow {
+  readonly project: string;
+  readonly annual: string;
+  readonly executed: string;
+  readonly rate: string;
+  readonly total: string;
+  readonly grade: string;
+}
+
 export interface ReportModel {
   /** The document's title, e.g. 丰台区融媒体中心2020年度项目支出绩效自评报告. */
   readonly title: string;
   /** The unit paragraph (部门决算: 评价项目14个，涉及金额…). */
   readonly unit: readonly Run[];
+  /** The summary table under the unit paragraph (项目、全年预算数、执行数、执行率、总分、等级). */
+  readonly summary?: readonly SummaryRow[];
   readonly projects: readonly ProjectReport[];
 }
 

@@ -1,11 +1,11 @@
 import type Decimal from "decimal.js";
 import { budgetScale, chooseBudgetRow } from "../engine/budget";
 import { saysNothing } from "../engine/placeholder";
-import type { Form, FormResult, IndicatorRow } from "../engine/types";
+import type { Form, FormResult, IndicatorResult, IndicatorRow } from "../engine/types";
 import type { Grid } from "../form/grid";
 import { cellWords, money, printedAmount, rate, score } from "./format";
 import type { FormIdentity } from "./identity";
-import { indicatorBlocks, indicatorFacts, standing } from "./indicators";
+import { indicatorBlocks, standing } from "./indicators";
 import {
   placeholder,
   text,
@@ -110,6 +110,17 @@ function reasonOf(form: Form, row: number): string | null {
   return words && !saysNothing(words) && !/^0+$/.test(words) ? words : null;
 }
 
+/**
+ * A row in 偏差原因分析: its name and score only (its facts are in 绩效目标完成情况 already, issue
+ * 21: the report is not to recite a row twice).
+ */
+function deviationLead(r: IndicatorResult): string {
+  const name = r.name ? `“${r.name}”` : "（未填指标名称）";
+  const got = r.value ?? r.score;
+  const weight = r.weight !== null ? `，分值${score(r.weight)}分` : "";
+  return got !== null ? `${name}（得分${score(got)}分${weight}）` : name;
+}
+
 function deviations(s: ScoredForm, id: FormIdentity): Block[] {
   const { form, result } = s;
   const blocks: Block[] = [];
@@ -119,10 +130,10 @@ function deviations(s: ScoredForm, id: FormIdentity): Block[] {
     // every row the rules say is not fully met owes its reason (an over-achieved deviation too)
     const off = r.met === false || standing(r) === "partial" || standing(r) === "failed";
     if (quoted)
-      blocks.push(para(text(`${indicatorFacts(r)}。表中偏差原因分析及改进措施：“${quoted}”`)));
+      blocks.push(para(text(`${deviationLead(r)}，表中偏差原因分析及改进措施：“${quoted}”。`)));
     else if (off && !formReason)
       blocks.push(
-        para(text(`${indicatorFacts(r)}。`), placeholder(`“${r.name}”的偏差原因及改进措施`))
+        para(text(`${deviationLead(r)}：`), placeholder(`“${r.name}”的偏差原因及改进措施`))
       );
   }
   if (formReason) blocks.push(para(text(`表中偏差大或目标未完成原因分析：“${formReason}”`)));

@@ -66,3 +66,10 @@ export const PROSE_FIXES: readonly (readonly [RegExp, string])[] = [
   [/([。；！？])[，,。；]+/g, "$1"],
   [/[，,]+([。；])/g, "$1"],
 ];
+
+/** The summary table's header (issue 21). */
+export const SUMMARY_HEADER = ["项目", "全年预算数", "执行数", "执行率", "总分", "等级"] as const;
+
+/** A form's title saying who evaluated: 项目支出绩效自评表 (the unit) or …绩效评价表 (the department). */
+export const SELF_TITLE = /自评/;
+export const REVIEW_TITLE = /评价表/;

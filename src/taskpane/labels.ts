@@ -59,3 +59,20 @@ export function errorText(action: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return `${action}未能完成：${message || "未知错误"}`;
 }
+
+/**
+ * A score as the pane shows it: always two decimals (96.00 beside 96.36, issue 21), from the
+ * engine's decimal string without a float; a weight inferred with more decimals is shown whole.
+ */
+export function points(value: string | null): string | null {
+  if (value === null) return null;
+  if (/^-?\d+$/.test(value)) return `${value}.00`;
+  if (/^-?\d+\.\d$/.test(value)) return `${value}0`;
+  return value;
+}
+
+/** A prompt's message without the sheet and cell it opens with (the row shows the cell). */
+export function promptText(p: PromptRow): string {
+  const at = `${p.sheet}!${p.cell}`;
+  return p.message.startsWith(at) ? p.message.slice(at.length).replace(/^[\s：:]+/, "") : p.message;
+}

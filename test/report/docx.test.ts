@@ -110,39 +110,35 @@ describe("the 自评报告 .docx", () => {
   });
 
   // LibreOffice Writer (libreoffice-writer-nogui, installed by .ci/run) opens the .docx
-  it(
-    "opens in LibreOffice headless and converts to a PDF of A4 pages",
-    () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-docx-"));
-      const file = path.join(dir, "报告.docx");
-      fs.writeFileSync(file, bytes);
-      // a private profile: other soffice processes on the machine cannot lock this one out
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { stdio: "pipe", timeout: 170_000 }
+  it("opens in LibreOffice headless and converts to a PDF of A4 pages", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-docx-"));
+    const file = path.join(dir, "报告.docx");
+    fs.writeFileSync(file, bytes);
+    // a private profile: other soffice processes on the machine cannot lock this one out
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        file,
+      ],
+      { stdio: "pipe", timeout: 170_000 }
+    );
+    const pdf = path.join(dir, "报告.pdf");
+    expect(fs.existsSync(pdf)).toBe(true);
+    const head = fs.readFileSync(pdf).subarray(0, 5).toString("latin1");
+    expect(head).toBe("%PDF-");
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
+    if (info.status === 0) {
+      expect(info.stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(
+        report.projects.length
       );
-      const pdf = path.join(dir, "报告.pdf");
-      expect(fs.existsSync(pdf)).toBe(true);
-      const head = fs.readFileSync(pdf).subarray(0, 5).toString("latin1");
-      expect(head).toBe("%PDF-");
-      const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
-      if (info.status === 0) {
-        expect(info.stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-        expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(
-          report.projects.length
-        );
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-    180_000
-  );
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
 });

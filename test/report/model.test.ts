@@ -55,6 +55,8 @@ function bodyText(p: ProjectReport): string {
 
 /** 完全达成X项，部分达成Y项，未达成Z项: checked apart, against the engine's met flags. */
 const COUNTS = /完全达成(\d+)项，部分达成(\d+)项，未达成(\d+)项(?:，(\d+)项待人工评判)?/;
+/** The counts of the fully met sentence (issue 21): 9项绩效指标（产出指标4项、…）均已达成…, 其中7项（…）. */
+const MET_COUNTS = /\d+项绩效指标(中，\d+项)?（[^）]*）|未得满分的指标\d+项/g;
 
 describe("the report model over every seed table", () => {
   const seeds = seedFiles().map((f) => f.slice(0, 3));
@@ -88,13 +90,14 @@ describe("the report model over every seed table", () => {
         expect(partial + failed).toBe(
           s.result.indicators.filter((r) => r.met === false && !full(r)).length
         );
-        for (const m of text.replace(COUNTS, "").match(NUMBER) ?? []) {
+        for (const m of text.replace(COUNTS, "").replace(MET_COUNTS, "").match(NUMBER) ?? []) {
           if (!allowed.has(norm(m)))
             throw new Error(`${p.sheet} ${p.anchor}: “${m}” is neither printed nor computed`);
           traced++;
         }
       });
-      expect(traced).toBeGreaterThan(forms.length * 10);
+      // fewer numbers than before issue 21: fully met rows are counted, not recited
+      expect(traced).toBeGreaterThan(forms.length * 5);
     }
   );
 });

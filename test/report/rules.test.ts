@@ -3,15 +3,16 @@
  * command reads them: no 部分达成 on a row at full marks or with a ratio ≥ 1; no ASCII comparison
  * sign and no "。，" in the prose; codes stripped from unit and department names (仁和 2022 prints
  * 主管部门 109101); a weight inferred from the printed scores named 推定 (武汉 prints none on two
- * rows); a reason cell holding "0" is not quoted as a reason.
+ * rows); a reason cell holding "0" is not quoted as a reason; the summary table at the top.
  */
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { scoreWorkbookGrids } from "../../src/form/pipeline";
 import { readWorkbookFile } from "../../src/host/xlsx/readFile";
 import { buildReport, scoredForms, type ReportModel, type ScoredForm } from "../../src/report";
+import { reportDocx } from "../../src/report/docx";
 import { indicatorFacts, standing } from "../../src/report/indicators";
-import { prose } from "../../src/report/format";
 import { runsText } from "../../src/report/model";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
@@ -78,7 +79,8 @@ test("武汉: a weight inferred from the printed scores is named 推定", () => 
     s.result.indicators.filter((r) => r.weightSource === "implied")
   );
   expect(implied.length).toBeGreaterThan(0);
-  for (const r of implied) expect(body).toContain(prose(indicatorFacts(r)));
+  // the rows recited (not fully met) carry it in the body
+  expect(body).toMatch(/推定分值\d+(\.\d+)?分/);
   for (const r of implied) expect(indicatorFacts(r)).toMatch(/（推定分值[\d.]+分）/);
   expect(body).not.toMatch(/[^定]分值\d+\.\d{3,}分/);
 });
@@ -99,4 +101,46 @@ test("a reason cell holding 0 is not quoted as a reason", async () => {
     .projects[0].blocks.map((b) => runsText(b.runs))
     .join("\n");
   expect(body).not.toContain("“0”");
+});
+
+test.each(FILES)("%s: the summary table lists every project with the body's figures", (f) => {
+  const { forms, report, body } = reports.get(f)!;
+  const rows = report.summary ?? [];
+  expect(rows.length).toBe(forms.filter((s) => !/单位整体/.test(s.form.title ?? "")).length);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) {
+    // the total and the grade as the conclusion gives them
+    if (r.grade !== "—") expect(body).toContain(`自评总分${r.total}分，自评等级为“${r.grade}”`);
+    // the rate as the budget sentence gives it
+    if (r.rate !== "—") expect(body).toContain(`预算执行率${r.rate}`);
+  }
+});
+
+test("丰台's .docx: the summary table with its header before the first project", async () => {
+  const { report } = reports.get("004-fengtai-2020.xlsx")!;
+  const zip = await JSZip.loadAsync(await reportDocx(report));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const table = xml.indexOf("<w:tbl>");
+  expect(table).toBeGreaterThan(0);
+  expect(table).toBeLessThan(xml.indexOf(report.projects[0].title));
+  const header = xml.slice(table, xml.indexOf("</w:tr>", table));
+  for (const h of ["项目", "全年预算数", "执行数", "执行率", "总分", "等级"])
+    expect(header).toContain(h);
+  expect(header).toContain("<w:tblHeader/>");
+  expect((xml.match(/<w:tr[ >]/g) ?? []).length).toBe((report.summary ?? []).length + 1);
+});
+
+test("丰台: one form evaluated by the department and thirteen by the unit, told as its own report tells them", () => {
+  const own = fs.readFileSync(
+    path.join(__dirname, "..", "fixtures", "seeds", "004_4b1a8b8cc6194ae9.txt"),
+    "utf8"
+  );
+  const { report } = reports.get("004-fengtai-2020.xlsx")!;
+  const unit = runsText(report.unit);
+  const self = /单位自评项目13个，涉及金额2,803\.88万元，[^。；]*/.exec(own)?.[0];
+  const department = /部门评价项目1个，涉及金额322\.06万元，[^。；]*/.exec(own)?.[0];
+  expect(self && department).toBeTruthy();
+  expect(unit).toContain(self as string);
+  expect(unit).toContain(department as string);
+  expect(unit).not.toContain("开展绩效自评，评价项目14个");
 });

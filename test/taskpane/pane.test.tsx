@@ -184,7 +184,8 @@ describe("task pane", () => {
       profile: "auto",
       promptTextInReasonCells: false,
     });
-    expect(screen.getByText("总分：87.5")).toBeInTheDocument();
+    // scores always with two decimals (issue 21)
+    expect(screen.getByText("总分：87.50")).toBeInTheDocument();
     expect(screen.getByText("等级：良")).toBeInTheDocument();
     expect(screen.getByText("执行率 95 ÷ 100 = 95%，10 × 95% = 9.5")).toBeInTheDocument();
     expect(
@@ -196,6 +197,10 @@ describe("task pane", () => {
     expect(screen.getByRole("heading", { name: "提示（2）" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "总分不符（1）" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "缺偏差原因（1）" })).toBeInTheDocument();
+    // a prompt row: its cell and its message, the sheet once above (not on every row)
+    expect(screen.getByText("H20")).toBeInTheDocument();
+    expect(screen.queryByText("养老!H20")).not.toBeInTheDocument();
+    expect(screen.getAllByText("养老").length).toBeGreaterThan(0);
     expect(screen.getByText("说明：没有找到自评表")).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "未写入（1）" })).toBeInTheDocument();
     expect(screen.getByText("养老!J11 已有文字，未写入提示")).toBeInTheDocument();
@@ -239,8 +244,8 @@ describe("task pane", () => {
     );
     await renderPane(gateway);
     fireEvent.click(screen.getByRole("button", { name: "批量评分" }));
-    const third = await screen.findByRole("button", { name: "项目3：87.5 分，良" });
-    expect(screen.getAllByRole("button", { name: /^项目\d：87\.5 分，良$/ })).toHaveLength(5);
+    const third = await screen.findByRole("button", { name: "项目3：87.50 分，良" });
+    expect(screen.getAllByRole("button", { name: /^项目\d：87\.50 分，良$/ })).toHaveLength(5);
     expect(third).toHaveAttribute("aria-expanded", "false");
     expect(screen.queryByRole("table", { name: "项目3 指标得分" })).toBeNull();
     fireEvent.click(third);

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FormRun, IndicatorRun, RunReport, SheetRun } from "../../host/contract";
-import { STATUS_NAMES, promptsByKind, reportHeadline } from "../labels";
+import { STATUS_NAMES, points, promptText, promptsByKind, reportHeadline } from "../labels";
 import { ClickableRow } from "./ClickableRow";
 
 type Select = (sheet: string, cell: string) => void;
@@ -65,7 +65,7 @@ export function ResultView(props: { readonly report: RunReport; readonly onSelec
           {forms.map(({ sheet, form, key }) => (
             <AccordionItem key={key} value={key}>
               <AccordionHeader as="h3">
-                {`${form.project || sheet.sheet}：${form.total ?? "—"} 分，${form.grade ?? "—"}`}
+                {`${form.project || sheet.sheet}：${points(form.total) ?? "—"} 分，${form.grade ?? "—"}`}
               </AccordionHeader>
               <AccordionPanel>
                 <FormBlock sheet={sheet} form={form} onSelect={onSelect} titled={false} />
@@ -95,16 +95,26 @@ export function ResultView(props: { readonly report: RunReport; readonly onSelec
               </Text>
               <Table size="small" aria-label={g.name}>
                 <TableBody>
-                  {g.rows.map((p, i) => (
+                  {g.rows.flatMap((p, i) => [
+                    // the sheet once, where it changes; each row its cell and its message alone
+                    ...(i === 0 || g.rows[i - 1].sheet !== p.sheet
+                      ? [
+                          <TableRow key={`${p.sheet}#sheet#${i}`}>
+                            <TableCell colSpan={2}>
+                              <Caption1>{p.sheet}</Caption1>
+                            </TableCell>
+                          </TableRow>,
+                        ]
+                      : []),
                     <ClickableRow
                       key={`${p.sheet}!${p.cell}#${i}`}
                       label={`${p.sheet}!${p.cell} ${p.message}`}
                       onActivate={() => onSelect(p.sheet, p.cell)}
                     >
-                      <TableCell style={{ width: "96px" }}>{`${p.sheet}!${p.cell}`}</TableCell>
-                      <TableCell>{p.message}</TableCell>
-                    </ClickableRow>
-                  ))}
+                      <TableCell style={{ width: "48px" }}>{p.cell}</TableCell>
+                      <TableCell>{promptText(p)}</TableCell>
+                    </ClickableRow>,
+                  ])}
                 </TableBody>
               </Table>
             </div>
@@ -171,7 +181,7 @@ function FormBlock(props: {
       )}
       <Caption1>{`工作表：${sheet.sheet}（${STATUS_NAMES[sheet.status]}）`}</Caption1>
       {sheet.message && <Caption1>{sheet.message}</Caption1>}
-      <Body1>{`总分：${form.total ?? "无法计算"}`}</Body1>
+      <Body1>{`总分：${points(form.total) ?? "无法计算"}`}</Body1>
       <Body1>{`等级：${form.grade ?? "—"}`}</Body1>
       <Table size="small" aria-label={`${form.project || sheet.sheet} 指标得分`}>
         <TableHeader>
@@ -212,5 +222,5 @@ function indicatorName(ind: IndicatorRun): string {
 }
 
 function scoreText(score: string | null, weight: string | null): string {
-  return `${score ?? "—"}${weight ? ` / ${weight}` : ""}`;
+  return `${points(score) ?? "—"}${weight ? ` / ${weight}` : ""}`;
 }

@@ -135,9 +135,13 @@ const layerRules = [
     files: ["src/web/**"],
     patterns: forbid(
       "web",
-      ["hostExcel", "cli", "commands"],
+      ["cli", "commands"],
       [
         NODE_BUILTINS_SHARED,
+        {
+          regex: "(^|/)host/excel/(?!report$)",
+          message: "the web page takes from host/excel only report.ts (the pane's RunReport, pure)",
+        },
         {
           regex: "(^|/)taskpane/(?!components/)",
           message: "the web page imports only the task pane's components",

@@ -9,6 +9,7 @@ import { browserFigures } from "./browser";
 import { recognizeFigures } from "./recognize";
 import { report200 } from "./report";
 import { robustMemory } from "./robust";
+import { webFigures } from "./web";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   Object.assign(result, await browserFigures());
   process.stderr.write("robust: peak memory on a million-row sheet and an eight-sheet zip bomb…\n");
   Object.assign(result, await robustMemory());
+  Object.assign(result, await webFigures()); // the 网页版: webScore200Seconds, webBundleGzipKB
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -12,6 +12,7 @@ import { PackageParts } from "../../src/host/xlsx/package/parts";
 import { TooLargeError } from "../../src/host/xlsx/package/damage";
 import { CorruptZipError, entryData, type Codec } from "../../src/host/xlsx/package/zip";
 import { browserCodec } from "../../src/host/xlsx/package/zipBrowser";
+import { writeZip } from "../../src/host/xlsx/package/zipWrite";
 import { nodeCodec } from "../../src/host/xlsx/package/zipNode";
 import { readWorkbookGrids } from "../../src/host/xlsx/read";
 
@@ -58,6 +59,33 @@ test.each(FILES)("%s: scored through either codec, every part is the same", asyn
   expect([...b.keys()]).toEqual([...a.keys()]);
   for (const [name, bytes] of a)
     expect(Buffer.from(b.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+});
+
+test("names in UTF-8 and in a Unicode Path field, comments, folders: both readers agree", async () => {
+  const zip = new JSZip();
+  zip.file("xl/worksheets/表一.xml", "<a/>", { comment: "注释" });
+  zip.folder("目录");
+  zip.file("plain.txt", "x".repeat(1000), { compression: "DEFLATE" });
+  const utf8 = await zip.generateAsync({ type: "uint8array", comment: "zip comment" });
+  // our own writer: a non-ASCII name also in an Info-ZIP Unicode Path field
+  const archive = await nodeCodec.readZip(utf8);
+  const ours = await writeZip(
+    archive,
+    new Map([["xl/表二.xml", { text: "<b/>" }]]),
+    new Set(),
+    nodeCodec
+  );
+  for (const bytes of [utf8, ours]) {
+    const a = await nodeCodec.readZip(bytes);
+    const b = await browserCodec.readZip(bytes);
+    expect(b.comment).toBe(a.comment);
+    expect(b.entries.map((e) => ({ ...e, raw: [...e.raw] }))).toEqual(
+      a.entries.map((e) => ({ ...e, raw: [...e.raw] }))
+    );
+  }
+  expect((await browserCodec.readZip(ours)).entries.map((e) => e.name)).toEqual(
+    expect.arrayContaining(["xl/worksheets/表一.xml", "目录/", "xl/表二.xml"])
+  );
 });
 
 test("fflate and node:zlib inflate each other's output", () => {

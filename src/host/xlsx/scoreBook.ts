@@ -31,6 +31,8 @@ export interface ScoreBookOptions {
    * input this copy was made from (src/cli/outputs.ts), so a later run knows the copy for its own.
    */
   readonly sourceMark?: string;
+  /** Told when the workbook is read and when it is scored (a page's progress bar). */
+  readonly onStage?: (stage: "read" | "scored") => void;
 }
 
 /** Rejects with a Chinese message naming the file when it cannot be read or written. */
@@ -40,7 +42,9 @@ export async function scoreWorkbookBytes(
 ): Promise<ScoredBook> {
   // one package index: the cells are read from it, and the scored copy written into it
   const read = await readWorkbookGrids(input, { name: options.name });
+  options.onStage?.("read");
   const outcome = scoreWorkbookGrids(read.grids, { profile: options.profile });
+  options.onStage?.("scored");
   if (options.dryRun) return { read, outcome, bytes: null };
   const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
   const state: NewSheet = {

@@ -242,4 +242,34 @@ describe("selfeval refuses what it cannot score, and says why", () => {
     expect(r.err).toContain(`未读完：长表.xlsx：${warning}`);
     expect(r.byName.get("长表.xlsx")?.sheets).toHaveLength(1);
   });
+
+  test("a worker that runs out of memory fails only its file, named; the batch finishes and the JSON is printed", async () => {
+    const entries = await formEntries();
+    const rows: string[] = [];
+    for (let r = 8; r < 150_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const sheet = textOf(entries, "xl/worksheets/sheet1.xml").replace(
+      "</sheetData>",
+      `${rows.join("")}</sheetData>`
+    );
+    const dir = path.join(tmp, "batch");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, "1-大.xlsx"),
+      zipOf(replaced(entries, entry("xl/worksheets/sheet1.xml", sheet)))
+    );
+    fs.writeFileSync(path.join(dir, "2-小.xlsx"), zipOf(entries));
+    // a heap far too small for the large file (the default is a share of the machine's memory)
+    process.env.SELFEVAL_WORKER_HEAP_MB = "64";
+    try {
+      const r = await score([dir], "--jobs", "2", "--dry-run");
+      expect(r.status).toBe(1);
+      expect(r.byName.get("1-大.xlsx")?.error).toBe(
+        "处理 1-大.xlsx 时内存不足，已停止处理这个文件（其余文件照常处理）"
+      );
+      expect(r.byName.get("2-小.xlsx")?.error).toBeUndefined();
+      expect(r.byName.get("2-小.xlsx")?.sheets).toHaveLength(1);
+    } finally {
+      delete process.env.SELFEVAL_WORKER_HEAP_MB;
+    }
+  }, 30_000);
 });

@@ -24,8 +24,12 @@ export function cleanCopyPath(scoredPath: string): string {
 export async function cleanCopyBytes(
   source: Uint8Array | PackageParts,
   grids: readonly Grid[],
-  outcome: WorkbookOutcome
+  outcome: WorkbookOutcome,
+  sourceMark?: string
 ): Promise<Uint8Array> {
   const { edits } = cleanCopyEdits(grids, outcome.sheets);
-  return writePackage(source, edits, [], { replaceSheets: outcome.replaceSheets });
+  return writePackage(source, edits, [], {
+    replaceSheets: outcome.replaceSheets,
+    archiveComment: sourceMark,
+  });
 }

@@ -1,9 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { STATE_SHEET } from "../form/state";
 import { PackageParts } from "../host/xlsx/package/parts";
-import { childOf, childrenOf, tree } from "../host/xlsx/package/xml";
 import { numberedName, type FileIdentity } from "./safeWrite";
 
 /**
@@ -13,8 +11,9 @@ import { numberedName, type FileIdentity } from "./safeWrite";
  * - never a symbolic link, whatever it points to;
  * - a file already at the name is replaced only when it is a copy this command wrote from the
  *   same input: the copy carries a source mark, `selfeval-source:` and the SHA-256 of the
- *   input's real path (in the ledger sheet's first row of a scored copy, in the description of a
- *   report's docProps/core.xml). Anything else there (a person's file, a copy of another input
+ *   input's real path (the zip archive's comment of a scored copy or a 提交版 — in the
+ *   container, not in a part, so the parts stay what the 网页版 writes for the same input — and
+ *   the description of a report's docProps/core.xml). Anything else there (a person's file, a copy of another input
  *   of the same name) is kept, and the output takes the next free name, `x.scored (2).xlsx`;
  * - two inputs of one run never get the same name (compared case-insensitively, as Windows and
  *   macOS folders do).
@@ -122,14 +121,8 @@ async function carriesMark(file: string, mark: string, kind: OutputKind): Promis
     if (stat.size > 256 * 1024 * 1024) return false;
     const parts = await PackageParts.open(await fs.promises.readFile(file));
     if (kind === "report") return (parts.text("docProps/core.xml") ?? "").includes(mark);
-    const office = parts.rels("").find((r) => r.kind === "officeDocument" && !r.external);
-    if (!office) return false;
-    const book = tree(parts.text(office.part) ?? "");
-    const sheet = childrenOf(childOf(book, "sheets"), "sheet").find(
-      (s) => s.attrs.name === STATE_SHEET
-    );
-    const rel = parts.rels(office.part).find((r) => r.id === sheet?.attrs.id);
-    return !!rel && (parts.text(rel.part) ?? "").includes(mark);
+    // a workbook (scored copy or 提交版) carries it as the zip archive's comment (scoreBook.ts)
+    return parts.archive.comment === mark;
   } catch {
     return false;
   }

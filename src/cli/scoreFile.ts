@@ -3,7 +3,7 @@ import * as path from "path";
 import type { ProfileSpec } from "../engine";
 import { scoreWorkbookBytes } from "../host/xlsx/scoreBook";
 import { cleanCopyBytes, cleanCopyPath } from "./cleanCopy";
-import { keptNotice, planOutputs, type OutputPlan } from "./outputs";
+import { keptNotice, planOutput, planOutputs, type OutputPlan } from "./outputs";
 import { readFailure, writeFailure } from "./readFailure";
 import { workbookReport, type FileReport } from "./report";
 import { writeFileSafely } from "./safeWrite";
@@ -68,14 +68,15 @@ export async function scoreFile(job: FileJob): Promise<FileReport> {
       ...(kept.length ? { kept, notice: keptNotice(kept, written.path) } : {}),
     };
     if (!job.clean) return report;
-    // the 提交版 beside the copy it was made with, written as safely (never over a file of another)
-    const cleanTarget = cleanCopyPath(written.path);
+    // the 提交版 beside the copy it was made with, planned and written like it: our own earlier
+    // 提交版 of this input is replaced, anything else at the name kept
+    const cleanPlan = await planOutput(job.file, cleanCopyPath(written.path), "score", new Set());
     const clean = await writeFileSafely(
-      cleanTarget,
-      await cleanCopyBytes(read.package, read.grids, outcome),
-      null
+      cleanPlan.output,
+      await cleanCopyBytes(read.package, read.grids, outcome, cleanPlan.mark),
+      cleanPlan.replace
     ).catch((e: unknown) => {
-      throw new Error(writeFailure(cleanTarget, e));
+      throw new Error(writeFailure(cleanPlan.output, e));
     });
     return { ...report, clean: clean.path };
   } catch (e) {

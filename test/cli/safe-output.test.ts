@@ -184,3 +184,33 @@ describe("selfeval writes only where it may", () => {
     expect(fs.statSync(ours).ino).not.toBe(first.ino); // replaced by rename, a new file
   });
 });
+
+describe("the source mark stands in the container, not in a part", () => {
+  test("a scored copy and its 提交版 carry the mark as the zip comment; a second run replaces both, a person's file at the 提交版 name is kept", async () => {
+    const { unzipSync } = await import("fflate");
+    const input = await form(path.join(tmp, "b.xlsx"));
+    const first = await run(["score", input, "--clean"]);
+    expect(first.status).toBe(0);
+    const scored = path.join(tmp, "b.scored.xlsx");
+    const clean = path.join(tmp, "b.提交版.xlsx");
+    for (const file of [scored, clean]) {
+      const bytes = fs.readFileSync(file);
+      // the end-of-central-directory record's comment is the last thing in the file
+      expect(bytes.subarray(-64).toString("latin1")).toMatch(/selfeval-source:[0-9a-f]{32}$/);
+      for (const [name, data] of Object.entries(unzipSync(new Uint8Array(bytes))))
+        expect([name, Buffer.from(data).toString("utf8").includes("selfeval-source")]).toEqual([
+          name,
+          false,
+        ]);
+    }
+    const again = await run(["score", input, "--clean"]);
+    expect(again.files[0].output).toBe(scored);
+    expect(fs.readdirSync(tmp).sort()).toEqual(["b.scored.xlsx", "b.xlsx", "b.提交版.xlsx"]);
+    // a file the command did not write at the 提交版's name is kept; the 提交版 takes the next name
+    fs.writeFileSync(clean, "a person's file");
+    const third = await run(["score", input, "--clean"]);
+    expect(third.status).toBe(0);
+    expect(fs.readFileSync(clean, "utf8")).toBe("a person's file");
+    expect(fs.existsSync(path.join(tmp, "b.提交版 (2).xlsx"))).toBe(true);
+  });
+});

@@ -35,26 +35,8 @@ let cliReport: string;
 const network: string[] = [];
 const errors: string[] = [];
 
-/**
- * The command's source mark (issue 23, src/cli/outputs.ts): the cell after the ledger's own in
- * the state sheet's first row, naming the input's path hashed. The page has no path to mark, so
- * the mark is the one difference allowed, and taken out before comparing.
- */
-const SOURCE_MARK =
-  /<c r="E1"[^>]*><is><t xml:space="preserve">selfeval-source:[0-9a-f]{32}<\/t><\/is><\/c>/;
-
 function parts(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(
-    Object.entries(unzipSync(bytes)).map(([name, data]) => {
-      const text = Buffer.from(data).toString("utf8");
-      return [
-        name,
-        text.includes("selfeval-source:")
-          ? new Uint8Array(Buffer.from(text.replace(SOURCE_MARK, ""), "utf8"))
-          : data,
-      ];
-    })
-  );
+  return new Map(Object.entries(unzipSync(bytes)));
 }
 
 /** The parts that differ between two packages (a missing or extra part counts). */

@@ -286,7 +286,8 @@ describe("the task pane in Chromium over the workbench", () => {
     await headline(page, "评分当前表");
     const prompts = page.getByRole("table", { name: "得分不符" });
     const row = prompts.getByRole("row").last();
-    const text = (await row.textContent()) ?? "";
+    // the row's accessible name says sheet!cell and the message (the row shows the cell alone)
+    const text = (await row.getAttribute("aria-label")) ?? "";
     const address = /!([A-Z]+\d+)/.exec(text)?.[1];
     expect(address).toBeDefined();
     await row.click();
@@ -405,9 +406,12 @@ describe("the task pane in Chromium over the workbench", () => {
       await page.getByRole("button", { name: "批量评分" }).click();
       await headline(page, "批量评分");
       const pane = page.locator("#pane");
-      await pane.getByText("错误值!E5 “#REF!”不是数值").waitFor();
+      // a prompt row shows its cell and message; its accessible name adds the sheet
+      await pane.getByRole("row", { name: /^错误值!E5 .*“#REF!”不是数值/ }).waitFor();
       await pane
-        .getByText("文字分值!F5 的分值“四十五”不是数值，该指标按人工评分，所填得分计入总分")
+        .getByRole("row", {
+          name: /^文字分值!F5 .*的分值“四十五”不是数值，该指标按人工评分，所填得分计入总分/,
+        })
         .waitFor();
       await pane.getByText(/^说明：不是自评表：/).waitFor();
       await pane

@@ -78,5 +78,11 @@ export async function writePackage(
 
   await wb.finish();
   await pkg.flush();
-  return writeZip(pkg.index.archive, pkg.written, pkg.removed, pkg.index.codec);
+  return writeZip(
+    pkg.index.archive,
+    pkg.written,
+    pkg.removed,
+    pkg.index.codec,
+    options.archiveComment
+  );
 }

@@ -29,8 +29,8 @@ export interface ScoreBookOptions {
   /** Told when the workbook is read and when it is scored (a page's progress bar). */
   readonly onStage?: (stage: "read" | "scored") => void;
   /**
-   * Written after the ledger's first-row cells of the state sheet: the command's mark of the
-   * input this copy was made from (src/cli/outputs.ts), so a later run knows the copy for its own.
+   * The command's mark of the input this copy was made from (src/cli/outputs.ts), so a later run
+   * knows the copy for its own: written as the zip archive's comment, in no part.
    */
   readonly sourceMark?: string;
 }
@@ -49,14 +49,13 @@ export async function scoreWorkbookBytes(
   const summary = newSheetFromLayout(summaryLayout(outcome.summary, outcome.summarySheet));
   const state: NewSheet = {
     name: STATE_SHEET,
-    rows: stateToRows(outcome.state).map((row, i) =>
-      i === 0 && options.sourceMark ? [...row, options.sourceMark] : row
-    ),
+    rows: stateToRows(outcome.state),
     state: "veryHidden",
   };
   const edits = outcome.sheets.flatMap((s) => s.plan.edits);
   const bytes = await writePackage(read.package, edits, [summary, state], {
     replaceSheets: outcome.replaceSheets,
+    archiveComment: options.sourceMark,
   });
   return { read, outcome, bytes };
 }

@@ -31,4 +31,10 @@ export interface NewSheet {
 export interface WritePackageOptions {
   /** Names of existing sheets to remove first, with the parts and defined names only they use. */
   readonly replaceSheets?: readonly string[];
+  /**
+   * The zip archive's comment, in place of the input's: the command's source mark
+   * (src/cli/outputs.ts). It stands in the container, not in a part, so the parts the command
+   * and the 网页版 write for one input stay byte-identical.
+   */
+  readonly archiveComment?: string;
 }

@@ -61,7 +61,8 @@ export async function writeZip(
   archive: ZipArchive,
   written: ReadonlyMap<string, WrittenEntry>,
   removed: ReadonlySet<string>,
-  codec: Codec
+  codec: Codec,
+  comment?: string
 ): Promise<Uint8Array> {
   const now = dosNow();
   const sources: { name: string; original?: ZipEntry; text?: WrittenEntry }[] = [];
@@ -122,7 +123,7 @@ export async function writeZip(
       attributes: (dir ? 0x10 : 0) | ((original?.attributes ?? 0) & 0x3f),
     });
   }
-  return layOut(entries, utf8.encode(archive.comment ?? ""));
+  return layOut(entries, utf8.encode(comment ?? archive.comment ?? ""));
 }
 
 /** The local headers with the data, the central directory, its end: one array. */

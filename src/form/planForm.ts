@@ -1,6 +1,6 @@
 /** One scored form planned on its sheet: scores, rates, the total and grade, prompts as notes. */
 import type Decimal from "decimal.js";
-import { parseAddress, parseRange, toAddress } from "../address";
+import { parseAddress, toAddress } from "../address";
 import { plain } from "../engine/decimal";
 import { isProfileId, PROFILES } from "../engine/profiles";
 import type { Form, FormResult, Prompt } from "../engine/types";

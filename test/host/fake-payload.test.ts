@@ -30,7 +30,8 @@ async function send(
   const fake = fakeOf(options);
   let error: string | null = null;
   try {
-    await fake.run(async (ctx: Excel.RequestContext) => {
+    await fake.run(async (context) => {
+      const ctx = context as unknown as Excel.RequestContext;
       batch(ctx);
       await ctx.sync();
     });

@@ -17,7 +17,7 @@ export class FakeContext {
   readonly trackedObjects = { add(): void {}, remove(): void {} };
 
   constructor(readonly host: FakeHost) {
-    this.workbook = new FakeWorkbook(this);
+    this.workbook = new FakeWorkbook(this).at(null, "workbook");
   }
 
   check(): void {

@@ -35,6 +35,7 @@ import {
   type SyncRecord,
 } from "./api";
 import { FakeOfficeError } from "./errors";
+import { objectPathBytes } from "./host";
 // the sheet-finishing APIs (borders, links, frozen panes, filters, print titles) join the proxies
 import "./format";
 // Range.setCellProperties (borders, font, alignment)
@@ -121,7 +122,7 @@ export class FakeExcel implements FakeHost {
     }
     this.syncs++;
     this.beforeSync?.(this.syncs);
-    const request = 300 + actions.reduce((n, a) => n + a.request, 0);
+    const request = 300 + actions.reduce((n, a) => n + a.request, 0) + objectPathBytes(actions);
     const record: SyncRecord = { request, response: 0, actions: actions.length, error: null };
     this.syncLog.push(record);
     try {

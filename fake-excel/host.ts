@@ -1,6 +1,7 @@
 /**
  * The host: what the proxies need of the fake as a whole (fake.ts is it), the actions a request
- * context queues, and the wire size of a payload (JSON bytes) that the sync estimates.
+ * context queues, and the wire size of a request as Office.js serialises it: each action, and once
+ * a request each object path its actions are reached through (with its parents and arguments).
  */
 import type { Rect } from "../src/address";
 import type { FakeContext } from "./context";
@@ -42,9 +43,19 @@ export interface ActionResult {
   readonly commit?: () => void;
 }
 
+/** A step of the chain an object is reached through: `parent.name(...args)`, or `parent.name` without args. */
+export interface ObjectPath {
+  readonly parent: ObjectPath | null;
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
 export interface Action {
   readonly label: string;
+  /** The action's own bytes (its name, arguments or value, and what wraps it). */
   readonly request: number;
+  /** The object it acts on: its path is serialised once into the request (objectPathBytes). */
+  readonly path?: ObjectPath;
   run(changes: ChangeRecord[]): ActionResult | void;
 }
 
@@ -61,3 +72,33 @@ export function jsonBytes(value: unknown): number {
 
 /** Per object path and per action, what Office.js puts around the data in a request. */
 export const ACTION_BYTES = 200;
+
+/**
+ * The bytes of the object paths a request carries, as Office.js serialises them: each distinct path
+ * the actions are reached through, and each of its parents, once, as an entry of the request's
+ * ObjectPaths (id, type, name, parent id, arguments as JSON) plus the action that instantiates it.
+ * Two calls of `getRange` are two paths, as in Office.js; a property's object (`format`) is one.
+ */
+export function objectPathBytes(actions: readonly Action[]): number {
+  const ids = new Map<ObjectPath, number>();
+  let bytes = 0;
+  const visit = (p: ObjectPath): number => {
+    const known = ids.get(p);
+    if (known !== undefined) return known;
+    const parent = p.parent ? visit(p.parent) : null;
+    const id = ids.size + 1;
+    ids.set(p, id);
+    const entry = {
+      Id: id,
+      ObjectPathType: parent === null ? 1 : p.args.length ? 3 : 4,
+      Name: p.name,
+      ...(parent === null ? {} : { ParentObjectPathId: parent }),
+      ...(p.args.length ? { ArgumentInfo: { Arguments: p.args } } : {}),
+    };
+    const instantiate = { Id: id, ActionType: 1, Name: "", ObjectPathId: id };
+    bytes += jsonBytes(String(id)) + 1 + jsonBytes(entry) + 1 + jsonBytes(instantiate) + 1;
+    return id;
+  };
+  for (const a of actions) if (a.path) visit(a.path);
+  return bytes;
+}

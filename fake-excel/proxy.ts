@@ -6,7 +6,7 @@
  */
 import type { FakeContext } from "./context";
 import { apiNotFound, FakeOfficeError, propertyNotLoaded } from "./errors";
-import { ACTION_BYTES, jsonBytes, type ChangeRecord } from "./host";
+import { ACTION_BYTES, jsonBytes, type ChangeRecord, type ObjectPath } from "./host";
 
 export type LoadSpec = string | string[] | { select?: string; expand?: string } | undefined;
 
@@ -43,6 +43,7 @@ export abstract class FakeObject<T> {
   private readonly loaded = new Map<string, unknown>();
   private isNull: boolean | undefined;
   private readonly navCache = new Map<string, unknown>();
+  private objectPath: ObjectPath | undefined;
 
   constructor(
     protected readonly ctx: FakeContext,
@@ -56,6 +57,18 @@ export abstract class FakeObject<T> {
   }
   protected navs(): Record<string, () => Loadable> {
     return {};
+  }
+
+  /** How Office.js reaches this object (a root of its own class name unless `at` placed it). */
+  get path(): ObjectPath {
+    this.objectPath ??= { parent: null, name: this.className, args: [] };
+    return this.objectPath;
+  }
+
+  /** Places the proxy at `parent.name(...args)` (a method) or `parent.name` (a property, no args). */
+  at(parent: { readonly path: ObjectPath } | null, name: string, args: unknown[] = []): this {
+    this.objectPath = { parent: parent ? parent.path : null, name, args };
+    return this;
   }
 
   get context(): FakeContext {
@@ -100,6 +113,7 @@ export abstract class FakeObject<T> {
     let n = this.navCache.get(name);
     if (!n) {
       n = make();
+      if (n instanceof FakeObject && !n.objectPath) n.at(this, name);
       this.navCache.set(name, n);
     }
     return n as N;
@@ -111,6 +125,7 @@ export abstract class FakeObject<T> {
     this.ctx.queue({
       label: `${this.className}.load(${JSON.stringify(spec ?? "")})`,
       request: ACTION_BYTES + jsonBytes(spec ?? ""),
+      path: this.path,
       run: () => {
         const r = this.loadNow(paths);
         return { response: r.response, commit: () => r.commits.forEach((c) => c()) };
@@ -183,6 +198,7 @@ export abstract class FakeObject<T> {
     this.ctx.queue({
       label: `${this.className}.${label}`,
       request: ACTION_BYTES + jsonBytes(payload ?? null),
+      path: this.path,
       run: (changes) => {
         run(this.need(), changes);
       },

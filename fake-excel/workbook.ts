@@ -100,18 +100,28 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
 
   protected item(model: SheetModel): FakeWorksheet {
     const doc = this.ctx.host.doc;
-    return new FakeWorksheet(this.ctx, () => (doc.sheets.includes(model) ? model : null), false);
+    return new FakeWorksheet(this.ctx, () => (doc.sheets.includes(model) ? model : null), false).at(
+      this,
+      "getItem",
+      [model.id]
+    );
   }
 
   getItem(key: string): FakeWorksheet {
     const doc = this.ctx.host.doc;
-    return new FakeWorksheet(this.ctx, () => doc.byKey(key) ?? null, false);
+    return new FakeWorksheet(this.ctx, () => doc.byKey(key) ?? null, false).at(this, "getItem", [
+      key,
+    ]);
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
     this.ctx.requires("1.4", "WorksheetCollection.getItemOrNullObject");
     const doc = this.ctx.host.doc;
-    return new FakeWorksheet(this.ctx, () => doc.byKey(key) ?? null, true);
+    return new FakeWorksheet(this.ctx, () => doc.byKey(key) ?? null, true).at(
+      this,
+      "getItemOrNullObject",
+      [key]
+    );
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -129,6 +139,7 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
     this.ctx.queue({
       label: `WorksheetCollection.add(${name ?? ""})`,
       request: ACTION_BYTES + jsonBytes(name ?? ""),
+      path: this.path,
       run: () => {
         let n = name;
         if (n === undefined) for (let i = 1; !n || doc.byName(n); i++) n = `Sheet${i}`;
@@ -153,7 +164,7 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
         created = doc.addSheet(n);
       },
     });
-    return new FakeWorksheet(this.ctx, () => created, false);
+    return new FakeWorksheet(this.ctx, () => created, false).at(this, "add", [name ?? ""]);
   }
 
   get onChanged(): FakeEventHandlers {

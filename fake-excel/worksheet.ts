@@ -94,7 +94,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
 
   get pageLayout(): FakePageLayout {
     this.ctx.requires("1.9", "Worksheet.pageLayout");
-    return new FakePageLayout(this.ctx, () => this.target());
+    return this.nav("pageLayout", () => new FakePageLayout(this.ctx, () => this.target()));
   }
 
   get onChanged(): FakeEventHandlers {
@@ -126,7 +126,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
           "Worksheet.getRange"
         );
       return { sheet: s, rect };
-    });
+    }).at(this, "getRange", address === undefined ? [] : [address]);
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
@@ -137,7 +137,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
         sheet: s,
         rect: s.usedRect(!!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 },
       };
-    });
+    }).at(this, "getUsedRange", valuesOnly === undefined ? [] : [valuesOnly]);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {

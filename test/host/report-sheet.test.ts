@@ -6,9 +6,10 @@ import * as path from "path";
 import { STATE_SHEET } from "../../src/form/state";
 import { createExcelGateway } from "../../src/host/excel/gateway";
 import type { ScoringGateway } from "../../src/host/contract";
-import { runsText } from "../../src/report";
+import { runsText, type ReportModel } from "../../src/report";
+import { reportSheetLayout } from "../../src/report/sheet";
 import { FakeExcel, installFakeExcel, loadFakeExcel } from "../../fake-excel";
-import type { DocumentModel } from "../../fake-excel/model";
+import { DocumentModel } from "../../fake-excel/model";
 
 const SAMPLES = path.join(__dirname, "../../samples");
 let fengtai: DocumentModel;
@@ -110,6 +111,43 @@ describe("生成自评报告 in Excel", () => {
     expect(fake.failedSyncs).toEqual(["ResponsePayloadSizeLimitExceeded"]);
     expect(run).toMatchObject({ ok: true, error: null, sheet: "自评报告", forms: 14 });
     expect(run.model).toEqual(reference.model);
+  });
+
+  test("a 300-tab report, more than 5 MB to write: split under the budget like every other write, the sheet whole", async () => {
+    const sources = [...fengtai.sheets];
+    const doc = new DocumentModel();
+    for (let i = 0; i < 300; i++) {
+      const src = sources[i % sources.length];
+      doc.importSheet(src, `${String(i + 1).padStart(3, "0")}${src.name}`.slice(0, 31));
+    }
+    doc.activeSheetId = doc.sheets[0].id;
+    uninstall?.();
+    fake = new FakeExcel(doc);
+    uninstall = installFakeExcel(fake);
+    const run = await writeReport();
+    expect(fake.failedSyncs).toEqual([]);
+    expect(run).toMatchObject({ ok: true, error: null, sheet: "自评报告" });
+    expect(run.forms).toBeGreaterThan(280);
+    // the reads come first; what follows the last read is the report's write
+    const writes = fake.syncLog.filter((s) => s.request > s.response);
+    const written = writes.reduce((n, s) => n + s.request, 0);
+    console.log(
+      `300-tab 自评报告: ${run.forms} forms, ${Math.round(written / 1024)} KB written in ${writes.length} syncs of ${run.syncs}`
+    );
+    expect(written).toBeGreaterThan(5_500_000); // one sync could not carry it
+    expect(Math.max(...fake.syncLog.map((s) => s.request))).toBeLessThan(5_000_000);
+    // the sheet whole: every paragraph of the model, in order, each row merged, styled and sized
+    const grid = fake.grid("自评报告");
+    const texts = grid.values.map((r) => r[0]);
+    const layout = reportSheetLayout(run.model as ReportModel);
+    expect(texts).toEqual(layout.rows.map((r) => r.text));
+    expect(grid.merges).toHaveLength(layout.rows.length);
+    expect(model("自评报告")?.rowHeights.size).toBe(layout.rows.length);
+    expect(model("自评报告")?.pageLayout).toMatchObject({
+      orientation: "Portrait",
+      paperSize: "A4",
+    });
+    expect(fake.activeSheet).toBe("自评报告");
   });
 
   test("a workbook without a form: a Chinese message, no sheet", async () => {

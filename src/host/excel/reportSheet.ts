@@ -3,9 +3,11 @@
  * the add-in's own sheet 自评报告 (one wide merged, wrapped cell a paragraph, A4 portrait), replacing
  * the one it wrote last; the sheet's name is recorded in the state sheet, so 撤销 removes it.
  *
- * Three round trips whatever the number of tabs: list the sheets; read them the way 评分 does
+ * Three round trips for a workbook of ordinary size: list the sheets; read them the way 评分 does
  * (scoring.ts readWorkbook: in parts only where Excel refuses the size); write the sheet and the
- * state's first row. The .docx is built
+ * state's first row through the gateway's write queue (session.ts Writer), which splits the write
+ * under the payload budget like every other write (a 200-tab report passes Excel on the web's
+ * 5 MB in several). The .docx is built
  * from the same model in the task pane (src/report/docx.ts), not here.
  */
 import type { ProfileSpec, EngineOptions } from "../../engine";
@@ -17,7 +19,8 @@ import { rectAddress } from "../../address";
 import { warningsFor } from "./capabilities";
 import type { Capabilities, ReportSheetRun } from "./contract";
 import { readWorkbook } from "./scoring";
-import { Io, type GatewaySession } from "./session";
+import { jsonLength } from "./cells";
+import { Io, OP_BYTES, Writer, type GatewaySession } from "./session";
 import { gridOf } from "./sheetRead";
 import { runExcel } from "./run";
 
@@ -31,29 +34,48 @@ export interface ReportSheetOptions {
 const PLACEHOLDER_FILL = "#FFF2CC";
 const has = (v: string): boolean => Office.context.requirements.isSetSupported("ExcelApi", v);
 
-function writeLayout(ws: Excel.Worksheet, model: ReportModel): void {
+/** Queues the report's rows and their look through the writer (it syncs before the budget is passed). */
+async function writeLayout(ws: Excel.Worksheet, model: ReportModel, writer: Writer): Promise<void> {
   const layout = reportSheetLayout(model);
   const n = layout.rows.length;
   const right = layout.columns;
-  const all = ws.getRange(rectAddress({ top: 1, left: 1, bottom: n, right }));
-  all.values = layout.rows.map((r) => [r.text, ...Array<string>(right - 1).fill("")]);
-  all.merge(true);
-  all.format.wrapText = true;
-  all.format.verticalAlignment = "Top";
-  ws.getRange(rectAddress({ top: 1, left: 1, bottom: 1, right })).format.columnWidth =
-    layout.columnWidth;
-  layout.rows.forEach((r, i) => {
-    const line = ws.getRange(rectAddress({ top: i + 1, left: 1, bottom: i + 1, right }));
-    line.format.rowHeight = r.height;
-    if (r.kind === "title" || r.kind === "heading") line.format.font.bold = true;
-    if (r.kind === "title") line.format.horizontalAlignment = "Center";
-    if (r.placeholder) line.format.fill.color = PLACEHOLDER_FILL;
-  });
-  if (has("1.9")) {
-    ws.pageLayout.orientation = Excel.PageOrientation.portrait;
-    ws.pageLayout.paperSize = Excel.PaperType.a4;
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
+  await writer.rows(
+    ws,
+    1,
+    layout.rows.map((r) => [r.text, ...Array<string>(right - 1).fill("")]),
+    false
+  );
+  // four actions on four object paths (two getRange, their formats), and so for each row below
+  await writer.add(
+    3 * OP_BYTES,
+    () => {
+      const all = ws.getRange(rectAddress({ top: 1, left: 1, bottom: n, right }));
+      all.merge(true);
+      all.format.wrapText = true;
+      all.format.verticalAlignment = "Top";
+      ws.getRange(rectAddress({ top: 1, left: 1, bottom: 1, right })).format.columnWidth =
+        layout.columnWidth;
+    },
+    4
+  );
+  for (const [i, r] of layout.rows.entries())
+    await writer.add(
+      3 * OP_BYTES,
+      () => {
+        const line = ws.getRange(rectAddress({ top: i + 1, left: 1, bottom: i + 1, right }));
+        line.format.rowHeight = r.height;
+        if (r.kind === "title" || r.kind === "heading") line.format.font.bold = true;
+        if (r.kind === "title") line.format.horizontalAlignment = "Center";
+        if (r.placeholder) line.format.fill.color = PLACEHOLDER_FILL;
+      },
+      4
+    );
+  if (has("1.9"))
+    await writer.add(OP_BYTES, () => {
+      ws.pageLayout.orientation = Excel.PageOrientation.portrait;
+      ws.pageLayout.paperSize = Excel.PaperType.a4;
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    });
 }
 
 export function writeReportSheet(
@@ -84,22 +106,26 @@ export function writeReportSheet(
     const ours =
       previous.reportSheet && names.includes(previous.reportSheet) ? previous.reportSheet : null;
     const name = summarySheetName(names, ours, REPORT_SHEET);
-    if (ours) sheets.getItem(ours).delete();
-    const ws = sheets.add(name);
-    writeLayout(ws, model);
-    ws.activate();
+    const writer = new Writer(io, session.payloadBudget);
     const first = stateToRows({
       ledger: [],
       summarySheet: previous.summarySheet,
       reportSheet: name,
     })[0];
-    const state = names.includes(STATE_SHEET)
-      ? sheets.getItem(STATE_SHEET)
-      : sheets.add(STATE_SHEET);
-    state.getRange("A1:D1").values = [first.map((v) => v ?? "")];
-    if (!names.includes(STATE_SHEET)) state.visibility = Excel.SheetVisibility.veryHidden;
     try {
-      await context.sync();
+      if (ours) await writer.add(OP_BYTES, () => sheets.getItem(ours).delete());
+      const ws = sheets.add(name);
+      // the sheet recorded first: a write refused part-way leaves a sheet the next run replaces and 撤销 removes
+      await writer.add(OP_BYTES + jsonLength(first), () => {
+        const state = names.includes(STATE_SHEET)
+          ? sheets.getItem(STATE_SHEET)
+          : sheets.add(STATE_SHEET);
+        state.getRange("A1:D1").values = [first.map((v) => v ?? "")];
+        if (!names.includes(STATE_SHEET)) state.visibility = Excel.SheetVisibility.veryHidden;
+      });
+      await writeLayout(ws, model, writer);
+      await writer.add(OP_BYTES, () => ws.activate(), 0);
+      await writer.flush();
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return {

@@ -13,6 +13,15 @@ import type { GatewayConfig } from "./contract";
 /** What Office.js wraps around one queued action or object path in a request (bytes, estimated high). */
 export const OP_BYTES = 300;
 
+/**
+ * What one object path costs in a request (beyond its arguments, which a caller counts): Office.js
+ * sends, in every request, each object an action is reached through (getRange("B7"), format, fill)
+ * as an entry with its id, type, name and parent, and an action instantiating it: 110 to 170 bytes,
+ * as fake-excel counts them after Office.js. Where the values are short (many small writes), the
+ * paths outweigh them.
+ */
+export const PATH_BYTES = 200;
+
 export interface SheetInfo {
   readonly name: string;
   readonly id: string;
@@ -132,8 +141,12 @@ export class Writer {
     private readonly budget: number
   ) {}
 
-  async add(bytes: number, queue: () => void): Promise<void> {
-    const cost = bytes + OP_BYTES;
+  /**
+   * Queues one write: `bytes` its values and arguments, `paths` the new object paths it is reached
+   * through (ws.getRange(a).values: one; ws.getRange(a).format.fill.color: three).
+   */
+  async add(bytes: number, queue: () => void, paths = 1): Promise<void> {
+    const cost = bytes + OP_BYTES + paths * PATH_BYTES;
     if (this.queued && this.bytes + cost > this.budget) await this.flush();
     queue();
     this.bytes += cost;

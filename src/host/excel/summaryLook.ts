@@ -1,6 +1,7 @@
 import { toAddress } from "../../address";
 import type { CellStyle, SheetLayout } from "../../form/layout/sheetLayout";
 import type { QueueWrite } from "./summarySheet";
+import { OP_BYTES } from "./session";
 
 /**
  * The rest of the 评分汇总 layout through Office.js, as the .xlsx host draws it
@@ -71,40 +72,65 @@ export async function renderCellLook(
       ...(r.right > r.left ? ["InsideVertical" as const] : []),
       ...(r.bottom > r.top ? ["InsideHorizontal" as const] : []),
     ];
-    await add(sides.length * 80, () => {
-      const borders = ws.getRange(rectText(r)).format.borders;
-      for (const side of sides) {
-        const b = borders.getItem(side);
-        b.style = "Continuous";
-        b.color = BORDER_COLOR;
-      }
-    });
+    // two actions a side, on getRange, format, borders and a getItem a side
+    await add(
+      sides.length * (80 + 2 * OP_BYTES),
+      () => {
+        const borders = ws.getRange(rectText(r)).format.borders;
+        for (const side of sides) {
+          const b = borders.getItem(side);
+          b.style = "Continuous";
+          b.color = BORDER_COLOR;
+        }
+      },
+      3 + sides.length
+    );
   }
   for (const r of styleRects(layout, (s) => !!s.wrap))
-    await add(60, () => {
-      ws.getRange(rectText(r)).format.wrapText = true;
-    });
+    await add(
+      60,
+      () => {
+        ws.getRange(rectText(r)).format.wrapText = true;
+      },
+      2
+    );
   for (const h of ["left", "center", "right"] as const)
     for (const r of styleRects(layout, (s) => s.horizontal === h))
-      await add(60, () => {
-        ws.getRange(rectText(r)).format.horizontalAlignment =
-          h === "left" ? "Left" : h === "center" ? "Center" : "Right";
-      });
+      await add(
+        60,
+        () => {
+          ws.getRange(rectText(r)).format.horizontalAlignment =
+            h === "left" ? "Left" : h === "center" ? "Center" : "Right";
+        },
+        2
+      );
   for (const r of styleRects(layout, (s) => !!(s.wrap || s.horizontal || s.border)))
-    await add(60, () => {
-      ws.getRange(rectText(r)).format.verticalAlignment = "Center";
-    });
+    await add(
+      60,
+      () => {
+        ws.getRange(rectText(r)).format.verticalAlignment = "Center";
+      },
+      2
+    );
   // links blue and underlined, whether hyperlinks or HYPERLINK formulas
   for (const r of styleRects(layout, (s) => !!s.link))
-    await add(80, () => {
-      const font = ws.getRange(rectText(r)).format.font;
-      font.color = LINK_COLOR;
-      font.underline = "Single";
-    });
+    await add(
+      80 + OP_BYTES,
+      () => {
+        const font = ws.getRange(rectText(r)).format.font;
+        font.color = LINK_COLOR;
+        font.underline = "Single";
+      },
+      3
+    );
   for (const [r0, points] of layout.rowHeights)
-    await add(60, () => {
-      ws.getRange(`${r0 + 1}:${r0 + 1}`).format.rowHeight = points;
-    });
+    await add(
+      60,
+      () => {
+        ws.getRange(`${r0 + 1}:${r0 + 1}`).format.rowHeight = points;
+      },
+      2
+    );
 }
 
 /** The layout's links as hyperlinks (1.7): each cell already holds its text. */

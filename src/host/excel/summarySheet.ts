@@ -2,6 +2,7 @@ import { columnLetters, toAddress } from "../../address";
 import { columnPoints, type SheetLayout } from "../../form/layout/sheetLayout";
 import { excelInput } from "./cells";
 import { renderCellLook, renderLinks, renderSheetLook, type LookApis } from "./summaryLook";
+import { OP_BYTES } from "./session";
 
 /**
  * The 评分汇总 layout (src/form/layout/summaryLayout.ts) rendered through Office.js, the same
@@ -12,7 +13,8 @@ import { renderCellLook, renderLinks, renderSheetLook, type LookApis } from "./s
  * axis steps, or none.
  * `add(bytes, queue)` queues writes under the caller's payload budget.
  */
-export type QueueWrite = (bytes: number, queue: () => void) => Promise<void>;
+/** `paths`: the object paths the write is reached through (session.ts Writer.add; one by default). */
+export type QueueWrite = (bytes: number, queue: () => void, paths?: number) => Promise<void>;
 
 /**
  * The cells as Excel formulas/values, row by row, as wide as the widest row; a link's cell holds
@@ -64,16 +66,26 @@ export async function renderSummaryFormats(
       if (cell?.style?.fill) fills.push([toAddress(r + 1, c + 1), cell.style.fill]);
     })
   );
-  await add(bold.length * 40 + fills.length * 60, () => {
-    for (const a of bold) ws.getRange(a).format.font.bold = true;
-    for (const [a, color] of fills) ws.getRange(a).format.fill.color = `#${color}`;
-  });
-  await add(layout.widths.length * 60, () => {
-    layout.widths.forEach((w, i) => {
-      const col = columnLetters(i + 1);
-      ws.getRange(`${col}:${col}`).format.columnWidth = columnPoints(w);
-    });
-  });
+  // an action a cell (OP_BYTES) on three object paths (getRange, format, font or fill)
+  const styled = bold.length + fills.length;
+  await add(
+    bold.length * 40 + fills.length * 60 + styled * OP_BYTES,
+    () => {
+      for (const a of bold) ws.getRange(a).format.font.bold = true;
+      for (const [a, color] of fills) ws.getRange(a).format.fill.color = `#${color}`;
+    },
+    styled * 3
+  );
+  await add(
+    layout.widths.length * (60 + OP_BYTES),
+    () => {
+      layout.widths.forEach((w, i) => {
+        const col = columnLetters(i + 1);
+        ws.getRange(`${col}:${col}`).format.columnWidth = columnPoints(w);
+      });
+    },
+    layout.widths.length * 2
+  );
   await renderCellLook(ws, layout, add);
   if (apis.v17) await renderLinks(ws, layout, add);
   await renderSheetLook(ws, layout, apis, add);

@@ -27,7 +27,7 @@ export async function writeSummary(
   const layout = summaryLayout(s, outcome.summarySheet);
   const apis = { v17: supportsApi("1.7"), v19: supportsApi("1.9") };
   await writer.rows(ws, 1, layoutFormulas(layout, apis.v17), true);
-  const chart = await renderSummaryFormats(ws, layout, apis, (b, q) => writer.add(b, q));
+  const chart = await renderSummaryFormats(ws, layout, apis, (b, q, p) => writer.add(b, q, p));
   await writer.add(OP_BYTES, () => ws.activate());
   return {
     sheet: outcome.summarySheet,

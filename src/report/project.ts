@@ -6,6 +6,7 @@ import type { Grid } from "../form/grid";
 import { cellWords, money, printedAmount, rate, score } from "./format";
 import type { FormIdentity } from "./identity";
 import { indicatorBlocks, standing } from "./indicators";
+import { problemBlocks } from "./problems";
 import {
   placeholder,
   text,
@@ -179,6 +180,7 @@ export function projectReport(s: ScoredForm, id: FormIdentity): ProjectReport {
     conclusion(s.result),
     heading(SECTION_TITLES[3]),
     ...deviations(s, id),
+    ...problemBlocks(s.result),
     heading(SECTION_TITLES[4]),
     para(placeholder("其他需要说明的问题")),
   ];

@@ -73,3 +73,8 @@ export const SUMMARY_HEADER = ["项目", "全年预算数", "执行数", "执行
 /** A form's title saying who evaluated: 项目支出绩效自评表 (the unit) or …绩效评价表 (the department). */
 export const SELF_TITLE = /自评/;
 export const REVIEW_TITLE = /评价表/;
+
+/** 存在的问题 (issue 21): its lead and the sentence of a project without any. */
+export const PROBLEM_LEAD = "存在的问题：";
+export const NO_PROBLEMS =
+  "存在的问题：预算执行率未低于规定比例，偏差均已说明原因，表中得分、完成率与总分经核算无误。";

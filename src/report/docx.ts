@@ -160,6 +160,12 @@ export function reportDocument(model: ReportModel, meta: DocxMeta = {}): Documen
     // one project after another, as the units' own reports run (issue 21: no page per project)
     children.push(heading(p.title, true), ...p.blocks.map(block));
   }
+  // 落款: a blank line, then the unit and the date right-aligned (GB/T 9704)
+  if (model.closing?.length) children.push(new Paragraph({ style: STYLE.body, children: [] }));
+  for (const line of model.closing ?? [])
+    children.push(
+      new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, children: runs(line) })
+    );
   const checked = model.projects.filter((p) => p.checks.length > 0);
   if (checked.length) {
     children.push(pageBreak(), heading(CHECK_TITLE, true));

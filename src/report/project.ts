@@ -3,7 +3,7 @@ import { budgetScale, chooseBudgetRow } from "../engine/budget";
 import { saysNothing } from "../engine/placeholder";
 import type { Form, FormResult, IndicatorResult, IndicatorRow } from "../engine/types";
 import type { Grid } from "../form/grid";
-import { cellWords, money, printedAmount, rate, score } from "./format";
+import { cellWords, money, printedAmount, quotedRate, score } from "./format";
 import type { FormIdentity } from "./identity";
 import { indicatorBlocks, standing } from "./indicators";
 import { problemBlocks } from "./problems";
@@ -77,13 +77,14 @@ function basics(s: ScoredForm, id: FormIdentity, project: string): Block[] {
   return blocks;
 }
 
-function budgetSentence(result: FormResult, unit: string): Block {
+function budgetSentence(form: Form, result: FormResult, unit: string): Block {
   const b = result.budget;
   if (!b || b.annual === null)
     return para(text("预算执行情况："), placeholder("全年预算数与全年执行数"), text("。"));
   const parts = [`全年预算数${money(b.annual)}${unit}`];
   if (b.executed !== null) parts.push(`全年执行数${money(b.executed)}${unit}`);
-  if (b.rate !== null) parts.push(`预算执行率${rate(b.rate)}`);
+  const rateCell = form.budget ? chooseBudgetRow(form.budget)?.rate : undefined;
+  if (b.rate !== null) parts.push(`预算执行率${quotedRate(rateCell, b.rate)}`);
   const got = b.value ?? b.score;
   const weight = b.weight !== null ? `（分值${score(b.weight)}分）` : "";
   if (got !== null) parts.push(`得分${score(got)}分${weight}`);
@@ -174,8 +175,8 @@ export function projectReport(s: ScoredForm, id: FormIdentity): ProjectReport {
     heading(SECTION_TITLES[0]),
     ...basics(s, id, name),
     heading(SECTION_TITLES[1]),
-    budgetSentence(s.result, unit),
-    ...indicatorBlocks(s.result),
+    budgetSentence(s.form, s.result, unit),
+    ...indicatorBlocks(s.result, s.form),
     heading(SECTION_TITLES[2]),
     conclusion(s.result),
     heading(SECTION_TITLES[3]),

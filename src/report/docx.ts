@@ -25,7 +25,8 @@ import {
   TITLE_PT,
   SIZE_PT,
 } from "./layout";
-import { checkText, type Block, type ReportModel, type Run } from "./model";
+import { checksTable } from "./checksTable";
+import { type Block, type ReportModel, type Run } from "./model";
 import { CHECK_TITLE, SUMMARY_HEADER } from "./words";
 
 /**
@@ -169,10 +170,8 @@ export function reportDocument(model: ReportModel, meta: DocxMeta = {}): Documen
   const checked = model.projects.filter((p) => p.checks.length > 0);
   if (checked.length) {
     children.push(pageBreak(), heading(CHECK_TITLE, true));
-    for (const p of checked) {
-      children.push(heading(p.title));
-      for (const c of p.checks) children.push(body([{ text: checkText(c) }]));
-    }
+    for (const p of checked)
+      children.push(heading(`${p.title}（${p.sheet}）`), checksTable(p.checks));
   }
   const footer = new Footer({
     children: [

@@ -87,6 +87,28 @@ function scoreOnly(r: IndicatorResult): string {
   return got !== null ? `${name}（得分${score(got)}分${weight}）` : name;
 }
 
+/**
+ * The docked rows grouped by score and weight (issue 21: length): 得9分（分值10分）的“a”、“b”；
+ * a score or weight of its own reads as before, “c”（得分8.5分，分值10分）.
+ */
+function dockedGroups(rows: readonly IndicatorResult[]): string {
+  const groups = new Map<string, IndicatorResult[]>();
+  for (const r of rows) {
+    const got = r.value ?? r.score;
+    const key = got !== null && r.weight !== null ? `${score(got)}/${score(r.weight)}` : "";
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups]
+    .map(([key, list]) => {
+      if (key === "" || list.length === 1) return list.map(scoreOnly).join("、");
+      const [got, weight] = key.split("/");
+      const names = list.map((r) => (r.name ? `“${r.name}”` : "（未填指标名称）")).join("、");
+      const inferred = list.some((r) => r.weightSource === "implied") ? "推定" : "";
+      return `得${got}分（${inferred}分值${weight}分）的${list.length}项：${names}`;
+    })
+    .join("；");
+}
+
 /** Met and at full marks (or without a weight to be short of): said in one sentence, not recited. */
 function fullyMet(r: IndicatorResult): boolean {
   const got = r.value ?? r.score;
@@ -126,9 +148,7 @@ export function indicatorBlocks(result: FormResult, form?: Form): Block[] {
   if (docked.length > 0)
     blocks.push({
       kind: "paragraph",
-      runs: [
-        text(`已达成目标但未得满分的指标${docked.length}项：${docked.map(scoreOnly).join("、")}。`),
-      ],
+      runs: [text(`已达成目标但未得满分的指标${docked.length}项：${dockedGroups(docked)}。`)],
     });
   let k = 0;
   for (const top of grouped) {

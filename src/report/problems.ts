@@ -10,7 +10,7 @@ import { isProfileId, PROFILES } from "../engine/profiles";
 import type { FormResult, Prompt } from "../engine/types";
 import { rate, score } from "./format";
 import { text, type Block } from "./model";
-import { NO_PROBLEMS, PROBLEM_LEAD } from "./words";
+import { NO_PROBLEMS, ordinal, PROBLEM_LEAD } from "./words";
 
 const para = (t: string): Block => ({ kind: "paragraph", runs: [text(t)] });
 const where = (p: Prompt): string => `（${p.sheet}!${p.cell}）`;
@@ -66,5 +66,7 @@ export function problemBlocks(result: FormResult): Block[] {
     if (p.kind === "deviation-reason-missing") lines.push(missingReason(result, p));
   for (const p of result.prompts) if (HAND_ERRORS.has(p.kind)) lines.push(handError(result, p));
   if (lines.length === 0) return [para(NO_PROBLEMS)];
-  return [para(PROBLEM_LEAD), ...lines.map((l, i) => para(`${i + 1}．${l}`))];
+  // one paragraph, 一是…；二是…。 as the units' own reports write their problems
+  const items = lines.map((l, i) => `${ordinal(i)}是${l.replace(/。$/, "")}`);
+  return [para(`${PROBLEM_LEAD}${items.join("；")}。`)];
 }

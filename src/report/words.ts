@@ -76,8 +76,10 @@ export const REVIEW_TITLE = /评价表/;
 
 /** 存在的问题 (issue 21): its lead and the sentence of a project without any. */
 export const PROBLEM_LEAD = "存在的问题：";
-export const NO_PROBLEMS =
-  "存在的问题：预算执行率未低于规定比例，偏差均已说明原因，表中得分、完成率与总分经核算无误。";
+export const NO_PROBLEMS = "存在的问题：预算执行正常，偏差均已说明原因，表中得分经核算无误。";
 
 /** The words beside a printed rate quoted as printed: how the computed rate beside it was got. */
 export const RATE_COMPUTED_BY = { amounts: "按金额计算为", values: "按实际完成值计算为" } as const;
+
+/** 提交前请核对's table header in the .docx (issue 21). */
+export const CHECK_HEADER = ["单元格", "核对事项"] as const;

@@ -66,11 +66,11 @@ function bodyText(p: ProjectReport): string {
 }
 
 /** 完全达成X项，部分达成Y项，未达成Z项: checked apart, against the engine's met flags. */
-/** 存在的问题's item numbers and the cells it names (（Sheet!J14）): not figures. */
-const PROBLEM_NUMBERS = /^\d+．|（[^（）]*![A-Z]+\d+）/gm;
+/** The cells 存在的问题 names (（Sheet!J14）): not figures. */
+const PROBLEM_NUMBERS = /（[^（）]*![A-Z]+\d+）/gm;
 const COUNTS = /完全达成(\d+)项，部分达成(\d+)项，未达成(\d+)项(?:，(\d+)项待人工评判)?/;
 /** The counts of the fully met sentence (issue 21): 9项绩效指标（产出指标4项、…）均已达成…, 其中7项（…）. */
-const MET_COUNTS = /\d+项绩效指标(中，\d+项)?（[^）]*）|未得满分的指标\d+项/g;
+const MET_COUNTS = /\d+项绩效指标(中，\d+项)?（[^）]*）|未得满分的指标\d+项|分）的\d+项：/g;
 
 describe("the report model over every seed table", () => {
   const seeds = seedFiles().map((f) => f.slice(0, 3));

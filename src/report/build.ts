@@ -1,7 +1,7 @@
 import type { Grid } from "../form/grid";
 import type { SheetOutcome } from "../form/pipeline";
 import { formIdentity, type FormIdentity } from "./identity";
-import type { ReportModel } from "./model";
+import { placeholder, text, type ReportModel, type Run } from "./model";
 import { isUnitForm, projectReport, type ScoredForm } from "./project";
 import { summaryRows } from "./summaryTable";
 import { unitParagraph } from "./unit";
@@ -27,6 +27,11 @@ function mostCommon(values: readonly (string | null)[]): string | null {
   return best;
 }
 
+/** 落款: the unit as the forms name it (codes stripped), else a placeholder; the date to fill in. */
+function closing(unit: string | null): Run[][] {
+  return [[unit ? text(unit) : placeholder("单位名称")], [placeholder("报告日期")]];
+}
+
 export function buildReport(forms: readonly ScoredForm[]): ReportModel {
   const ids: FormIdentity[] = forms.map((s) => formIdentity(s.grid, s.form));
   const unit = mostCommon(ids.map((id) => id.unit ?? id.implementer ?? id.department));
@@ -37,5 +42,6 @@ export function buildReport(forms: readonly ScoredForm[]): ReportModel {
     unit: unitParagraph(projects, unit, year),
     summary: summaryRows(forms),
     projects: forms.map((s, i) => projectReport(s, ids[i])),
+    closing: closing(unit),
   };
 }

@@ -25,7 +25,8 @@ import {
   TITLE_PT,
   SIZE_PT,
 } from "./layout";
-import { checkText, type Block, type ReportModel, type Run } from "./model";
+import { checksTable } from "./checksTable";
+import { type Block, type ReportModel, type Run } from "./model";
 import { CHECK_TITLE, SUMMARY_HEADER } from "./words";
 
 /**
@@ -160,13 +161,17 @@ export function reportDocument(model: ReportModel, meta: DocxMeta = {}): Documen
     // one project after another, as the units' own reports run (issue 21: no page per project)
     children.push(heading(p.title, true), ...p.blocks.map(block));
   }
+  // 落款: a blank line, then the unit and the date right-aligned (GB/T 9704)
+  if (model.closing?.length) children.push(new Paragraph({ style: STYLE.body, children: [] }));
+  for (const line of model.closing ?? [])
+    children.push(
+      new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, children: runs(line) })
+    );
   const checked = model.projects.filter((p) => p.checks.length > 0);
   if (checked.length) {
     children.push(pageBreak(), heading(CHECK_TITLE, true));
-    for (const p of checked) {
-      children.push(heading(p.title));
-      for (const c of p.checks) children.push(body([{ text: checkText(c) }]));
-    }
+    for (const p of checked)
+      children.push(heading(`${p.title}（${p.sheet}）`), checksTable(p.checks));
   }
   const footer = new Footer({
     children: [

@@ -2,8 +2,9 @@ import Decimal from "decimal.js";
 import { plain } from "../engine/decimal";
 import { groupThousands } from "../engine/format";
 import { cellText, stripSpace } from "../engine/text";
-import type { CellScalar } from "../engine/types";
-import { CODE_PREFIX, PROSE_FIXES } from "./words";
+import { rateAgrees, readRate } from "../engine/agree";
+import type { Cell, CellScalar } from "../engine/types";
+import { CODE_PREFIX, PROSE_FIXES, RATE_COMPUTED_BY } from "./words";
 
 /**
  * How the report prints numbers: as the forms print them. Money in 万元 with two decimals and
@@ -55,4 +56,27 @@ export function withoutCode(name: string | null): string | null {
 /** A sentence as a Chinese government report writes it: ≤ ≥ ＜ ＞, no "。，" (PROSE_FIXES). */
 export function prose(sentence: string): string {
   return PROSE_FIXES.reduce((t, [re, to]) => t.replace(re, to), sentence);
+}
+
+/**
+ * A rate the form printed with fewer than two decimals (103%) is quoted as printed, the computed
+ * rate beside it (103%（按金额计算为103.50%）), never reprinted as 103.00%; a printed rate that
+ * disagrees with the computed one, or none printed, gives the computed rate (issue 21).
+ */
+export function quotedRate(
+  cell: Cell | undefined,
+  computed: Decimal,
+  how: string = RATE_COMPUTED_BY.amounts
+): string {
+  const exact = rate(computed);
+  const printed = cell ? readRate(cell.value, cell.numberFormat, computed) : null;
+  if (!printed || printed.decimals >= 2) return exact;
+  const shown = (f: Decimal): string =>
+    f.times(100).toDecimalPlaces(printed.decimals, Decimal.ROUND_HALF_UP).toFixed(printed.decimals);
+  // the engine's agreement (rounded or cut at the printed decimals); a wrong rate gives the computed
+  if (!rateAgrees(printed.fraction, printed.decimals, computed)) return exact;
+  const quoted = `${shown(printed.fraction)}%`;
+  return new Decimal(shown(printed.fraction)).equals(computed.times(100).toDecimalPlaces(2))
+    ? quoted
+    : `${quoted}（${how}${exact}）`;
 }

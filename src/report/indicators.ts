@@ -1,7 +1,7 @@
-import type { FormResult, IndicatorResult } from "../engine/types";
-import { labelWords, rate, score } from "./format";
+import type { Form, FormResult, IndicatorResult } from "../engine/types";
+import { labelWords, quotedRate, rate, score } from "./format";
 import { text, type Block, type Run } from "./model";
-import { LEVEL_ORDER, ordinal, PENDING_TOTAL } from "./words";
+import { LEVEL_ORDER, ordinal, PENDING_TOTAL, RATE_COMPUTED_BY } from "./words";
 
 /**
  * 绩效目标完成情况, indicator by indicator: grouped by 一级 and 二级指标 in the order Chinese
@@ -53,14 +53,18 @@ export function groupIndicators(
 }
 
 /** “name”年度指标值X，实际完成值Y，完成率Z%，得分S分（分值W分） */
-export function indicatorFacts(r: IndicatorResult): string {
+export function indicatorFacts(r: IndicatorResult, form?: Form): string {
   const parts: string[] = [];
   const name = r.name ? `“${r.name}”` : "（未填指标名称）";
   parts.push(r.target ? `年度指标值${r.target}` : "未填年度指标值");
   parts.push(r.actual ? `实际完成值${r.actual}` : "未填实际完成值");
   // 完成率 only where the form has the column: the rate it holds after scoring
   const shownRate = r.rateCell ? (r.rateValue ?? r.completionRate) : null;
-  if (shownRate !== null) parts.push(`完成率${rate(shownRate)}`);
+  // a rate printed at fewer decimals is quoted as printed, the computed one beside it
+  const cell = form?.indicators.find((i) => i.row === r.row)?.rate;
+  if (shownRate !== null && cell && r.completionRate !== null)
+    parts.push(`完成率${quotedRate(cell, r.completionRate, RATE_COMPUTED_BY.values)}`);
+  else if (shownRate !== null) parts.push(`完成率${rate(shownRate)}`);
   const got = r.value ?? r.score;
   // a weight the form does not print (inferred from its scores) is named so
   const inferred = r.weightSource === "implied" ? "推定" : "";
@@ -83,6 +87,28 @@ function scoreOnly(r: IndicatorResult): string {
   return got !== null ? `${name}（得分${score(got)}分${weight}）` : name;
 }
 
+/**
+ * The docked rows grouped by score and weight (issue 21: length): 得9分（分值10分）的“a”、“b”；
+ * a score or weight of its own reads as before, “c”（得分8.5分，分值10分）.
+ */
+function dockedGroups(rows: readonly IndicatorResult[]): string {
+  const groups = new Map<string, IndicatorResult[]>();
+  for (const r of rows) {
+    const got = r.value ?? r.score;
+    const key = got !== null && r.weight !== null ? `${score(got)}/${score(r.weight)}` : "";
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups]
+    .map(([key, list]) => {
+      if (key === "" || list.length === 1) return list.map(scoreOnly).join("、");
+      const [got, weight] = key.split("/");
+      const names = list.map((r) => (r.name ? `“${r.name}”` : "（未填指标名称）")).join("、");
+      const inferred = list.some((r) => r.weightSource === "implied") ? "推定" : "";
+      return `得${got}分（${inferred}分值${weight}分）的${list.length}项：${names}`;
+    })
+    .join("；");
+}
+
 /** Met and at full marks (or without a weight to be short of): said in one sentence, not recited. */
 function fullyMet(r: IndicatorResult): boolean {
   const got = r.value ?? r.score;
@@ -93,7 +119,7 @@ function fullyMet(r: IndicatorResult): boolean {
  * 绩效目标完成情况 (issue 21): the fully met indicators in one sentence, counted by 一级指标;
  * then one paragraph per 一级指标 that has any other row, each such row with its facts in full.
  */
-export function indicatorBlocks(result: FormResult): Block[] {
+export function indicatorBlocks(result: FormResult, form?: Form): Block[] {
   const blocks: Block[] = [];
   const grouped = groupIndicators(result.indicators);
   const met = grouped
@@ -122,9 +148,7 @@ export function indicatorBlocks(result: FormResult): Block[] {
   if (docked.length > 0)
     blocks.push({
       kind: "paragraph",
-      runs: [
-        text(`已达成目标但未得满分的指标${docked.length}项：${docked.map(scoreOnly).join("、")}。`),
-      ],
+      runs: [text(`已达成目标但未得满分的指标${docked.length}项：${dockedGroups(docked)}。`)],
     });
   let k = 0;
   for (const top of grouped) {
@@ -134,7 +158,7 @@ export function indicatorBlocks(result: FormResult): Block[] {
       if (rest.length === 0) continue;
       const lead = g.level2 === top.level1 ? "" : `${g.level2}：`;
       const own = rest.map(
-        (r) => `${indicatorFacts(r)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`
+        (r) => `${indicatorFacts(r, form)}，${VERDICT[standing(r) as Exclude<Standing, "met">]}。`
       );
       sentences.push(`${lead}${own.join("")}`);
     }

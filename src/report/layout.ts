@@ -12,7 +12,7 @@ export const FONTS = {
 } as const;
 
 /** Point sizes of the Chinese size names. */
-export const SIZE_PT = { 二号: 22, 三号: 16, 四号: 14, 小四: 12 } as const;
+export const SIZE_PT = { 二号: 22, 三号: 16, 四号: 14, 小四: 12, 五号: 10.5 } as const;
 
 export const TITLE_PT = SIZE_PT.二号;
 export const HEADING_PT = SIZE_PT.三号;

@@ -55,6 +55,8 @@ export interface ReportModel {
   /** The summary table under the unit paragraph (项目、全年预算数、执行数、执行率、总分、等级). */
   readonly summary?: readonly SummaryRow[];
   readonly projects: readonly ProjectReport[];
+  /** 落款 (issue 21): the unit's name, then the date line, each a line right-aligned at the end. */
+  readonly closing?: readonly (readonly Run[])[];
 }
 
 /** A run of the report's prose, its signs and stops as a Chinese report writes them (format.ts). */

@@ -3,9 +3,10 @@ import { budgetScale, chooseBudgetRow } from "../engine/budget";
 import { saysNothing } from "../engine/placeholder";
 import type { Form, FormResult, IndicatorResult, IndicatorRow } from "../engine/types";
 import type { Grid } from "../form/grid";
-import { cellWords, money, printedAmount, rate, score } from "./format";
+import { cellWords, money, printedAmount, quotedRate, score } from "./format";
 import type { FormIdentity } from "./identity";
 import { indicatorBlocks, standing } from "./indicators";
+import { problemBlocks } from "./problems";
 import {
   placeholder,
   text,
@@ -61,28 +62,37 @@ function basics(s: ScoredForm, id: FormIdentity, project: string): Block[] {
       ...(isUnitForm(s) ? field("单位名称", id.unit) : field("项目名称", project)),
       ...field("主管部门", id.department),
       ...field("实施单位", id.implementer ?? id.unit),
-      ...(id.year ? [text(`评价年度：${id.year}年度。`)] : field("评价年度", null))
+      ...(id.year ? [text(`评价年度：${id.year}年度。`)] : field("评价年度", null)),
+      // the funds in the same paragraph (issue 21: length)
+      ...(money3.length
+        ? [text(`项目资金：${money3.join("，")}。`)]
+        : [text("项目资金："), placeholder("年初预算数、全年预算数、全年执行数"), text("。")])
     ),
-    money3.length
-      ? para(text(`项目资金：${money3.join("，")}。`))
-      : para(text("项目资金："), placeholder("年初预算数、全年预算数、全年执行数"), text("。")),
   ];
-  blocks.push(
-    id.goalExpected
-      ? para(text(`年度总体目标：${id.goalExpected}`))
-      : para(text("年度总体目标："), placeholder("年度总体目标"))
-  );
-  if (id.goalActual) blocks.push(para(text(`实际完成情况：${id.goalActual}`)));
+  // the goal and what was done in one paragraph (issue 21: length)
+  const goal = id.goalExpected
+    ? [text(`年度总体目标：${id.goalExpected}`)]
+    : [text("年度总体目标："), placeholder("年度总体目标")];
+  const actual = id.goalActual
+    ? [text(`${goalStop(id.goalExpected)}实际完成情况：${id.goalActual}`)]
+    : [];
+  blocks.push(para(...goal, ...actual));
   return blocks;
 }
 
-function budgetSentence(result: FormResult, unit: string): Block {
+/** The stop between the goal and 实际完成情况 where the goal's text has none. */
+function goalStop(goal: string | null): string {
+  return goal !== null && /[。；！？]$/.test(goal) ? "" : "。";
+}
+
+function budgetSentence(form: Form, result: FormResult, unit: string): Block {
   const b = result.budget;
   if (!b || b.annual === null)
     return para(text("预算执行情况："), placeholder("全年预算数与全年执行数"), text("。"));
   const parts = [`全年预算数${money(b.annual)}${unit}`];
   if (b.executed !== null) parts.push(`全年执行数${money(b.executed)}${unit}`);
-  if (b.rate !== null) parts.push(`预算执行率${rate(b.rate)}`);
+  const rateCell = form.budget ? chooseBudgetRow(form.budget)?.rate : undefined;
+  if (b.rate !== null) parts.push(`预算执行率${quotedRate(rateCell, b.rate)}`);
   const got = b.value ?? b.score;
   const weight = b.weight !== null ? `（分值${score(b.weight)}分）` : "";
   if (got !== null) parts.push(`得分${score(got)}分${weight}`);
@@ -125,17 +135,26 @@ function deviations(s: ScoredForm, id: FormIdentity): Block[] {
   const { form, result } = s;
   const blocks: Block[] = [];
   const formReason = form.formReason ? cellWords(form.formReason.value) : "";
+  const owed: IndicatorResult[] = [];
   for (const r of result.indicators) {
     const quoted = reasonOf(form, r.row);
     // every row the rules say is not fully met owes its reason (an over-achieved deviation too)
     const off = r.met === false || standing(r) === "partial" || standing(r) === "failed";
     if (quoted)
       blocks.push(para(text(`${deviationLead(r)}，表中偏差原因分析及改进措施：“${quoted}”。`)));
-    else if (off && !formReason)
-      blocks.push(
-        para(text(`${deviationLead(r)}：`), placeholder(`“${r.name}”的偏差原因及改进措施`))
-      );
+    else if (off && !formReason) owed.push(r);
   }
+  // the rows still owing a reason in one paragraph, a placeholder each (issue 21: length)
+  if (owed.length)
+    blocks.push(
+      para(
+        ...owed.flatMap((r, i) => [
+          text(`${i ? "；" : ""}${deviationLead(r)}：`),
+          placeholder(`“${r.name}”的偏差原因及改进措施`),
+        ]),
+        text("。")
+      )
+    );
   if (formReason) blocks.push(para(text(`表中偏差大或目标未完成原因分析：“${formReason}”`)));
   const anyOff = result.indicators.some((r) => ["partial", "failed"].includes(standing(r)));
   if (id.measures) blocks.push(para(text(`表中改进措施：“${id.measures}”`)));
@@ -173,12 +192,13 @@ export function projectReport(s: ScoredForm, id: FormIdentity): ProjectReport {
     heading(SECTION_TITLES[0]),
     ...basics(s, id, name),
     heading(SECTION_TITLES[1]),
-    budgetSentence(s.result, unit),
-    ...indicatorBlocks(s.result),
+    budgetSentence(s.form, s.result, unit),
+    ...indicatorBlocks(s.result, s.form),
     heading(SECTION_TITLES[2]),
     conclusion(s.result),
     heading(SECTION_TITLES[3]),
     ...deviations(s, id),
+    ...problemBlocks(s.result),
     heading(SECTION_TITLES[4]),
     para(placeholder("其他需要说明的问题")),
   ];

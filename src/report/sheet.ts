@@ -79,6 +79,8 @@ export function reportSheetLayout(model: ReportModel): ReportSheetLayout {
     for (const b of p.blocks)
       rows.push(...row(b.kind === "paragraph" ? "body" : "heading", b.runs));
   }
+  if (model.closing?.length) rows.push(blank);
+  for (const line of model.closing ?? []) rows.push(...row("body", line));
   const checked = model.projects.filter((p) => p.checks.length);
   if (checked.length) {
     rows.push(blank, ...row("title", [{ text: CHECK_TITLE }]));

@@ -4,8 +4,8 @@
  * form's unit with two decimals, the rate computed with two decimals, the total as the profile
  * rounded it). Pure.
  */
-import { budgetScale } from "../engine/budget";
-import { money, rate, score } from "./format";
+import { budgetScale, chooseBudgetRow } from "../engine/budget";
+import { money, quotedRate, score } from "./format";
 import type { SummaryRow } from "./model";
 import { isUnitForm, projectName, type ScoredForm } from "./project";
 import { PENDING_TOTAL } from "./words";
@@ -20,7 +20,9 @@ export function summaryRows(forms: readonly ScoredForm[]): SummaryRow[] {
         project: projectName(s) || `${s.result.sheet}（${s.form.anchor}）`,
         annual: b?.annual ? `${money(b.annual)}${unit}` : "—",
         executed: b?.executed ? `${money(b.executed)}${unit}` : "—",
-        rate: b?.rate ? rate(b.rate) : "—",
+        rate: b?.rate
+          ? quotedRate(s.form.budget ? chooseBudgetRow(s.form.budget)?.rate : undefined, b.rate)
+          : "—",
         total: s.result.total !== null ? score(s.result.total) : PENDING_TOTAL,
         grade: s.result.total !== null && s.result.grade ? s.result.grade : "—",
       };

@@ -73,3 +73,13 @@ export const SUMMARY_HEADER = ["项目", "全年预算数", "执行数", "执行
 /** A form's title saying who evaluated: 项目支出绩效自评表 (the unit) or …绩效评价表 (the department). */
 export const SELF_TITLE = /自评/;
 export const REVIEW_TITLE = /评价表/;
+
+/** 存在的问题 (issue 21): its lead and the sentence of a project without any. */
+export const PROBLEM_LEAD = "存在的问题：";
+export const NO_PROBLEMS = "存在的问题：预算执行正常，偏差均已说明原因，表中得分经核算无误。";
+
+/** The words beside a printed rate quoted as printed: how the computed rate beside it was got. */
+export const RATE_COMPUTED_BY = { amounts: "按金额计算为", values: "按实际完成值计算为" } as const;
+
+/** 提交前请核对's table header in the .docx (issue 21). */
+export const CHECK_HEADER = ["单元格", "核对事项"] as const;

@@ -104,9 +104,12 @@ describe("the 自评报告 .docx", () => {
     expect(placeholders.every((t) => t.startsWith("（待填写："))).toBe(true);
     const checkAt = xml.indexOf("提交前请核对");
     expect(checkAt).toBeGreaterThan(xml.lastIndexOf("五、其他需要说明的问题"));
-    expect(xml.slice(checkAt)).toContain("《丰台报》相关费用!H23");
+    // one table a project (issue 21): its sheet in the heading, the cell in the first column
+    const checks = xml.slice(checkAt);
+    expect(checks).toContain("（《丰台报》相关费用）</w:t>");
+    expect(checks).toMatch(/<w:t xml:space="preserve">H23<\/w:t>[\s\S]*?总分填写为/);
     // each prompt names its cell once
-    expect(xml.slice(checkAt)).not.toContain("《丰台报》相关费用!H23：《丰台报》相关费用!H23");
+    expect(checks).not.toContain("《丰台报》相关费用!H23");
   });
 
   // LibreOffice Writer (libreoffice-writer-nogui, installed by .ci/run) opens the .docx

@@ -1,4 +1,5 @@
 import type { CellScalar } from "../engine/types";
+import type { CellField, CellState } from "../form/plan";
 import { parseAddress, type Rect } from "../address";
 
 /**
@@ -161,4 +162,21 @@ export function planFill(
   // without the pattern (ExcelApi < 1.9) Excel's "no fill" reads as white: take white as none
   if (pattern === undefined && rgb === "FFFFFF") return null;
   return rgb;
+}
+
+/** Whether a cell already holds every field an edit sets (such an edit is not written again). */
+export function matches(state: CellState, set: Partial<CellState>): boolean {
+  return (Object.keys(set) as CellField[]).every((f) => (state[f] ?? null) === (set[f] ?? null));
+}
+
+/** A value as written to a host: an ISO date back to its serial number in a date-formatted cell. */
+export function valueInput(
+  value: CellScalar,
+  format: string | null | undefined
+): string | number | boolean {
+  if (typeof value === "string" && isDateFormat(format)) {
+    const serial = serialFromIso(value);
+    if (serial !== null) return serial;
+  }
+  return excelInput(value);
 }

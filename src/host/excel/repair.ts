@@ -14,7 +14,7 @@ import { writeState } from "./ledgerSheet";
 import type { SheetWrite } from "./report";
 import { Writer, type GatewaySession, type Io, type SheetInfo } from "./session";
 import { discover } from "./sheetRead";
-import { matches } from "./writeEdits";
+import { matches } from "./cells";
 
 export interface Repaired {
   writes: Map<string, SheetWrite>;

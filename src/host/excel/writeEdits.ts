@@ -7,10 +7,9 @@
  * re-scoring an unchanged form writes nothing. Every range written is remembered for a while, so
  * that 自动评分 does not take the add-in's own write for a person's edit.
  */
-import type { CellScalar } from "../../engine/types";
 import type { Grid } from "../../form/grid";
-import { cellState, type CellEdit, type CellField, type CellState } from "../../form/plan";
-import { blocks, excelInput, isDateFormat, jsonLength, serialFromIso } from "./cells";
+import { cellState, type CellEdit } from "../../form/plan";
+import { blocks, jsonLength, matches, valueInput } from "./cells";
 import { rectAddress, parseRange as rectOf, type Rect } from "../../address";
 import type { SheetDetails } from "./cellDetails";
 import { lookProperties } from "./cellLook";
@@ -144,21 +143,4 @@ export async function writeEdits(
     notes: notes.length,
     fills: fills.size,
   };
-}
-
-/** Whether a cell already holds every field an edit sets. */
-export function matches(state: CellState, set: Partial<CellState>): boolean {
-  return (Object.keys(set) as CellField[]).every((f) => (state[f] ?? null) === (set[f] ?? null));
-}
-
-/** A value as written to Excel: an ISO date back to its serial number in a date-formatted cell. */
-function valueInput(
-  value: CellScalar,
-  format: string | null | undefined
-): string | number | boolean {
-  if (typeof value === "string" && isDateFormat(format)) {
-    const serial = serialFromIso(value);
-    if (serial !== null) return serial;
-  }
-  return excelInput(value);
 }

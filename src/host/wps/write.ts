@@ -6,11 +6,10 @@
  * alone, so that re-scoring an unchanged form writes nothing. The same blocks as the Office.js
  * host (src/host/cells.ts).
  */
-import type { CellScalar } from "../../engine/types";
 import type { Grid } from "../../form/grid";
-import { cellState, type CellEdit, type CellField, type CellState } from "../../form/plan";
+import { cellState, type CellEdit } from "../../form/plan";
 import { rectAddress } from "../../address";
-import { blocks, excelInput, isDateFormat, serialFromIso } from "../cells";
+import { blocks, matches, valueInput } from "../cells";
 import { bgrFromHex } from "./colors";
 import { XL, type WpsSheet } from "./api";
 
@@ -18,22 +17,6 @@ export interface Tally {
   cells: number;
   notes: number;
   fills: number;
-}
-
-/** Whether a cell already holds every field an edit sets. */
-function matches(state: CellState, set: Partial<CellState>): boolean {
-  return (Object.keys(set) as CellField[]).every((f) => (state[f] ?? null) === (set[f] ?? null));
-}
-
-function valueInput(
-  value: CellScalar,
-  format: string | null | undefined
-): string | number | boolean {
-  if (typeof value === "string" && isDateFormat(format)) {
-    const serial = serialFromIso(value);
-    if (serial !== null) return serial;
-  }
-  return excelInput(value);
 }
 
 /** Writes `edits` (of one sheet) over `grid` (the sheet as read); `wrote` hears every range written. */

@@ -4,30 +4,17 @@
  * printed and computed), each figure as the engine gives it; a project with none says so once.
  */
 import Decimal from "decimal.js";
-import * as fs from "fs";
-import * as path from "path";
 import { PROFILES, isProfileId } from "../../src/engine/profiles";
-import { scoreWorkbookGrids } from "../../src/form/pipeline";
-import { readWorkbookFile } from "../../src/host/xlsx/readFile";
-import { buildReport, scoredForms, type ReportModel, type ScoredForm } from "../../src/report";
+import { SAMPLE_FILES as FILES, sampleReports, type SampleReport } from "../support/sampleReports";
+import type { ReportModel } from "../../src/report";
 import { rate, score } from "../../src/report/format";
 import { runsText } from "../../src/report/model";
 import { NO_PROBLEMS, PROBLEM_LEAD, SECTION_TITLES } from "../../src/report/words";
 
-const SAMPLES = path.join(__dirname, "..", "..", "samples");
-const FILES = fs
-  .readdirSync(SAMPLES)
-  .filter((f) => f.endsWith(".xlsx"))
-  .sort();
-
-const reports = new Map<string, { forms: ScoredForm[]; report: ReportModel }>();
+let reports = new Map<string, SampleReport>();
 
 beforeAll(async () => {
-  for (const f of FILES) {
-    const { grids } = await readWorkbookFile(path.join(SAMPLES, f));
-    const forms = scoredForms(scoreWorkbookGrids(grids).sheets, grids);
-    reports.set(f, { forms, report: buildReport(forms) });
-  }
+  reports = await sampleReports();
 }, 120_000);
 
 /** The text of section 四 onwards up to 五, of project i. */

@@ -4,30 +4,16 @@
  * print (103% as 103.00%). Checked against the printed cells themselves (readRate's decimals).
  */
 import Decimal from "decimal.js";
-import * as fs from "fs";
-import * as path from "path";
 import { rateAgrees, readRate } from "../../src/engine/agree";
 import { chooseBudgetRow } from "../../src/engine/budget";
-import { scoreWorkbookGrids } from "../../src/form/pipeline";
-import { readWorkbookFile } from "../../src/host/xlsx/readFile";
-import { buildReport, scoredForms, type ReportModel, type ScoredForm } from "../../src/report";
+import { SAMPLE_FILES as FILES, sampleReports, type SampleReport } from "../support/sampleReports";
 import { quotedRate, rate } from "../../src/report/format";
 import { runsText } from "../../src/report/model";
 
-const SAMPLES = path.join(__dirname, "..", "..", "samples");
-const FILES = fs
-  .readdirSync(SAMPLES)
-  .filter((f) => f.endsWith(".xlsx"))
-  .sort();
-
-const reports = new Map<string, { forms: ScoredForm[]; report: ReportModel }>();
+let reports = new Map<string, SampleReport>();
 
 beforeAll(async () => {
-  for (const f of FILES) {
-    const { grids } = await readWorkbookFile(path.join(SAMPLES, f));
-    const forms = scoredForms(scoreWorkbookGrids(grids).sheets, grids);
-    reports.set(f, { forms, report: buildReport(forms) });
-  }
+  reports = await sampleReports();
 }, 120_000);
 
 let quoted = 0;
